@@ -1,0 +1,151 @@
+"""StreamField blocks shared by every page type of the site."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images.blocks import ImageBlock
+
+RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "h3", "h4"]
+
+
+class HeadingBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label=_("heading text"), max_length=200)
+    level = blocks.ChoiceBlock(
+        label=_("level"),
+        choices=[("h2", _("Section heading")), ("h3", _("Sub-heading"))],
+        default="h2",
+        help_text=_("Use a section heading for a new part of the page, a sub-heading inside it."),
+    )
+
+    class Meta:
+        icon = "title"
+        label = _("Heading")
+        template = "blocks/heading.html"
+
+
+class QuoteBlock(blocks.StructBlock):
+    quote = blocks.TextBlock(label=_("quotation"))
+    attribution = blocks.CharBlock(label=_("who said it"), required=False, max_length=200)
+
+    class Meta:
+        icon = "openquote"
+        label = _("Quotation")
+        template = "blocks/quote.html"
+
+
+class LinkStructValue(blocks.StructValue):
+    def url(self):
+        page = self.get("page")
+        if page:
+            return page.localized.url
+        return self.get("external_url") or ""
+
+
+class CallToActionBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("title"), max_length=120)
+    text = blocks.TextBlock(label=_("text"), required=False)
+    button_label = blocks.CharBlock(label=_("button label"), max_length=60)
+    page = blocks.PageChooserBlock(
+        label=_("page of the site"),
+        required=False,
+        help_text=_("Choose a page of the site, or give an external address below."),
+    )
+    external_url = blocks.URLBlock(label=_("external address"), required=False)
+
+    class Meta:
+        icon = "pick"
+        label = _("Call to action")
+        template = "blocks/call_to_action.html"
+        value_class = LinkStructValue
+
+    def clean(self, value):
+        from django.core.exceptions import ValidationError
+        from wagtail.blocks.struct_block import StructBlockValidationError
+
+        value = super().clean(value)
+        if not value.get("page") and not value.get("external_url"):
+            raise StructBlockValidationError(
+                block_errors={"page": ValidationError(_("Choose a page or give an address."))}
+            )
+        return value
+
+
+class VideoBlock(blocks.StructBlock):
+    video = EmbedBlock(
+        label=_("video address"),
+        help_text=_("Address of the video on YouTube, Vimeo or PeerTube."),
+    )
+    title = blocks.CharBlock(
+        label=_("video title"),
+        max_length=200,
+        help_text=_("Describes the video for people who cannot see it."),
+    )
+    transcript = blocks.TextBlock(label=_("transcript or summary"), required=False)
+
+    class Meta:
+        icon = "media"
+        label = _("Video")
+        template = "blocks/video.html"
+
+
+class DocumentLinkBlock(blocks.StructBlock):
+    document = DocumentChooserBlock(label=_("document"))
+    label = blocks.CharBlock(
+        label=_("link text"),
+        required=False,
+        max_length=200,
+        help_text=_("Leave empty to use the document's title."),
+    )
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Document")
+
+
+class DocumentListBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label=_("heading"), required=False, max_length=200)
+    documents = blocks.ListBlock(DocumentLinkBlock(), label=_("documents"))
+
+    class Meta:
+        icon = "doc-full-inverse"
+        label = _("Documents to download")
+        template = "blocks/document_list.html"
+
+
+class CardBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("title"), max_length=120)
+    text = blocks.TextBlock(label=_("text"), required=False)
+    page = blocks.PageChooserBlock(label=_("page of the site"), required=False)
+    external_url = blocks.URLBlock(label=_("external address"), required=False)
+
+    class Meta:
+        icon = "form"
+        label = _("Card")
+        value_class = LinkStructValue
+
+
+class CardGridBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label=_("heading"), required=False, max_length=200)
+    cards = blocks.ListBlock(CardBlock(), label=_("cards"))
+
+    class Meta:
+        icon = "table"
+        label = _("Cards")
+        template = "blocks/card_grid.html"
+
+
+class BodyBlock(blocks.StreamBlock):
+    heading = HeadingBlock()
+    paragraph = blocks.RichTextBlock(
+        label=_("Text"), features=RICH_TEXT_FEATURES, template="blocks/paragraph.html"
+    )
+    image = ImageBlock(label=_("Image"), template="blocks/image.html")
+    quote = QuoteBlock()
+    call_to_action = CallToActionBlock()
+    video = VideoBlock()
+    documents = DocumentListBlock()
+    cards = CardGridBlock()
+
+    class Meta:
+        label = _("Content")

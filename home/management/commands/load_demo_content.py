@@ -1,0 +1,43 @@
+"""Fill the database with the association's demo content. Safe to run again.
+
+Each app that has demo content provides a `demo.py` module with an `ORDER` number and a
+`load(command)` function; they run by ascending order after `setup_site`. Pages are looked up
+by slug before being created, so a second run changes nothing.
+"""
+
+from importlib import import_module
+
+from django.apps import apps
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from home.i18n import sync_locale_trees
+
+
+def demo_modules():
+    modules = []
+    for app in apps.get_app_configs():
+        try:
+            module = import_module(f"{app.name}.demo")
+        except ModuleNotFoundError as error:
+            if error.name != f"{app.name}.demo":
+                raise
+            continue
+        modules.append(module)
+    return sorted(modules, key=lambda module: module.ORDER)
+
+
+class Command(BaseCommand):
+    help = "Load realistic French demo content (pages, taxonomy, tools, events, ...)."
+
+    def handle(self, *args, **options):
+        call_command("setup_site", stdout=self.stdout)
+        for module in demo_modules():
+            app_name = module.__name__.split(".")[0]
+            self.stdout.write(f"Demo content: {app_name}")
+            with transaction.atomic():
+                module.load(self)
+        created = sync_locale_trees()
+        self.stdout.write(f"Synchronised language trees ({created} page(s) created).")
+        self.stdout.write(self.style.SUCCESS("Demo content ready."))

@@ -1,0 +1,323 @@
+"""Set up locales, the site root, groups, permissions and workflows. Safe to run again."""
+
+from importlib import import_module
+
+from django.apps import apps
+from django.conf import settings
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from wagtail.models import (
+    PAGE_PERMISSION_TYPES,
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Locale,
+    Page,
+    Site,
+    Workflow,
+    WorkflowContentType,
+    WorkflowPage,
+    WorkflowTask,
+)
+from wagtail_localize.models import LocaleSynchronization
+
+from home import roles
+from home.i18n import sync_locale_trees
+from home.models import HomePage
+
+
+def _role_modules():
+    """The foundation's roles and those that other apps declare in their roles.py."""
+    modules = [roles]
+    for app in apps.get_app_configs():
+        if app.name == "home":
+            continue
+        try:
+            modules.append(import_module(f"{app.name}.roles"))
+        except ModuleNotFoundError as error:
+            if error.name != f"{app.name}.roles":
+                raise
+    return modules
+
+
+class Command(BaseCommand):
+    help = "Create locales, the home page, groups with their permissions and the workflows."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--hostname", default="127.0.0.1", help="Host name of the default site."
+        )
+        parser.add_argument("--port", type=int, default=8000, help="Port of the default site.")
+
+    @transaction.atomic
+    def handle(self, *args, **options):
+        self.changes = 0
+        locales = self.setup_locales()
+        home = self.setup_home_page(locales[0], options["hostname"], options["port"])
+        self.setup_locale_synchronisation(locales)
+        homes = self.locale_home_pages(home)
+        groups = self.setup_groups(locales)
+        self.setup_permissions(groups, homes, locales)
+        self.setup_workflows(groups, homes[locales[0].language_code])
+        verb = "changed" if self.changes else "unchanged"
+        self.stdout.write(self.style.SUCCESS(f"Site set up ({self.changes} change(s), {verb})."))
+
+    def note(self, created, message):
+        if created:
+            self.changes += 1
+            self.stdout.write(f"  + {message}")
+
+    def setup_locales(self):
+        locales = []
+        for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
+            locale, created = Locale.objects.get_or_create(language_code=code)
+            self.note(created, f"locale {code}")
+            locales.append(locale)
+        return locales
+
+    def setup_home_page(self, default_locale, hostname, port):
+        root = Page.get_first_root_node()
+        home = HomePage.objects.filter(depth=2, locale=default_locale).first()
+        if home is None:
+            home = HomePage(
+                title="Social Business Models",
+                slug="accueil",
+                locale=default_locale,
+                intro="",
+            )
+            root.add_child(instance=home)
+            home.save_revision().publish()
+            self.note(True, "French home page")
+        site = Site.objects.filter(is_default_site=True).first()
+        if site is None:
+            Site.objects.create(
+                hostname=hostname,
+                port=port,
+                root_page=home,
+                is_default_site=True,
+                site_name=settings.WAGTAIL_SITE_NAME,
+            )
+            self.note(True, "default site")
+        elif site.root_page_id != home.pk:
+            previous_root = site.root_page
+            site.root_page = home
+            site.site_name = settings.WAGTAIL_SITE_NAME
+            site.save()
+            self.note(True, "default site now serves the home page")
+            if previous_root.specific_class is Page and not previous_root.get_children().exists():
+                # Wagtail's "Welcome to your new Wagtail site!" placeholder.
+                previous_root.delete()
+        return home
+
+    def setup_locale_synchronisation(self, locales):
+        source, *targets = locales
+        for locale in targets:
+            _, created = LocaleSynchronization.objects.get_or_create(
+                locale=locale, defaults={"sync_from": source}
+            )
+            self.note(created, f"{locale.language_code} synchronised from {source.language_code}")
+        if sync_locale_trees():
+            self.note(True, "synchronised page trees")
+
+    def locale_home_pages(self, home):
+        return {page.locale.language_code: page for page in home.get_translations(inclusive=True)}
+
+    def setup_groups(self, locales):
+        names = [roles.EDITORS, roles.REVIEWERS, roles.MODERATORS]
+        names += [roles.translator_group_name(locale.language_code) for locale in locales]
+        groups = {}
+        for name in names:
+            groups[name], created = Group.objects.get_or_create(name=name)
+            self.note(created, f"group {name}")
+        return groups
+
+    def expected_model_permissions(self, group_name):
+        key = "translators" if group_name.startswith(roles.TRANSLATOR_GROUP_PREFIX) else group_name
+        codenames = set()
+        for module in _role_modules():
+            codenames.update(getattr(module, "MODEL_PERMISSIONS", {}).get(key, []))
+        permissions = set()
+        for dotted in sorted(codenames):
+            app_label, codename = dotted.split(".", 1)
+            permissions.add(
+                Permission.objects.get(content_type__app_label=app_label, codename=codename)
+            )
+        return permissions
+
+    def setup_permissions(self, groups, homes, locales):
+        page_permission = {
+            codename: Permission.objects.get(
+                content_type__app_label="wagtailcore", codename=f"{codename}_page"
+            )
+            for codename, *_ in PAGE_PERMISSION_TYPES
+        }
+        source_home = homes[locales[0].language_code]
+        expected_pages = {name: set() for name in groups}
+        for name, codenames in roles.SOURCE_TREE_PAGE_PERMISSIONS.items():
+            expected_pages[name] |= {(source_home.pk, page_permission[c].pk) for c in codenames}
+        for name, codenames in roles.ALL_TREES_PAGE_PERMISSIONS.items():
+            for home in homes.values():
+                expected_pages[name] |= {(home.pk, page_permission[c].pk) for c in codenames}
+        for locale in locales:
+            name = roles.translator_group_name(locale.language_code)
+            home = homes[locale.language_code]
+            expected_pages[name] |= {
+                (home.pk, page_permission[c].pk) for c in roles.TRANSLATOR_PAGE_PERMISSIONS
+            }
+
+        root_collection = Collection.get_first_root_node()
+        for name, group in groups.items():
+            # Model permissions: exactly the table's.
+            wanted = self.expected_model_permissions(name)
+            current = set(group.permissions.all())
+            if current != wanted:
+                group.permissions.set(wanted)
+                self.note(True, f"model permissions of {name}")
+
+            # Page permissions: exactly the table's.
+            current_pages = set(
+                GroupPagePermission.objects.filter(group=group).values_list(
+                    "page_id", "permission_id"
+                )
+            )
+            wanted_pages = expected_pages[name]
+            for page_id, permission_id in wanted_pages - current_pages:
+                GroupPagePermission.objects.create(
+                    group=group, page_id=page_id, permission_id=permission_id
+                )
+                self.note(True, f"page permission for {name}")
+            for page_id, permission_id in current_pages - wanted_pages:
+                GroupPagePermission.objects.filter(
+                    group=group, page_id=page_id, permission_id=permission_id
+                ).delete()
+                self.note(True, f"removed a page permission of {name}")
+
+            # Documents and images.
+            key = "translators" if name.startswith(roles.TRANSLATOR_GROUP_PREFIX) else name
+            wanted_collection = set()
+            for action in roles.COLLECTION_PERMISSIONS.get(key, []):
+                for model, app_label in (("document", "wagtaildocs"), ("image", "wagtailimages")):
+                    wanted_collection.add(
+                        Permission.objects.get(
+                            content_type__app_label=app_label, codename=f"{action}_{model}"
+                        ).pk
+                    )
+            current_collection = set(
+                GroupCollectionPermission.objects.filter(
+                    group=group, collection=root_collection
+                ).values_list("permission_id", flat=True)
+            )
+            for permission_id in wanted_collection - current_collection:
+                GroupCollectionPermission.objects.create(
+                    group=group, collection=root_collection, permission_id=permission_id
+                )
+                self.note(True, f"collection permission for {name}")
+            GroupCollectionPermission.objects.filter(
+                group=group,
+                collection=root_collection,
+                permission_id__in=current_collection - wanted_collection,
+            ).delete()
+
+    def task(self, name, group):
+        task = GroupApprovalTask.objects.filter(name=name).first()
+        if task is None:
+            task = GroupApprovalTask.objects.create(name=name)
+            self.note(True, f"task {name}")
+        if set(task.groups.all()) != {group}:
+            task.groups.set([group])
+            self.note(True, f"group of task {name}")
+        return task
+
+    def workflow(self, name, tasks):
+        workflow, created = Workflow.objects.get_or_create(name=name, defaults={"active": True})
+        self.note(created, f"workflow {name}")
+        current = list(
+            WorkflowTask.objects.filter(workflow=workflow)
+            .order_by("sort_order")
+            .values_list("task_id", flat=True)
+        )
+        if current != [task.pk for task in tasks]:
+            WorkflowTask.objects.filter(workflow=workflow).delete()
+            for position, task in enumerate(tasks):
+                WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=position)
+            self.note(True, f"tasks of workflow {name}")
+        return workflow
+
+    def attach_to_models(self, workflow, dotted_models):
+        for dotted in dotted_models:
+            model = apps.get_model(dotted)
+            content_type = ContentType.objects.get_for_model(model)
+            existing = WorkflowContentType.objects.filter(content_type=content_type).first()
+            if existing is None:
+                WorkflowContentType.objects.create(content_type=content_type, workflow=workflow)
+                self.note(True, f"{dotted} goes through {workflow.name}")
+            elif existing.workflow_id != workflow.pk:
+                existing.workflow = workflow
+                existing.save()
+                self.note(True, f"{dotted} now goes through {workflow.name}")
+
+    def setup_workflows(self, groups, source_home):
+        review = self.task(roles.REVIEW_TASK, groups[roles.REVIEWERS])
+        publication = self.task(roles.PUBLICATION_TASK, groups[roles.MODERATORS])
+        moderation = self.task(roles.MODERATION_TASK, groups[roles.MODERATORS])
+        co_creation = self.workflow(roles.CO_CREATION_WORKFLOW, [review, publication])
+        moderation_workflow = self.workflow(roles.MODERATION_WORKFLOW, [moderation])
+
+        page_workflows = self.setup_page_workflows(groups)
+
+        # Wagtail's own "Moderators approval" example workflow would send translations to a
+        # second, unexplained review: our workflows (and those apps declare) are the only ones.
+        for workflow in Workflow.objects.filter(active=True).exclude(
+            pk__in=[co_creation.pk, moderation_workflow.pk, *(w.pk for w in page_workflows)]
+        ):
+            workflow.deactivate()
+            self.note(True, f"deactivated Wagtail's example workflow {workflow.name}")
+
+        # Library content (the whole source-language tree) is reviewed, then published.
+        attached = WorkflowPage.objects.filter(page=source_home).first()
+        if attached is None:
+            WorkflowPage.objects.create(page=source_home, workflow=co_creation)
+            self.note(True, "co-creation review on the source tree")
+        elif attached.workflow_id != co_creation.pk:
+            attached.workflow = co_creation
+            attached.save()
+            self.note(True, "co-creation review on the source tree")
+
+        reviewed, moderated = [], []
+        for module in _role_modules():
+            reviewed += getattr(module, "REVIEWED_MODELS", [])
+            moderated += getattr(module, "MODERATED_MODELS", [])
+        self.attach_to_models(co_creation, reviewed)
+        self.attach_to_models(moderation_workflow, moderated)
+
+    def setup_page_workflows(self, groups):
+        """Workflows that apps declare in `PAGE_WORKFLOWS`, attached to pages of a given type.
+
+        Each entry: {"name": ..., "tasks": [(task name, group name), ...], "attach_to":
+        "app.PageModel"}. The workflow covers every existing page of that type (and so the
+        pages below it); run setup_site again after creating such a page.
+        """
+        workflows = []
+        for module in _role_modules():
+            for spec in getattr(module, "PAGE_WORKFLOWS", []):
+                tasks = [self.task(name, groups[group]) for name, group in spec["tasks"]]
+                workflow = self.workflow(spec["name"], tasks)
+                if not workflow.active:
+                    workflow.active = True
+                    workflow.save()
+                    self.note(True, f"reactivated workflow {workflow.name}")
+                model = apps.get_model(spec["attach_to"])
+                for page in model.objects.all():
+                    attached = WorkflowPage.objects.filter(page=page).first()
+                    if attached is None:
+                        WorkflowPage.objects.create(page=page, workflow=workflow)
+                        self.note(True, f"{workflow.name} on {page.title}")
+                    elif attached.workflow_id != workflow.pk:
+                        attached.workflow = workflow
+                        attached.save()
+                        self.note(True, f"{workflow.name} on {page.title}")
+                workflows.append(workflow)
+        return workflows

@@ -1,0 +1,274 @@
+"""The home page, standard pages, site-wide settings and the editable menu and footer."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import (
+    FieldPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    PageChooserPanel,
+    TabbedInterface,
+)
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Locale, Orderable, Page, TranslatableMixin
+from wagtail.search import index
+
+from .blocks import BodyBlock
+from .sections import sections_for
+
+
+class BasePage(Page):
+    """Fields and behaviour every visitor-facing page of the site shares."""
+
+    intro = models.TextField(
+        _("introduction"),
+        blank=True,
+        max_length=600,
+        help_text=_("A few sentences shown under the title and in listings."),
+    )
+
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def content_language(self):
+        """The language the content is written in: an alias shows its source's text."""
+        if self.alias_of_id:
+            return self.alias_of.locale.language_code
+        return self.locale.language_code
+
+    def get_meta_description(self):
+        return self.search_description or self.intro
+
+
+class HomePage(BasePage):
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("main image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("A wide picture shown at the top of the home page."),
+    )
+    body = StreamField(BodyBlock(), verbose_name=_("content"), blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("hero_image"),
+        FieldPanel("body"),
+    ]
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("home page")
+        verbose_name_plural = _("home pages")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["sections"] = sections_for("home", self, request)
+        return context
+
+
+class StandardPage(BasePage):
+    body = StreamField(BodyBlock(), verbose_name=_("content"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+
+    class Meta:
+        verbose_name = _("standard page")
+        verbose_name_plural = _("standard pages")
+
+
+@register_setting(icon="cog")
+class SiteSettings(BaseSiteSetting):
+    """Contact details and links that appear on every page; the same in every language."""
+
+    organisation_name = models.CharField(
+        _("name of the association"), max_length=120, default="Social Business Models"
+    )
+    contact_email = models.EmailField(
+        _("contact e-mail"),
+        blank=True,
+        help_text=_("Public address shown in the footer. Leave empty to show none."),
+    )
+    phone = models.CharField(_("telephone"), max_length=40, blank=True)
+    postal_address = models.TextField(_("postal address"), blank=True)
+    linkedin_url = models.URLField(_("LinkedIn page"), blank=True)
+    facebook_url = models.URLField(_("Facebook page"), blank=True)
+    instagram_url = models.URLField(_("Instagram account"), blank=True)
+    youtube_url = models.URLField(_("YouTube channel"), blank=True)
+    mastodon_url = models.URLField(_("Mastodon account"), blank=True)
+    modelling_app_url = models.URLField(
+        _("My-SBM Design address"),
+        blank=True,
+        help_text=_("The companion web application where members model online."),
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("organisation_name"),
+                FieldPanel("contact_email"),
+                FieldPanel("phone"),
+                FieldPanel("postal_address"),
+            ],
+            heading=_("Contact"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("linkedin_url"),
+                FieldPanel("facebook_url"),
+                FieldPanel("instagram_url"),
+                FieldPanel("youtube_url"),
+                FieldPanel("mastodon_url"),
+                FieldPanel("modelling_app_url"),
+            ],
+            heading=_("Social networks and applications"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("site settings")
+
+    def social_links(self):
+        return [
+            (label, url)
+            for label, url in (
+                ("LinkedIn", self.linkedin_url),
+                ("Facebook", self.facebook_url),
+                ("Instagram", self.instagram_url),
+                ("YouTube", self.youtube_url),
+                ("Mastodon", self.mastodon_url),
+            )
+            if url
+        ]
+
+
+class LinkFields(models.Model):
+    """A link to a page of the site or to an external address, with its label."""
+
+    label = models.CharField(_("label"), max_length=80)
+    link_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("page of the site"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    link_url = models.URLField(
+        _("external address"),
+        blank=True,
+        help_text=_("Only when the link leads outside the site."),
+    )
+
+    panels = [FieldPanel("label"), PageChooserPanel("link_page"), FieldPanel("link_url")]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def url(self):
+        return self.url_for(None)
+
+    def url_for(self, locale, request=None):
+        """The link's address for a visitor browsing in `locale`.
+
+        A menu shown in another language (the fallback when a language has no menu of its
+        own) leads to that language's version of the page.
+        """
+        if not self.link_page_id:
+            return self.link_url
+        page = self.link_page
+        if locale is None or page.locale_id != locale.pk:
+            page = page.localized
+        return page.get_url(request=request)
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if not self.link_page_id and not self.link_url:
+            raise ValidationError(_("Choose a page of the site or give an external address."))
+
+
+class MainMenu(TranslatableMixin, ClusterableModel):
+    """The main navigation, one per language; volunteers reorder its items by drag and drop."""
+
+    name = models.CharField(
+        _("name"),
+        max_length=80,
+        default="Menu principal",
+        help_text=_("Only used in the administration."),
+    )
+
+    panels = [FieldPanel("name"), InlinePanel("items", label=_("menu items"))]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("main menu")
+        verbose_name_plural = _("main menus")
+
+    def __str__(self):
+        return self.name
+
+    @classmethod
+    def for_locale(cls, locale):
+        menu = cls.objects.filter(locale=locale).first()
+        if menu is None:
+            menu = cls.objects.filter(locale=Locale.get_default()).first()
+        return menu
+
+
+class MainMenuItem(Orderable, LinkFields):
+    menu = ParentalKey(MainMenu, on_delete=models.CASCADE, related_name="items")
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("menu item")
+        verbose_name_plural = _("menu items")
+
+
+class Footer(TranslatableMixin, ClusterableModel):
+    """The footer text and legal links, one per language."""
+
+    text = RichTextField(
+        _("footer text"),
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text=_("A short sentence about the association, shown at the bottom of every page."),
+    )
+
+    panels = [FieldPanel("text"), InlinePanel("links", label=_("legal and useful links"))]
+    edit_handler = TabbedInterface([ObjectList(panels, heading=_("Content"))])
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("footer")
+        verbose_name_plural = _("footers")
+
+    def __str__(self):
+        return str(_("Footer (%(locale)s)") % {"locale": self.locale.get_display_name()})
+
+    @classmethod
+    def for_locale(cls, locale):
+        footer = cls.objects.filter(locale=locale).first()
+        if footer is None:
+            footer = cls.objects.filter(locale=Locale.get_default()).first()
+        return footer
+
+
+class FooterLink(Orderable, LinkFields):
+    footer = ParentalKey(Footer, on_delete=models.CASCADE, related_name="links")
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("footer link")
+        verbose_name_plural = _("footer links")

@@ -1,0 +1,84 @@
+"""The volunteers' roles: groups, what each may do, and the workflows content goes through.
+
+`setup_site` applies this table. Other apps extend it in a `roles.py` of their own with:
+- `MODEL_PERMISSIONS`: {group name: ["app_label.codename", ...]} for their snippets and models;
+- `MODERATED_MODELS`: ["app_label.ModelName", ...] snippets that enter the "Moderation" workflow;
+- `REVIEWED_MODELS`: snippets that enter the "Co-creation review" workflow;
+- `PAGE_WORKFLOWS`: page workflows of their own, e.g. [{"name": "Provider vetting", "tasks":
+  [("Vetting by the moderators", "Moderators")], "attach_to": "providers.ProviderIndexPage"}]:
+  the tasks (task name, group name) in order, attached to every page of the `attach_to` type.
+"""
+
+EDITORS = "Editors"
+REVIEWERS = "Reviewers"
+MODERATORS = "Moderators"
+TRANSLATOR_GROUP_PREFIX = "Translators"
+
+CO_CREATION_WORKFLOW = "Co-creation review"
+MODERATION_WORKFLOW = "Moderation"
+REVIEW_TASK = "Review by the reviewers"
+PUBLICATION_TASK = "Publication by the moderators"
+MODERATION_TASK = "Moderation by the moderators"
+
+
+def translator_group_name(language_code):
+    return f"{TRANSLATOR_GROUP_PREFIX} ({language_code})"
+
+
+# Page permissions, granted on the default locale's tree ("source") or on every locale's tree.
+SOURCE_TREE_PAGE_PERMISSIONS = {
+    EDITORS: ["add", "change", "lock"],
+    REVIEWERS: ["change", "lock"],
+}
+ALL_TREES_PAGE_PERMISSIONS = {
+    MODERATORS: ["add", "change", "lock", "publish", "unlock", "bulk_delete"],
+}
+# A translator works on the tree of their own locale only.
+TRANSLATOR_PAGE_PERMISSIONS = ["add", "change", "lock", "publish"]
+
+# Documents and images in the root collection.
+COLLECTION_PERMISSIONS = {
+    # "add" lets a person edit and delete what they uploaded; "change" would extend that to
+    # everybody's files, which only moderators need.
+    EDITORS: ["add", "choose"],
+    REVIEWERS: ["choose"],
+    MODERATORS: ["add", "change", "choose", "delete"],
+    "translators": ["add", "choose"],
+}
+
+_TAXONOMY = ["lever", "phase", "audience", "theme"]
+_SITE_CHROME = ["mainmenu", "footer"]
+
+# Model permissions of the foundation; apps add theirs in their own roles.py.
+MODEL_PERMISSIONS = {
+    EDITORS: [
+        "wagtailadmin.access_admin",
+        *(f"taxonomy.{action}_{model}" for model in _TAXONOMY for action in ("add", "change")),
+    ],
+    REVIEWERS: ["wagtailadmin.access_admin"],
+    MODERATORS: [
+        "wagtailadmin.access_admin",
+        *(
+            f"taxonomy.{action}_{model}"
+            for model in _TAXONOMY
+            for action in ("add", "change", "delete")
+        ),
+        *(f"home.{action}_{model}" for model in _SITE_CHROME for action in ("add", "change")),
+        "home.change_sitesettings",
+        "wagtailsearchpromotions.add_query",
+        "wagtailsearchpromotions.change_query",
+        "wagtailsearchpromotions.delete_query",
+        "wagtailredirects.add_redirect",
+        "wagtailredirects.change_redirect",
+        "wagtailredirects.delete_redirect",
+    ],
+    "translators": [
+        "wagtailadmin.access_admin",
+        "wagtail_localize.submit_translation",
+        *(f"taxonomy.change_{model}" for model in _TAXONOMY),
+        *(f"home.change_{model}" for model in _SITE_CHROME),
+    ],
+}
+
+MODERATED_MODELS: list[str] = []
+REVIEWED_MODELS: list[str] = []

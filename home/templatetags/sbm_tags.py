@@ -1,0 +1,122 @@
+"""Template tags for the site's chrome: menu, footer, language switcher and hreflang links."""
+
+from django import template
+from django.conf import settings
+from django.utils import translation
+from wagtail.models import Locale, Page
+
+from home.models import Footer, MainMenu
+
+register = template.Library()
+
+
+def _active_locale():
+    try:
+        return Locale.objects.get_for_language(translation.get_language())
+    except Locale.DoesNotExist:
+        return Locale.get_default()
+
+
+@register.inclusion_tag("includes/main_menu.html", takes_context=True)
+def main_menu(context):
+    locale = _active_locale()
+    menu = MainMenu.for_locale(locale)
+    items = list(menu.items.select_related("link_page")) if menu else []
+    request = context.get("request")
+    current = context.get("page")
+    links = [
+        {
+            "label": item.label,
+            "url": item.url_for(locale, request),
+            "is_current": bool(current and item.link_page_id == current.pk),
+        }
+        for item in items
+    ]
+    return {"items": links}
+
+
+@register.inclusion_tag("includes/footer.html", takes_context=True)
+def site_footer(context):
+    locale = _active_locale()
+    footer = Footer.for_locale(locale)
+    request = context.get("request")
+    links = [
+        {"label": link.label, "url": link.url_for(locale, request)}
+        for link in (footer.links.select_related("link_page") if footer else [])
+    ]
+    return {"footer": footer, "links": links, "settings": context.get("settings")}
+
+
+def _translations_by_language(page):
+    """Live translations of a page (aliases included), keyed by language code; one query."""
+    if page is None or not isinstance(page, Page):
+        return {}
+    translations = (
+        Page.objects.filter(translation_key=page.translation_key)
+        .live()
+        .select_related("locale")
+        .only("id", "url_path", "alias_of_id", "locale__language_code", "depth", "path")
+    )
+    return {p.locale.language_code: p for p in translations}
+
+
+def _home_pages_by_language():
+    site_root = Page.objects.filter(depth=2).live().select_related("locale")
+    return {p.locale.language_code: p for p in site_root}
+
+
+@register.inclusion_tag("includes/language_switcher.html", takes_context=True)
+def language_switcher(context):
+    """For each language: the translated page when it exists, else that language's home page.
+
+    An untranslated alias is not offered: the visitor is told the page is not translated yet.
+    """
+    page = context.get("page")
+    current_language = translation.get_language()
+    translations = _translations_by_language(page)
+    homes = None
+    entries = []
+    for code, name in settings.LANGUAGES:
+        target = translations.get(code)
+        # An alias only repeats the source page's text: it counts as not translated.
+        exists = target is not None and not target.alias_of_id
+        if not exists:
+            if homes is None:
+                homes = _home_pages_by_language()
+            target = homes.get(code)
+        if target is not None:
+            url = target.get_url(request=context.get("request"))
+        else:
+            url = f"/{code}/"
+        entries.append(
+            {
+                "code": code,
+                "name": name,
+                "url": url,
+                "is_current": code == current_language,
+                "exists": exists,
+            }
+        )
+    return {"languages": entries}
+
+
+@register.inclusion_tag("includes/hreflang.html", takes_context=True)
+def hreflang_links(context):
+    """Alternates for search engines: only real translations, never untranslated aliases."""
+    page = context.get("page")
+    request = context.get("request")
+    links = []
+    for code, translated in _translations_by_language(page).items():
+        if translated.alias_of_id:
+            continue
+        links.append({"code": code, "url": translated.get_full_url(request=request)})
+    default = next((link for link in links if link["code"] == settings.LANGUAGE_CODE), None)
+    return {"links": links, "default": default}
+
+
+@register.simple_tag
+def content_language(page):
+    """The language of a page's text, which differs from the UI language on an alias."""
+    if page is None:
+        return translation.get_language()
+    return getattr(page, "content_language", None) or translation.get_language()

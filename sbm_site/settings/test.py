@@ -1,0 +1,27 @@
+"""Tests: fast hashing, in-memory e-mail, files in a temporary folder."""
+
+import tempfile
+
+from .base import *  # noqa: F403
+
+SECRET_KEY = "test-only-key"  # noqa: S105
+DEBUG = False
+ALLOWED_HOSTS = ["*"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+MEDIA_ROOT = tempfile.mkdtemp(prefix="sbm-test-media-")
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+    "CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator",
+}
+STATIC_ROOT = tempfile.mkdtemp(prefix="sbm-test-static-")
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
+# The test client's login() calls authenticate() without a request, which django-axes refuses;
+# tests of the lockout switch it on with override_settings(AXES_ENABLED=True).
+AXES_ENABLED = False
+# Off by default so tests see fresh pages; tests/home/test_page_cache.py switches it on.
+PAGE_CACHE_SECONDS = 0

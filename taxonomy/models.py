@@ -1,0 +1,100 @@
+"""The shared taxonomy: levers, life-cycle phases, audiences and themes.
+
+Every domain (tools, guides, events, providers, models) classifies its content with these
+snippets. They are translatable through wagtail-localize: one row per locale, linked by
+`translation_key`. A `slug` identifies a term across locales so that filters in URLs stay the
+same whatever the visitor's language (`?lever=financial-resources`).
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import TranslatableMixin
+from wagtail.search import index
+
+
+class TaxonomyTermQuerySet(models.QuerySet):
+    def in_locale(self, locale):
+        return self.filter(locale=locale)
+
+
+class TaxonomyTerm(TranslatableMixin, index.Indexed, models.Model):
+    name = models.CharField(_("name"), max_length=120)
+    slug = models.SlugField(
+        _("identifier in addresses"),
+        max_length=80,
+        help_text=_(
+            "Short identifier used in web addresses and filters, the same in every language "
+            "(lowercase letters, digits and hyphens)."
+        ),
+    )
+    description = models.TextField(
+        _("description"),
+        blank=True,
+        help_text=_("One or two sentences that explain the term to a visitor."),
+    )
+    sort_order = models.PositiveSmallIntegerField(
+        _("position"),
+        default=0,
+        help_text=_("Terms are listed from the smallest to the largest position."),
+    )
+
+    objects = TaxonomyTermQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("description"),
+        FieldPanel("sort_order"),
+    ]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.FilterField("locale"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        abstract = True
+        ordering = ["sort_order", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Lever(TaxonomyTerm):
+    """One of the three levers of a socio-economic model."""
+
+    class Meta(TaxonomyTerm.Meta):
+        verbose_name = _("lever")
+        verbose_name_plural = _("levers")
+        unique_together = [("translation_key", "locale"), ("slug", "locale")]
+
+
+class Phase(TaxonomyTerm):
+    """A phase of an organisation's life cycle (curiosity, conception, maturation, ...)."""
+
+    class Meta(TaxonomyTerm.Meta):
+        verbose_name = _("life-cycle phase")
+        verbose_name_plural = _("life-cycle phases")
+        unique_together = [("translation_key", "locale"), ("slug", "locale")]
+
+
+class Audience(TaxonomyTerm):
+    """A group of people the content is made for (project leaders, funders, schools, ...)."""
+
+    class Meta(TaxonomyTerm.Meta):
+        verbose_name = _("audience")
+        verbose_name_plural = _("audiences")
+        unique_together = [("translation_key", "locale"), ("slug", "locale")]
+
+
+class Theme(TaxonomyTerm):
+    """A subject (governance, impact measurement, funding, ...)."""
+
+    class Meta(TaxonomyTerm.Meta):
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
+        unique_together = [("translation_key", "locale"), ("slug", "locale")]
+
+
+TAXONOMY_MODELS = (Lever, Phase, Audience, Theme)

@@ -1,0 +1,177 @@
+"""Browser tests: a real server on a demo site, driven by Debian's headless Chromium.
+
+A session-scoped server runs `manage.py runserver` on its own database (a fresh SQLite file,
+or `<name>_browser` next to the PostgreSQL test database) filled with `load_demo_content`.
+Tests browse it through Playwright; `assert_accessible` runs axe-core (WCAG 2.2 AA rules).
+Screenshots go to test-artifacts/ (kept by CI).
+"""
+
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django.conf import settings
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "test-artifacts"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+def _free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _browser_database_url():
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] == "django.db.backends.postgresql":
+        import psycopg
+
+        name = f"{database['NAME']}_browser"
+        host = database.get("HOST") or "127.0.0.1"
+        port = database.get("PORT") or 5432
+        user = database.get("USER") or "postgres"
+        with psycopg.connect(
+            host=host, port=port, user=user, dbname="postgres", autocommit=True
+        ) as connection:
+            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            connection.execute(f'CREATE DATABASE "{name}"')
+        return f"postgres://{user}@{host}:{port}/{name}"
+    folder = tempfile.mkdtemp(prefix="sbm-browser-")
+    return f"sqlite:///{folder}/browser.sqlite3"
+
+
+class LiveSite:
+    """The running demo site: its URL and a way to run management commands against it."""
+
+    def __init__(self, url, environment):
+        self.url = url
+        self.environment = environment
+
+    def manage(self, *args, stdin=None):
+        result = subprocess.run(
+            [sys.executable, str(ROOT / "manage.py"), *args],
+            env=self.environment,
+            cwd=ROOT,
+            input=stdin,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        return result.stdout
+
+    def shell(self, code):
+        return self.manage("shell", "-c", code)
+
+
+@pytest.fixture(scope="session")
+def live_site():
+    port = _free_port()
+    environment = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "sbm_site.settings.test",
+        "DATABASE_URL": _browser_database_url(),
+        "SERVE_MEDIA": "true",
+        "PYTHONUNBUFFERED": "1",
+    }
+    site = LiveSite(f"http://127.0.0.1:{port}", environment)
+    site.manage("migrate", "--no-input", "-v0")
+    site.manage("load_demo_content", "-v0")
+    log_path = Path(tempfile.mkdtemp(prefix="sbm-browser-server-")) / "server.log"
+    log = log_path.open("w")
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            str(ROOT / "manage.py"),
+            "runserver",
+            f"127.0.0.1:{port}",
+            "--noreload",
+            "--insecure",
+        ],
+        env=environment,
+        cwd=ROOT,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            urllib.request.urlopen(f"{site.url}/healthz", timeout=2)  # noqa: S310
+            break
+        except OSError:
+            if server.poll() is not None or time.monotonic() > deadline:
+                server.kill()
+                raise RuntimeError(
+                    "The test server did not start: " + log_path.read_text()[-3000:]
+                ) from None
+            time.sleep(0.3)
+    yield site
+    server.terminate()
+    server.wait(timeout=10)
+    log.close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium is missing at {CHROMIUM}: scripts/test installs it with apt.")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+_axe = Axe()
+
+
+def assert_accessible(page, context_label=""):
+    """Run axe-core with the WCAG 2.2 A/AA rules on the current page; fail on any violation."""
+    results = _axe.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
+    violations = results.response["violations"]
+    if violations:
+        lines = []
+        for violation in violations:
+            targets = [", ".join(node["target"]) for node in violation["nodes"][:5]]
+            lines.append(
+                f"{violation['id']} ({violation['impact']}): {violation['help']} {targets}"
+            )
+        raise AssertionError(
+            f"{len(violations)} axe violation(s) on {context_label or page.url}:\n"
+            + "\n".join(lines)
+        )
+
+
+def screenshot(page, name):
+    ARTIFACTS.mkdir(exist_ok=True)
+    path = ARTIFACTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path

@@ -1,0 +1,73 @@
+"""Production settings come from the environment and pass Django's deployment checks."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+PRODUCTION_ENVIRONMENT = {
+    "DJANGO_SETTINGS_MODULE": "sbm_site.settings.production",
+    "SECRET_KEY": "a-long-random-production-secret-key-with-enough-entropy-1234567890",
+    "ALLOWED_HOSTS": "www.socialbusinessmodels.ch",
+    "DATABASE_URL": "sqlite:////tmp/sbm-check-deploy.sqlite3",
+    "EMAIL_URL": "smtp+tls://mailer:secret@smtp.example.org:587",
+}
+
+
+def run_manage(*args, environment):
+    env = {key: value for key, value in os.environ.items() if key not in PRODUCTION_ENVIRONMENT}
+    env.update(environment)
+    return subprocess.run(
+        [sys.executable, str(ROOT / "manage.py"), *args],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+
+
+def test_check_deploy_has_no_warning_with_the_documented_variables():
+    result = run_manage(
+        "check", "--deploy", "--fail-level", "WARNING", environment=PRODUCTION_ENVIRONMENT
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    environment = {k: v for k, v in PRODUCTION_ENVIRONMENT.items() if k != "SECRET_KEY"}
+    result = run_manage("check", environment=environment)
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stderr
+
+
+def test_elasticsearch_url_selects_the_elasticsearch_backend():
+    code = (
+        "from django.conf import settings;"
+        "print(settings.WAGTAILSEARCH_BACKENDS['default']['BACKEND'])"
+    )
+    result = run_manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        code,
+        environment={**PRODUCTION_ENVIRONMENT, "ELASTICSEARCH_URL": "http://127.0.0.1:9200"},
+    )
+    assert result.stdout.strip() == "wagtail.search.backends.elasticsearch8", result.stderr
+    result = run_manage("shell", "-v", "0", "-c", code, environment=PRODUCTION_ENVIRONMENT)
+    # The database backend: Wagtail's, wrapped to pick the language's text-search configuration.
+    assert result.stdout.strip() == "search.backends.database"
+
+
+def test_redis_url_selects_the_redis_cache():
+    code = "from django.conf import settings; print(settings.CACHES['default']['BACKEND'])"
+    result = run_manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        code,
+        environment={**PRODUCTION_ENVIRONMENT, "REDIS_URL": "redis://127.0.0.1:6379/3"},
+    )
+    assert result.stdout.strip() == "django_redis.cache.RedisCache", result.stderr
