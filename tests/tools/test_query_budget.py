@@ -1,0 +1,66 @@
+"""The library and the sheet need the same number of queries whatever the amount of content."""
+
+import pytest
+
+from tests.query_budget import assert_query_count_does_not_grow
+from tools.models import ToolPage
+
+from .conftest import make_document, make_tool
+
+pytestmark = pytest.mark.django_db
+
+FILTERED = (
+    "/fr/outils/?lever=financial-resources&lever=human-resources"
+    "&phase=launch&phase=growth&complexity=2&sort=downloads"
+)
+
+
+def add_tools(library, count):
+    def add():
+        for _ in range(count):
+            make_tool(
+                library,
+                levers=["financial-resources", "human-resources"],
+                phases=["launch", "growth"],
+                complexity=2,
+            )
+
+    return add
+
+
+def test_the_library_with_active_facets_has_a_bounded_query_count(client, library):
+    assert_query_count_does_not_grow(client, FILTERED, add_tools(library, 50), budget=45)
+
+
+def test_the_german_library_has_a_bounded_query_count(client, library):
+    assert_query_count_does_not_grow(
+        client,
+        "/de/outils/?lever=financial-resources&sort=title",
+        add_tools(library, 20),
+        budget=45,
+    )
+
+
+def test_a_library_of_a_thousand_tools_keeps_its_query_count(client, library):
+    assert_query_count_does_not_grow(
+        client, FILTERED, add_tools(library, 1000), rounds=1, budget=45
+    )
+
+
+def test_a_sheet_with_many_instruments_has_a_bounded_query_count(client, library):
+    from tools.models import ToolInstrument
+
+    tool = make_tool(library, levers=["financial-resources"], instruments=2)
+    tool.related_tools = list(ToolPage.objects.filter(locale=library.locale)[:3])
+    tool.save()
+
+    def add_instruments():
+        for position in range(20):
+            ToolInstrument.objects.create(
+                page=tool,
+                locale=library.locale,
+                title=f"Annexe {position}",
+                document=make_document(f"Annexe {position} {tool.pk}"),
+            )
+
+    assert_query_count_does_not_grow(client, tool.url, add_instruments, budget=60)

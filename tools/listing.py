@@ -1,0 +1,259 @@
+"""The tool library's listing: facets that combine, counts, sorting and pagination.
+
+Everything the index page needs is built here, with a number of queries that does not depend
+on the number of tools: one query per facet for its counts, one for the page of results, one
+per taxonomy for the term names in the visitor's language, and the prefetches of the page.
+Filters use the terms' slugs (the same in every language) so that URLs can be shared.
+"""
+
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db.models import (
+    Count,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Subquery,
+    Sum,
+    prefetch_related_objects,
+)
+from django.db.models.functions import Coalesce
+from django.utils.translation import gettext_lazy as _
+
+from taxonomy.models import Audience, Lever, Phase, Theme
+from taxonomy.utils import localize_terms, terms_by_translation_key
+
+from .models import Complexity, DownloadCount, ToolPage
+
+PAGE_SIZE = 12
+
+
+@dataclass
+class Facet:
+    """One group of checkboxes: its URL parameter, its legend and its options."""
+
+    param: str
+    legend: str
+    options: list = field(default_factory=list)
+    selected: list = field(default_factory=list)
+
+
+@dataclass
+class Option:
+    value: str
+    label: str
+    count: int
+    checked: bool
+
+
+FACETS = [
+    ("lever", _("Lever"), "levers", Lever),
+    ("phase", _("Life-cycle phase"), "phases", Phase),
+    ("audience", _("Audience"), "audiences", Audience),
+    ("theme", _("Theme"), "themes", Theme),
+]
+
+SORTS = {
+    "sheet": (_("Sheet number"), ["sheet_number", "title"]),
+    "title": (_("Title"), ["title", "sheet_number"]),
+    "newest": (_("Newest first"), [F("first_published_at").desc(nulls_last=True), "sheet_number"]),
+    "downloads": (_("Most downloaded"), ["-download_total", "sheet_number"]),
+}
+DEFAULT_SORT = "sheet"
+
+
+def download_totals():
+    """A subquery: every download of a tool, in every language, since the beginning."""
+    return Coalesce(
+        Subquery(
+            DownloadCount.objects.filter(tool_key=OuterRef("translation_key"))
+            .order_by()
+            .values("tool_key")
+            .annotate(total=Sum("count"))
+            .values("total"),
+            output_field=IntegerField(),
+        ),
+        0,
+    )
+
+
+class ToolListing:
+    def __init__(self, index_page, request):
+        self.index_page = index_page
+        self.request = request
+        self.notices = []
+        self.base = ToolPage.objects.child_of(index_page).live().public()
+        self._read_filters(request.GET)
+        self._read_sort(request.GET)
+        self.results = self._filtered(self.base)
+        self.facets = self._facets()
+        self.page = self._paginate(request.GET.get("page"))
+        self.tools = self._decorate(list(self.page.object_list))
+
+    # Reading the request: unknown values are dropped with a notice, never an error.
+
+    def _read_filters(self, query):
+        self.filters = {}
+        self.terms = {}
+        for param, _legend, _field_name, model in FACETS:
+            lookup = terms_by_translation_key(model, self.index_page.locale)
+            self.terms[param] = lookup
+            known = {term.slug for term in lookup.values()}
+            values = [value for value in dict.fromkeys(query.getlist(param)) if value]
+            unknown = [value for value in values if value not in known]
+            if unknown:
+                self.notices.append(_("Some filters were not recognised and were ignored."))
+            self.filters[param] = [value for value in values if value in known]
+        complexity_values = []
+        for value in dict.fromkeys(query.getlist("complexity")):
+            if value.isdigit() and int(value) in Complexity.values:
+                complexity_values.append(int(value))
+            elif value:
+                self.notices.append(_("Some filters were not recognised and were ignored."))
+        self.filters["complexity"] = complexity_values
+        self.notices = list(dict.fromkeys(self.notices))
+
+    def _read_sort(self, query):
+        sort = query.get("sort") or DEFAULT_SORT
+        if sort not in SORTS:
+            self.notices.append(_("This sort order does not exist; sorted by sheet number."))
+            sort = DEFAULT_SORT
+        self.sort = sort
+
+    # Building the querysets.
+
+    def _filtered(self, queryset, *, skip=None):
+        for param, _legend, field_name, _model in FACETS:
+            if param != skip and self.filters[param]:
+                # Within a facet the values add up (OR); facets narrow each other (AND).
+                queryset = queryset.filter(
+                    pk__in=ToolPage.objects.filter(
+                        **{f"{field_name}__slug__in": self.filters[param]}
+                    ).values("pk")
+                )
+        if skip != "complexity" and self.filters["complexity"]:
+            queryset = queryset.filter(complexity__in=self.filters["complexity"])
+        return queryset
+
+    def _facets(self):
+        """Each option's count: the tools the current selection would show with that option.
+
+        The count of a facet's option ignores that facet's own selection (its values add up),
+        so a visitor sees how many tools each extra tick would give.
+        """
+        facets = []
+        for param, legend, field_name, model in FACETS:
+            scope = self._filtered(self.base, skip=param)
+            through = ToolPage._meta.get_field(field_name).remote_field.through
+            term_column = f"{model._meta.model_name}__translation_key"
+            counts = dict(
+                through.objects.filter(toolpage__in=scope.values("pk"))
+                .values_list(term_column)
+                .annotate(total=Count("toolpage", distinct=True))
+                .order_by()
+            )
+            options = [
+                Option(
+                    value=term.slug,
+                    label=term.name,
+                    count=counts.get(key, 0),
+                    checked=term.slug in self.filters[param],
+                )
+                for key, term in self.terms[param].items()
+            ]
+            options.sort(key=lambda option: self._term_position(param, option.value))
+            facets.append(Facet(param, legend, options=options, selected=self.filters[param]))
+        scope = self._filtered(self.base, skip="complexity")
+        counts = dict(scope.values_list("complexity").annotate(total=Count("pk")).order_by())
+        facets.append(
+            Facet(
+                "complexity",
+                _("Complexity"),
+                options=[
+                    Option(
+                        value=str(value),
+                        label=label,
+                        count=counts.get(value, 0),
+                        checked=value in self.filters["complexity"],
+                    )
+                    for value, label in Complexity.choices
+                ],
+                selected=self.filters["complexity"],
+            )
+        )
+        return facets
+
+    def _term_position(self, param, slug):
+        for term in self.terms[param].values():
+            if term.slug == slug:
+                return (term.sort_order, term.name)
+        return (0, slug)
+
+    def _paginate(self, number):
+        ordered = self.results.annotate(download_total=download_totals()).order_by(
+            *SORTS[self.sort][1]
+        )
+        paginator = Paginator(ordered, PAGE_SIZE)
+        try:
+            return paginator.page(number or 1)
+        except PageNotAnInteger:
+            self.notices.append(_("This page number is not valid; here is the first page."))
+            return paginator.page(1)
+        except EmptyPage:
+            self.notices.append(_("There is no such page; here is the last page."))
+            return paginator.page(paginator.num_pages)
+
+    def _decorate(self, tools):
+        """Term names in the visitor's language for the cards, with two prefetches."""
+        prefetch_related_objects(
+            tools,
+            Prefetch("levers", queryset=Lever.objects.order_by()),
+            Prefetch("phases", queryset=Phase.objects.order_by()),
+        )
+        for tool in tools:
+            tool.lever_terms = sorted(
+                localize_terms(tool.levers.all(), self.terms["lever"]),
+                key=lambda term: (term.sort_order, term.name),
+            )
+            tool.phase_terms = sorted(
+                localize_terms(tool.phases.all(), self.terms["phase"]),
+                key=lambda term: (term.sort_order, term.name),
+            )
+        return tools
+
+    # What the template shows.
+
+    @property
+    def total(self):
+        return self.page.paginator.count
+
+    @property
+    def is_filtered(self):
+        return any(self.filters.values())
+
+    @property
+    def sort_options(self):
+        return [(key, label, key == self.sort) for key, (label, _order) in SORTS.items()]
+
+    def query_string(self, **changes):
+        params = [(param, value) for param, values in self.filters.items() for value in values]
+        if self.sort != DEFAULT_SORT:
+            params.append(("sort", self.sort))
+        for key, value in changes.items():
+            params = [(name, current) for name, current in params if name != key]
+            if value:
+                params.append((key, value))
+        return urlencode(params)
+
+    def page_links(self):
+        """Numbers around the current page, with None where pages are left out."""
+        paginator = self.page.paginator
+        return [
+            (number, self.query_string(page=number) if number != 1 else self.query_string())
+            if number != Paginator.ELLIPSIS
+            else (None, "")
+            for number in paginator.get_elided_page_range(self.page.number, on_each_side=2)
+        ]

@@ -1,0 +1,360 @@
+"""The tool library: structured tool sheets ("fiches") and the index that lists them."""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Locale, Orderable, Page, TranslatableMixin
+from wagtail.search import index
+
+from home.models import BasePage
+from home.sections import sections_for
+
+from .blocks import InstructionsBlock
+
+SIMPLE_RICH_TEXT = ["bold", "italic", "link", "ul", "ol"]
+
+
+class Complexity(models.IntegerChoices):
+    LOW = 1, _("Simple")
+    MEDIUM = 2, _("Intermediate")
+    HIGH = 3, _("Advanced")
+
+
+class ToolStatus(models.TextChoices):
+    PROPOSAL = "proposal", _("Proposal")
+    PUBLISHED = "published", _("Published")
+    IN_REVISION = "in_revision", _("In revision")
+
+
+class ToolLicence(models.TextChoices):
+    CC_BY_SA_4 = "CC-BY-SA-4.0", "Creative Commons BY-SA 4.0"
+    CC_BY_4 = "CC-BY-4.0", "Creative Commons BY 4.0"
+    CC_BY_NC_SA_4 = "CC-BY-NC-SA-4.0", "Creative Commons BY-NC-SA 4.0"
+    CC0 = "CC0-1.0", "CC0 1.0"
+
+
+LICENCE_URLS = {
+    ToolLicence.CC_BY_SA_4: "https://creativecommons.org/licenses/by-sa/4.0/",
+    ToolLicence.CC_BY_4: "https://creativecommons.org/licenses/by/4.0/",
+    ToolLicence.CC_BY_NC_SA_4: "https://creativecommons.org/licenses/by-nc-sa/4.0/",
+    ToolLicence.CC0: "https://creativecommons.org/publicdomain/zero/1.0/",
+}
+
+
+class ToolIndexPage(BasePage):
+    """The library: browse, filter and sort every tool sheet."""
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    subpage_types = ["tools.ToolPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("tool library")
+        verbose_name_plural = _("tool libraries")
+
+    def get_context(self, request, *args, **kwargs):
+        from .listing import ToolListing
+
+        context = super().get_context(request, *args, **kwargs)
+        context["listing"] = ToolListing(self, request)
+        context["sections"] = sections_for("tool_library", self, request)
+        return context
+
+
+class ToolPage(RoutablePageMixin, BasePage):
+    """One tool sheet, numbered (e.g. "02a"), with structured fields."""
+
+    sheet_number = models.CharField(
+        _("sheet number"),
+        max_length=10,
+        help_text=_('The number of the sheet, e.g. "02a". Unique in each language.'),
+    )
+    summary = models.TextField(
+        _("the tool in brief"),
+        max_length=1000,
+        help_text=_("Two to four sentences: what the tool is and what it gives."),
+    )
+    phases = ParentalManyToManyField(
+        "taxonomy.Phase", verbose_name=_("life-cycle phases"), blank=True, related_name="+"
+    )
+    levers = ParentalManyToManyField(
+        "taxonomy.Lever", verbose_name=_("levers"), blank=True, related_name="+"
+    )
+    audiences = ParentalManyToManyField(
+        "taxonomy.Audience", verbose_name=_("audiences"), blank=True, related_name="+"
+    )
+    themes = ParentalManyToManyField(
+        "taxonomy.Theme", verbose_name=_("themes"), blank=True, related_name="+"
+    )
+    complexity = models.PositiveSmallIntegerField(
+        _("complexity"), choices=Complexity.choices, default=Complexity.MEDIUM
+    )
+    human_resources = models.CharField(
+        _("people needed"),
+        max_length=255,
+        blank=True,
+        help_text=_('Who must take part, e.g. "the committee and two volunteers".'),
+    )
+    effort = models.CharField(
+        _("estimated effort"),
+        max_length=255,
+        blank=True,
+        help_text=_('In words, e.g. "2 to 3 hours, 2 to 4 times".'),
+    )
+    effort_hours = models.DecimalField(
+        _("estimated effort in hours"),
+        max_digits=6,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+        help_text=_("A single number of hours used to sort and add up tools."),
+    )
+    target_groups = RichTextField(_("who it is for"), features=SIMPLE_RICH_TEXT, blank=True)
+    reasons = RichTextField(_("reasons to use it"), features=SIMPLE_RICH_TEXT, blank=True)
+    expected_results = RichTextField(
+        _("expected results and impacts"), features=SIMPLE_RICH_TEXT, blank=True
+    )
+    instructions = StreamField(
+        InstructionsBlock(), verbose_name=_("instructions for use"), blank=True
+    )
+    related_tools = ParentalManyToManyField(
+        "self",
+        verbose_name=_("related tools"),
+        blank=True,
+        symmetrical=False,
+        related_name="related_from",
+        help_text=_("Tools to use before, after or together with this one."),
+    )
+    licence = models.CharField(
+        _("licence"), max_length=20, choices=ToolLicence.choices, default=ToolLicence.CC_BY_SA_4
+    )
+    authors = models.CharField(
+        _("authors"),
+        max_length=500,
+        blank=True,
+        help_text=_("Names of the people who wrote the tool, separated by commas."),
+    )
+    contributors = models.CharField(
+        _("contributors"),
+        max_length=1000,
+        blank=True,
+        help_text=_("Names of the people who improved it, separated by commas."),
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=ToolStatus.choices,
+        default=ToolStatus.PUBLISHED,
+        help_text=_("Shown on the sheet; comments and examples are welcome in every status."),
+    )
+
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("sheet_number", boost=3),
+        index.AutocompleteField("title"),
+        index.SearchField("summary", boost=2),
+        index.SearchField("target_groups"),
+        index.SearchField("reasons"),
+        index.SearchField("expected_results"),
+        index.SearchField("instructions"),
+        index.FilterField("complexity"),
+        index.FilterField("status"),
+        index.FilterField("locale_id"),
+    ]
+
+    content_panels = [
+        *Page.content_panels,
+        FieldRowPanel([FieldPanel("sheet_number"), FieldPanel("status")]),
+        FieldPanel("summary"),
+        FieldPanel("target_groups"),
+        FieldPanel("reasons"),
+        FieldPanel("expected_results"),
+        FieldPanel("instructions"),
+    ]
+    classification_panels = [
+        FieldPanel("phases"),
+        FieldPanel("levers"),
+        FieldPanel("audiences"),
+        FieldPanel("themes"),
+        FieldPanel("complexity"),
+        MultiFieldPanel(
+            [FieldPanel("human_resources"), FieldPanel("effort"), FieldPanel("effort_hours")],
+            heading=_("Effort"),
+        ),
+        FieldPanel("related_tools"),
+    ]
+    files_panels = [InlinePanel("instruments", label=_("instruments to download"))]
+    credits_panels = [FieldPanel("licence"), FieldPanel("authors"), FieldPanel("contributors")]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(classification_panels, heading=_("Classification")),
+            ObjectList(files_panels, heading=_("Files")),
+            ObjectList(credits_panels, heading=_("Credits and licence")),
+            ObjectList(BasePage.promote_panels, heading=_("Promotion")),
+            ObjectList(BasePage.settings_panels, heading=_("Publishing")),
+        ]
+    )
+
+    parent_page_types = ["tools.ToolIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("tool sheet")
+        verbose_name_plural = _("tool sheets")
+
+    def clean(self):
+        super().clean()
+        if self.sheet_number:
+            clash = (
+                ToolPage.objects.filter(locale_id=self.locale_id, sheet_number=self.sheet_number)
+                .exclude(pk=self.pk)
+                .exclude(translation_key=self.translation_key)
+            )
+            if clash.exists():
+                raise ValidationError(
+                    {"sheet_number": _("Another tool already has this sheet number.")}
+                )
+
+    @property
+    def licence_url(self):
+        return LICENCE_URLS.get(self.licence, "")
+
+    @property
+    def licence_badge(self):
+        """The static path of the licence's badge (an SVG of our own)."""
+        return f"tools/img/licence-{self.licence.lower()}.svg"
+
+    def credited(self, names):
+        return [name.strip() for name in names.split(",") if name.strip()]
+
+    @property
+    def author_names(self):
+        return self.credited(self.authors)
+
+    @property
+    def contributor_names(self):
+        return self.credited(self.contributors)
+
+    def get_context(self, request, *args, **kwargs):
+        from .sheet import sheet_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(sheet_context(self, request))
+        return context
+
+    @path("pdf/", name="pdf")
+    def pdf(self, request):
+        from .pdf import pdf_response
+
+        return pdf_response(self, request)
+
+
+class ToolInstrument(TranslatableMixin, Orderable):
+    """A document to download with a tool: template, worksheet, poster, ...
+
+    Translatable, so that a German sheet can offer a German version of the document
+    (wagtail-localize lets translators override the document per language).
+    """
+
+    page = ParentalKey(ToolPage, on_delete=models.CASCADE, related_name="instruments")
+    title = models.CharField(_("title"), max_length=200)
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("document"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    kind = models.CharField(
+        _("kind"),
+        max_length=20,
+        choices=[
+            ("template", _("Template")),
+            ("worksheet", _("Worksheet")),
+            ("poster", _("Poster")),
+            ("guide", _("Guide")),
+            ("other", _("Other")),
+        ],
+        default="template",
+    )
+    licence = models.CharField(
+        _("licence"), max_length=20, choices=ToolLicence.choices, default=ToolLicence.CC_BY_SA_4
+    )
+    attribution = models.CharField(
+        _("attribution"),
+        max_length=255,
+        blank=True,
+        help_text=_("Who made the document, as it must be credited."),
+    )
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("document"),
+        FieldPanel("kind"),
+        FieldPanel("licence"),
+        FieldPanel("attribution"),
+    ]
+
+    @property
+    def file_format(self):
+        return self.document.file_extension.upper()
+
+    @property
+    def file_size(self):
+        """In bytes, as Wagtail recorded it at upload (None if unknown); never reads the file."""
+        return self.document.file_size
+
+    @property
+    def licence_url(self):
+        return LICENCE_URLS.get(self.licence, "")
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("instrument")
+        verbose_name_plural = _("instruments")
+
+
+class DownloadCount(models.Model):
+    """How many times a document of a tool was downloaded, per language and per day.
+
+    No personal data: only a counter. Rows are written with one atomic
+    `INSERT ... ON CONFLICT DO UPDATE SET count = count + 1` (see `downloads.count_download`).
+    `tool_key` is the tool's translation key, so that every language version of a sheet adds
+    to the same tool while `locale` tells the languages apart.
+    """
+
+    tool_key = models.UUIDField(_("tool"), db_index=True)
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("document"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    locale = models.ForeignKey(
+        Locale, verbose_name=_("language"), on_delete=models.CASCADE, related_name="+"
+    )
+    day = models.DateField(_("day"))
+    count = models.PositiveIntegerField(_("downloads"), default=0)
+
+    class Meta:
+        verbose_name = _("download count")
+        verbose_name_plural = _("download counts")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["tool_key", "document", "locale", "day"],
+                name="tools_downloadcount_unique_day",
+            )
+        ]
+        indexes = [models.Index(fields=["day"], name="tools_downloadcount_day")]

@@ -1,0 +1,91 @@
+"""What a tool sheet shows besides its own fields, in a bounded number of queries."""
+
+from django.db.models import Q, Sum
+
+from home.sections import sections_for
+from taxonomy.models import Audience, Lever, Phase, Theme
+from taxonomy.utils import localize_terms, terms_by_translation_key
+
+from .models import DownloadCount, ToolPage
+
+TAXONOMY_FIELDS = [
+    ("phases", Phase),
+    ("levers", Lever),
+    ("audiences", Audience),
+    ("themes", Theme),
+]
+
+
+def classification(page):
+    """{field: terms in the page's language}; two queries per taxonomy."""
+    terms = {}
+    for field_name, model in TAXONOMY_FIELDS:
+        lookup = terms_by_translation_key(model, page.locale)
+        terms[field_name] = localize_terms(getattr(page, field_name).all(), lookup)
+    return terms
+
+
+def instruments_with_counts(page):
+    """The sheet's instruments with their download totals (every language, every day)."""
+    instruments = list(page.instruments.select_related("document").order_by("sort_order"))
+    totals = dict(
+        DownloadCount.objects.filter(
+            tool_key=page.translation_key,
+            document_id__in=[instrument.document_id for instrument in instruments],
+        )
+        .values_list("document_id")
+        .annotate(total=Sum("count"))
+        .order_by()
+    )
+    for instrument in instruments:
+        instrument.download_total = totals.get(instrument.document_id, 0)
+    return instruments
+
+
+def related_tools(page):
+    """Tools this sheet points at and tools that point at it, in the page's language.
+
+    Links are followed by translation key, so a link made on the French sheet also shows on
+    the German one (the language trees are synchronised: every tool exists in every language).
+    """
+    links = ToolPage.related_tools.through.objects
+    pointed_at = links.filter(from_toolpage_id=page.pk).values("to_toolpage__translation_key")
+    pointing = links.filter(to_toolpage__translation_key=page.translation_key).values(
+        "from_toolpage__translation_key"
+    )
+    return list(
+        ToolPage.objects.live()
+        .public()
+        .filter(locale_id=page.locale_id)
+        .filter(Q(translation_key__in=pointed_at) | Q(translation_key__in=pointing))
+        .exclude(translation_key=page.translation_key)
+        .order_by("sheet_number", "title")
+    )
+
+
+def instruction_groups(instructions):
+    """Consecutive steps grouped in one numbered list (numbering goes on after a tip)."""
+    groups = []
+    number = 1
+    for block in instructions:
+        is_step = block.block_type == "step"
+        if groups and groups[-1]["steps"] == is_step:
+            groups[-1]["blocks"].append(block)
+        else:
+            groups.append({"steps": is_step, "start": number, "blocks": [block]})
+        if is_step:
+            number += 1
+    return groups
+
+
+def sheet_context(page, request):
+    sections = sections_for("tool_sheet", page, request)
+    return {
+        "instruction_groups": instruction_groups(page.instructions),
+        # The contributions app shows the status line with its example count when installed.
+        "show_status_line": not any(s["name"] == "contributions_status" for s in sections),
+        "terms": classification(page),
+        "instruments": instruments_with_counts(page),
+        "related": related_tools(page),
+        "sections": sections,
+    }
