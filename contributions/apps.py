@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ContributionsConfig(AppConfig):
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "contributions"
+    verbose_name = _("Contributions and co-creation")
+
+    def ready(self):
+        from . import signals  # noqa: F401

@@ -1,0 +1,65 @@
+"""Tell a contributor who left an e-mail address what became of their contribution."""
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.utils import translation
+from wagtail.models import Page, TaskState
+
+from tools.models import ToolPage
+
+from .models import DecisionNotice, ToolComment, ToolProposal, UsageExample
+
+
+def contribution_of(obj):
+    """The record holding the contributor of a workflow's object (None for other content)."""
+    if isinstance(obj, (UsageExample, ToolComment)):
+        return obj
+    if isinstance(obj, Page):
+        obj = obj.specific
+    if isinstance(obj, ToolPage):
+        return ToolProposal.objects.filter(tool_id=obj.pk).select_related("locale").first()
+    return None
+
+
+def reviewers_comments(workflow_state):
+    """The comments reviewers left on the tasks of this workflow run, in order."""
+    return [
+        comment
+        for comment in TaskState.objects.filter(workflow_state=workflow_state)
+        .exclude(finished_at=None)
+        .order_by("finished_at")
+        .values_list("comment", flat=True)
+        if comment and comment.strip()
+    ]
+
+
+def notify_decision(workflow_state, approved):
+    obj = workflow_state.content_object
+    if obj is None:
+        return False
+    contribution = contribution_of(obj)
+    if contribution is None or not contribution.contributor_email:
+        return False
+    tool = contribution.tool
+    outcome = "approved" if approved else "declined"
+    context = {
+        "contribution": contribution,
+        "is_proposal": isinstance(contribution, ToolProposal),
+        "tool_title": tool.title,
+        "comments": reviewers_comments(workflow_state),
+        "site_url": settings.WAGTAILADMIN_BASE_URL,
+    }
+    with translation.override(contribution.locale.language_code):
+        subject = render_to_string(f"contributions/emails/{outcome}_subject.txt", context)
+        body = render_to_string(f"contributions/emails/{outcome}.txt", context)
+    send_mail(
+        " ".join(subject.split()),
+        body,
+        settings.DEFAULT_FROM_EMAIL,
+        [contribution.contributor_email],
+    )
+    type(contribution).objects.filter(pk=contribution.pk).update(
+        decision_notice=DecisionNotice.APPROVED if approved else DecisionNotice.DECLINED
+    )
+    return True

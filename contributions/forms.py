@@ -1,0 +1,268 @@
+"""The public contribution forms: every field bounded, text stored without markup, files sniffed."""
+
+import html
+import zipfile
+from pathlib import PurePath
+
+import nh3
+from django import forms
+from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale
+
+MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+
+# Extension -> how to recognise the file's content from its first bytes (and, for the
+# zip-based office formats, from the parts the archive must contain).
+ZIP_MAGIC = b"PK\x03\x04"
+ALLOWED_UPLOADS = {
+    "pdf": ("application/pdf", b"%PDF-"),
+    "png": ("image/png", b"\x89PNG\r\n\x1a\n"),
+    "jpg": ("image/jpeg", b"\xff\xd8\xff"),
+    "jpeg": ("image/jpeg", b"\xff\xd8\xff"),
+    "docx": (
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        ZIP_MAGIC,
+    ),
+    "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ZIP_MAGIC),
+    "odt": ("application/vnd.oasis.opendocument.text", ZIP_MAGIC),
+    "ods": ("application/vnd.oasis.opendocument.spreadsheet", ZIP_MAGIC),
+}
+OFFICE_PARTS = {"docx": "word/document.xml", "xlsx": "xl/workbook.xml"}
+
+
+def plain_text(value: str) -> str:
+    """The text without any markup: tags removed (script and style with their content).
+
+    Entities are decoded back to characters so "a &amp; b" reads "a & b"; markup hidden in
+    entities ("&lt;script&gt;") is removed on the next round. Templates escape on output.
+    """
+    text = value
+    for _round in range(5):
+        if not nh3.is_html(text):
+            return text
+        text = html.unescape(nh3.clean(text, tags=set()))
+    return text.replace("<", "\u2039").replace(">", "\u203a")
+
+
+def _opendocument_mimetype(upload):
+    with zipfile.ZipFile(upload) as archive:
+        info = archive.getinfo("mimetype")
+        if info.file_size > 100:
+            return ""
+        return archive.read(info).decode("ascii", "replace").strip()
+
+
+def _zip_has_part(upload, name):
+    with zipfile.ZipFile(upload) as archive:
+        return name in archive.namelist()
+
+
+def check_upload(upload):
+    """Accept the file only if its extension is allowed AND its content is of that kind."""
+    if upload.size > MAX_UPLOAD_BYTES:
+        raise ValidationError(
+            _("The file is too large (%(size)s). The limit is %(limit)s."),
+            params={
+                "size": filesizeformat(upload.size),
+                "limit": filesizeformat(MAX_UPLOAD_BYTES),
+            },
+            code="file_too_large",
+        )
+    extension = PurePath(upload.name or "").suffix.lower().lstrip(".")
+    if extension not in ALLOWED_UPLOADS:
+        raise ValidationError(
+            _(
+                "This kind of file is not accepted. Send a PDF, Word, OpenDocument, Excel, PNG or "
+                "JPEG file."
+            ),
+            code="file_extension",
+        )
+    _content_type, magic = ALLOWED_UPLOADS[extension]
+    upload.seek(0)
+    head = upload.read(len(magic))
+    valid = head == magic
+    if valid and magic == ZIP_MAGIC:
+        upload.seek(0)
+        try:
+            if extension in OFFICE_PARTS:
+                valid = _zip_has_part(upload, OFFICE_PARTS[extension])
+            else:
+                valid = _opendocument_mimetype(upload) == ALLOWED_UPLOADS[extension][0]
+        except (zipfile.BadZipFile, KeyError, OSError, ValueError, EOFError):
+            valid = False
+    upload.seek(0)
+    if not valid:
+        raise ValidationError(
+            _("The content of the file does not match its name (.%(extension)s)."),
+            params={"extension": extension},
+            code="file_content",
+        )
+    return upload
+
+
+class PlainTextField(forms.CharField):
+    """Text from the public, stored without markup; markup alone does not fill a field."""
+
+    def clean(self, value):
+        value = super().clean(value)
+        value = plain_text(value).strip() if value else value
+        if self.required and not value:
+            raise ValidationError(self.error_messages["required"], code="required")
+        return value
+
+
+class ContributionForm(forms.Form):
+    """Who contributes, and the trap for robots that every public form shares."""
+
+    # People never see this field (it is moved off-screen and skipped by the keyboard);
+    # robots fill it in, and their submission is dropped quietly.
+    website = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+    contributor_name = PlainTextField(
+        label=_("Your name"), max_length=120, widget=forms.TextInput(attrs={"autocomplete": "name"})
+    )
+    contributor_email = forms.EmailField(
+        label=_("Your e-mail address (optional)"),
+        required=False,
+        max_length=254,
+        help_text=_("Never published. We use it to tell you our decision."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    consent_to_credit = forms.BooleanField(
+        label=_("Credit me by name on the tool sheet once my contribution is approved"),
+        required=False,
+    )
+    consent_to_contact = forms.BooleanField(
+        label=_("The team may contact me about this contribution"),
+        required=False,
+    )
+
+    contributor_fields = [
+        "contributor_name",
+        "contributor_email",
+        "consent_to_credit",
+        "consent_to_contact",
+    ]
+
+    @property
+    def is_spam(self):
+        return bool(self.data.get("website"))
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("consent_to_contact") and not cleaned.get("contributor_email"):
+            self.add_error(
+                "contributor_email",
+                _("Give an e-mail address if the team may contact you."),
+            )
+        return cleaned
+
+    def contributor_data(self):
+        return {name: self.cleaned_data[name] for name in self.contributor_fields}
+
+    def content_fields(self):
+        return [
+            self[name] for name in self.fields if name not in ["website", *self.contributor_fields]
+        ]
+
+    def contributor_bound_fields(self):
+        return [self[name] for name in self.contributor_fields]
+
+
+class UsageExampleForm(ContributionForm):
+    title = PlainTextField(label=_("Title of the example"), max_length=160)
+    organisation = PlainTextField(
+        label=_("Organisation"),
+        max_length=160,
+        help_text=_("The organisation that used the tool."),
+        widget=forms.TextInput(attrs={"autocomplete": "organization"}),
+    )
+    description = PlainTextField(
+        label=_("How was the tool used, and what came of it?"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_("Plain text, 5,000 characters at most."),
+    )
+    attachment = forms.FileField(
+        label=_("A file to share (optional)"),
+        required=False,
+        max_length=200,
+        validators=[check_upload],
+        help_text=_("PDF, Word, OpenDocument, Excel, PNG or JPEG, 5 MB at most."),
+        widget=forms.ClearableFileInput(
+            attrs={"accept": ".pdf,.docx,.odt,.xlsx,.ods,.png,.jpg,.jpeg"}
+        ),
+    )
+
+
+class CommentForm(ContributionForm):
+    message = PlainTextField(
+        label=_("Your comment or observation"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_("Plain text, 5,000 characters at most."),
+    )
+
+
+class RevisionForm(ContributionForm):
+    section = PlainTextField(
+        label=_("Which part of the sheet?"),
+        max_length=160,
+        required=False,
+        help_text=_('For example "Instructions for use, step 3".'),
+    )
+    message = PlainTextField(
+        label=_("Your suggested revision"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_("What should change, and why. Plain text, 5,000 characters at most."),
+    )
+
+
+class TranslationOfferForm(ContributionForm):
+    target_locale = forms.ModelChoiceField(
+        label=_("Language you would translate into"),
+        queryset=Locale.objects.none(),
+        empty_label=None,
+    )
+    message = PlainTextField(
+        label=_("A few words about you (optional)"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("For example your experience with the tool or with translation."),
+    )
+
+    def __init__(self, *args, tool=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        locales = Locale.objects.exclude(pk=tool.locale_id) if tool else Locale.objects.all()
+        self.fields["target_locale"].queryset = locales.order_by("pk")
+        self.fields["target_locale"].label_from_instance = lambda locale: locale.get_display_name()
+
+
+class ToolProposalForm(ContributionForm):
+    title = PlainTextField(label=_("Name of the tool"), max_length=120)
+    summary = PlainTextField(
+        label=_("The tool in brief"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Two to four sentences: what the tool is and what it gives."),
+    )
+    target_groups = PlainTextField(
+        label=_("Who is it for?"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    reasons = PlainTextField(
+        label=_("Why use it?"),
+        max_length=3000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )

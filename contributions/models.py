@@ -1,0 +1,257 @@
+"""What the public contributes to the tool library, kept as draft content inside a workflow.
+
+Usage examples and comments (observations, suggested revisions, offers to translate) are
+snippets with drafts, revisions, a workflow and locking: a public submission is saved as a
+draft revision and submitted to the "Moderation" workflow; only a moderator's approval
+publishes it. A proposed tool is a draft tool sheet submitted to the "Co-creation review"
+workflow; `ToolProposal` keeps who proposed it.
+
+Each contribution points at the tool sheet in the default language (the tool, whatever
+language the visitor read it in) and carries the visitor's language as its locale.
+"""
+
+import uuid
+from pathlib import PurePath
+
+from django.contrib.contenttypes.fields import GenericRelation
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    TranslatableMixin,
+    WorkflowMixin,
+)
+from wagtail.search import index
+
+
+class CommentKind(models.TextChoices):
+    COMMENT = "comment", _("Comment or observation")
+    REVISION = "revision", _("Suggested revision")
+    TRANSLATION = "translation", _("Offer to translate")
+
+
+class DecisionNotice(models.TextChoices):
+    NONE = "", _("Not sent")
+    APPROVED = "approved", _("Approval sent")
+    DECLINED = "declined", _("Decline sent")
+
+
+class Contributor(models.Model):
+    """Who proposed a contribution, and what they allow us to do with their name and e-mail."""
+
+    contributor_name = models.CharField(
+        _("name of the contributor"),
+        max_length=120,
+        help_text=_("As the person gave it in the form."),
+    )
+    contributor_email = models.EmailField(
+        _("e-mail of the contributor"),
+        max_length=254,
+        blank=True,
+        help_text=_(
+            "Never shown on the site. Used to tell the person about the decision "
+            "(and to contact them if they agreed)."
+        ),
+    )
+    consent_to_credit = models.BooleanField(
+        _("agrees to be credited"),
+        default=False,
+        help_text=_("If ticked, the name appears among the tool's contributors once approved."),
+    )
+    consent_to_contact = models.BooleanField(
+        _("agrees to be contacted"),
+        default=False,
+        help_text=_("If ticked, the team may write to the person about this contribution."),
+    )
+    submitted_at = models.DateTimeField(_("submitted on"), auto_now_add=True)
+    decision_notice = models.CharField(
+        _("decision e-mail"),
+        max_length=10,
+        choices=DecisionNotice.choices,
+        default=DecisionNotice.NONE,
+        blank=True,
+        editable=False,
+    )
+
+    contributor_panels = [
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("contributor_name"), FieldPanel("contributor_email")]),
+                FieldRowPanel([FieldPanel("consent_to_credit"), FieldPanel("consent_to_contact")]),
+            ],
+            heading=_("Contributor"),
+        )
+    ]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def credited_name(self):
+        return self.contributor_name if self.consent_to_credit else ""
+
+
+def example_upload_path(instance, filename):
+    # A random folder: the file name the visitor chose never decides where it lands.
+    extension = PurePath(filename).suffix.lower()
+    return f"contributions/examples/{uuid.uuid4().hex}/example{extension}"
+
+
+class ModeratedContribution(
+    TranslatableMixin,
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    Contributor,
+):
+    class Meta(TranslatableMixin.Meta):
+        abstract = True
+
+    @property
+    def revisions(self):
+        # The generic relation deletes the revisions together with the contribution.
+        return self._revisions
+
+
+class UsageExample(ModeratedContribution):
+    """How an organisation used a tool, told by someone who was there."""
+
+    tool = models.ForeignKey(
+        "tools.ToolPage",
+        verbose_name=_("tool"),
+        on_delete=models.CASCADE,
+        related_name="usage_examples",
+    )
+    title = models.CharField(_("title"), max_length=160)
+    organisation = models.CharField(
+        _("organisation"),
+        max_length=160,
+        help_text=_("The organisation that used the tool."),
+    )
+    description = models.TextField(
+        _("how the tool was used"),
+        max_length=5000,
+        help_text=_("Plain text: what the organisation did with the tool and what came of it."),
+    )
+    attachment = models.FileField(
+        _("attached file"),
+        upload_to=example_upload_path,
+        blank=True,
+        max_length=255,
+        help_text=_("Checked on upload: PDF, Word, OpenDocument, Excel, PNG or JPEG."),
+    )
+
+    panels = [
+        FieldPanel("tool"),
+        FieldPanel("title"),
+        FieldPanel("organisation"),
+        FieldPanel("description"),
+        FieldPanel("attachment"),
+        *Contributor.contributor_panels,
+    ]
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="usageexample")
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="usageexample",
+        for_concrete_model=False,
+    )
+    search_fields = [
+        index.SearchField("title"),
+        index.SearchField("organisation"),
+        index.SearchField("description"),
+        index.FilterField("locale_id"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("usage example")
+        verbose_name_plural = _("usage examples")
+        ordering = ["-submitted_at"]
+
+    def __str__(self):
+        return f"{self.title} ({self.organisation})"
+
+
+class ToolComment(ModeratedContribution):
+    """A comment or observation, a suggested revision, or an offer to translate a tool."""
+
+    tool = models.ForeignKey(
+        "tools.ToolPage",
+        verbose_name=_("tool"),
+        on_delete=models.CASCADE,
+        related_name="comments",
+    )
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=CommentKind.choices, default=CommentKind.COMMENT
+    )
+    message = models.TextField(_("message"), max_length=5000, blank=True)
+    section = models.CharField(
+        _("part of the sheet"),
+        max_length=160,
+        blank=True,
+        help_text=_("For a suggested revision: which part of the sheet it is about."),
+    )
+    target_locale = models.ForeignKey(
+        "wagtailcore.Locale",
+        verbose_name=_("language to translate into"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("For an offer to translate."),
+    )
+
+    panels = [
+        FieldPanel("tool"),
+        FieldPanel("kind"),
+        FieldPanel("section"),
+        FieldPanel("target_locale"),
+        FieldPanel("message"),
+        *Contributor.contributor_panels,
+    ]
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="toolcomment")
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="toolcomment",
+        for_concrete_model=False,
+    )
+    search_fields = [index.SearchField("message"), index.FilterField("locale_id")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("comment on a tool")
+        verbose_name_plural = _("comments on tools")
+        ordering = ["-submitted_at"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.message[:60]}"
+
+
+class ToolProposal(Contributor):
+    """Who proposed a new tool; the proposal itself is a draft tool sheet."""
+
+    tool = models.OneToOneField(
+        "tools.ToolPage",
+        verbose_name=_("proposed tool sheet"),
+        on_delete=models.CASCADE,
+        related_name="proposal",
+    )
+    locale = models.ForeignKey(
+        "wagtailcore.Locale",
+        verbose_name=_("language of the proposal"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("tool proposal")
+        verbose_name_plural = _("tool proposals")
+
+    def __str__(self):
+        return str(self.tool)

@@ -1,0 +1,86 @@
+"""Turn a valid public submission into draft content waiting in its workflow.
+
+Nothing here publishes: a contribution is saved as a draft revision (live=False) and
+submitted to the workflow attached to its model or page; the reviewers' approval publishes it.
+"""
+
+import html
+import uuid
+
+import nh3
+from django.db import transaction
+from django.utils.text import slugify
+from wagtail.models import Locale
+
+from tools.models import ToolIndexPage, ToolPage, ToolStatus
+
+from .models import ToolComment, ToolProposal, UsageExample
+
+
+def source_tool(tool):
+    """The tool sheet in the default language that a (possibly translated) sheet belongs to."""
+    default = Locale.get_default()
+    if tool.locale_id == default.pk:
+        return tool
+    return ToolPage.objects.get(locale=default, translation_key=tool.translation_key)
+
+
+def _submit(obj):
+    """Save a draft revision of `obj` and start the workflow that moderates it."""
+    revision = obj.save_revision(log_action=True)
+    workflow = obj.get_workflow()
+    if workflow is not None:
+        workflow.start(obj, user=None)
+    return revision
+
+
+@transaction.atomic
+def submit_usage_example(tool, locale, data):
+    example = UsageExample(tool=source_tool(tool), locale=locale, live=False, **data)
+    example.save()
+    _submit(example)
+    return example
+
+
+@transaction.atomic
+def submit_comment(tool, locale, kind, data):
+    comment = ToolComment(tool=source_tool(tool), locale=locale, kind=kind, live=False, **data)
+    comment.save()
+    _submit(comment)
+    return comment
+
+
+def _paragraphs(text):
+    """Plain text as rich-text paragraphs: escaped, then sanitised by nh3 to <p> and <br>."""
+    blocks = [block.strip() for block in text.replace("\r\n", "\n").split("\n\n")]
+    markup = "".join(
+        f"<p>{html.escape(block).replace(chr(10), '<br/>')}</p>" for block in blocks if block
+    )
+    return nh3.clean(markup, tags={"p", "br"}, attributes={})
+
+
+def library():
+    return ToolIndexPage.objects.filter(locale=Locale.get_default()).first()
+
+
+@transaction.atomic
+def submit_tool_proposal(locale, data, contributor):
+    """A draft tool sheet with status "proposal" under the library, in the review workflow."""
+    index = library()
+    marker = uuid.uuid4().hex[:6]
+    slug = f"{slugify(data['title'])[:60] or 'outil'}-{marker}"
+    tool = ToolPage(
+        title=data["title"],
+        slug=slug,
+        locale=index.locale,
+        sheet_number=f"P-{marker}",
+        summary=data["summary"],
+        target_groups=_paragraphs(data.get("target_groups", "")),
+        reasons=_paragraphs(data.get("reasons", "")),
+        status=ToolStatus.PROPOSAL,
+        live=False,
+    )
+    index.add_child(instance=tool)
+    ToolProposal.objects.create(tool=tool, locale=locale, **contributor)
+    _submit(tool)
+    return tool

@@ -1,0 +1,37 @@
+"""Public pages of co-creation, under /<language>/contribuer/."""
+
+from django.urls import path
+
+from . import views
+
+app_name = "contributions"
+
+urlpatterns = [
+    path("", views.help_wanted, name="help_wanted"),
+    path("proposer-un-outil/", views.propose_tool, name="propose_tool"),
+    path("merci/", views.thanks, name="thanks"),
+    path(
+        "outils/<int:tool_id>/exemple/",
+        views.tool_contribution,
+        {"kind": "example"},
+        name="example",
+    ),
+    path(
+        "outils/<int:tool_id>/commentaire/",
+        views.tool_contribution,
+        {"kind": "comment"},
+        name="comment",
+    ),
+    path(
+        "outils/<int:tool_id>/revision/",
+        views.tool_contribution,
+        {"kind": "revision"},
+        name="revision",
+    ),
+    path(
+        "outils/<int:tool_id>/traduction/",
+        views.tool_contribution,
+        {"kind": "translation"},
+        name="translation",
+    ),
+]

@@ -1,0 +1,205 @@
+"""The public side of co-creation: the contribution forms and the "help wanted" page."""
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_protect
+from django.views.decorators.http import require_http_methods
+from wagtail.models import Locale
+
+from tools.models import ToolPage
+
+from . import pipeline, submission
+from .forms import (
+    CommentForm,
+    RevisionForm,
+    ToolProposalForm,
+    TranslationOfferForm,
+    UsageExampleForm,
+)
+from .models import CommentKind
+
+# At most RATE_LIMIT accepted contributions per visitor IP in RATE_WINDOW seconds.
+DEFAULT_RATE_LIMIT = 10
+RATE_WINDOW = 3600
+
+
+def client_ip(request):
+    # REMOTE_ADDR only: X-Forwarded-For can be forged unless a trusted proxy rewrites it.
+    return request.META.get("REMOTE_ADDR", "unknown")
+
+
+def over_rate_limit(request):
+    """Count one submission for the visitor's IP; True once the hourly limit is exceeded."""
+    limit = getattr(settings, "CONTRIBUTIONS_RATE_LIMIT", DEFAULT_RATE_LIMIT)
+    key = f"contributions:submissions:{client_ip(request)}"
+    cache.add(key, 0, RATE_WINDOW)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # The key expired between add() and incr().
+        cache.set(key, 1, RATE_WINDOW)
+        count = 1
+    return count > limit
+
+
+TOOL_FORMS = {
+    "example": {
+        "form": UsageExampleForm,
+        "heading": gettext_lazy("Share a usage example"),
+        "intro": gettext_lazy(
+            "Tell how an organisation used this tool and what came of it. Once approved by "
+            "the moderators, your example appears on the tool sheet."
+        ),
+    },
+    CommentKind.COMMENT: {
+        "form": CommentForm,
+        "heading": gettext_lazy("Comment on this tool"),
+        "intro": gettext_lazy(
+            "An observation, a question, something that worked or did not: the team reads "
+            "every comment."
+        ),
+    },
+    CommentKind.REVISION: {
+        "form": RevisionForm,
+        "heading": gettext_lazy("Suggest a revision"),
+        "intro": gettext_lazy(
+            "Something to correct, clarify or add? Your suggestion goes to the reviewers."
+        ),
+    },
+    CommentKind.TRANSLATION: {
+        "form": TranslationOfferForm,
+        "heading": gettext_lazy("Offer to translate this tool"),
+        "intro": gettext_lazy(
+            "Help bring this tool to more people: tell us into which language you could "
+            "translate it, and the translators' team will contact you."
+        ),
+    },
+}
+
+
+def _live_tool(tool_id):
+    tool = get_object_or_404(ToolPage.objects.live().select_related("locale"), pk=tool_id)
+    return tool
+
+
+def _tool_for_visitor(tool):
+    """The sheet in the visitor's language when it exists, to link back to it."""
+    locale = Locale.get_active()
+    if tool.locale_id == locale.pk:
+        return tool
+    return (
+        ToolPage.objects.live().filter(translation_key=tool.translation_key, locale=locale).first()
+        or tool
+    )
+
+
+def _rejected(request, template, context, form):
+    """The form again, with its errors and what the person typed."""
+    context["form"] = form
+    return TemplateResponse(request, template, context, status=400)
+
+
+@never_cache
+@csrf_protect
+@require_http_methods(["GET", "POST"])
+def tool_contribution(request, tool_id, kind):
+    if kind not in TOOL_FORMS:
+        raise Http404
+    tool = _tool_for_visitor(_live_tool(tool_id))
+    spec = TOOL_FORMS[kind]
+    form_class = spec["form"]
+    extra = {"tool": submission.source_tool(tool)} if form_class is TranslationOfferForm else {}
+    context = {
+        "tool": tool,
+        "kind": kind,
+        "heading": spec["heading"],
+        "intro": spec["intro"],
+        "action": request.path,
+    }
+    template = "contributions/contribution_form.html"
+    if request.method == "GET":
+        context["form"] = form_class(**extra)
+        return TemplateResponse(request, template, context)
+
+    form = form_class(request.POST, request.FILES, **extra)
+    if form.is_spam:
+        return HttpResponseRedirect(reverse("contributions:thanks"))
+    if not form.is_valid():
+        return _rejected(request, template, context, form)
+    if over_rate_limit(request):
+        form.add_error(
+            None,
+            _(
+                "Too many contributions were sent from your connection. "
+                "Please try again in an hour."
+            ),
+        )
+        response = _rejected(request, template, context, form)
+        response.status_code = 429
+        return response
+    data = form.contributor_data()
+    locale = Locale.get_active()
+    if kind == "example":
+        for name in ("title", "organisation", "description", "attachment"):
+            data[name] = form.cleaned_data[name] or ""
+        submission.submit_usage_example(tool, locale, data)
+    else:
+        for name in ("message", "section", "target_locale"):
+            if name in form.cleaned_data:
+                data[name] = form.cleaned_data[name]
+        submission.submit_comment(tool, locale, kind, data)
+    return HttpResponseRedirect(reverse("contributions:thanks") + f"?tool={tool.pk}")
+
+
+@never_cache
+@csrf_protect
+@require_http_methods(["GET", "POST"])
+def propose_tool(request):
+    library = submission.library()
+    if library is None:
+        raise Http404
+    template = "contributions/propose_tool.html"
+    context = {"library": library}
+    if request.method == "GET":
+        context["form"] = ToolProposalForm()
+        return TemplateResponse(request, template, context)
+    form = ToolProposalForm(request.POST)
+    if form.is_spam:
+        return HttpResponseRedirect(reverse("contributions:thanks"))
+    if not form.is_valid():
+        return _rejected(request, template, context, form)
+    if over_rate_limit(request):
+        form.add_error(
+            None,
+            _(
+                "Too many contributions were sent from your connection. "
+                "Please try again in an hour."
+            ),
+        )
+        response = _rejected(request, template, context, form)
+        response.status_code = 429
+        return response
+    submission.submit_tool_proposal(Locale.get_active(), form.cleaned_data, form.contributor_data())
+    return HttpResponseRedirect(reverse("contributions:thanks"))
+
+
+def thanks(request):
+    tool = None
+    tool_id = request.GET.get("tool", "")
+    if tool_id.isdigit():
+        tool = ToolPage.objects.live().filter(pk=int(tool_id)).first()
+    return TemplateResponse(request, "contributions/thanks.html", {"tool": tool})
+
+
+def help_wanted(request):
+    return TemplateResponse(
+        request,
+        "contributions/help_wanted.html",
+        pipeline.help_wanted(Locale.get_active()),
+    )

@@ -1,0 +1,159 @@
+"""Admin integration (snippets, dashboard panel) and the co-creation sections of tool sheets."""
+
+from django.contrib.contenttypes.models import ContentType
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.admin_url_finder import AdminURLFinder
+from wagtail.admin.ui.components import Component
+from wagtail.models import TaskState
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from home.sections import register_section
+from tools.models import ToolPage
+
+from .models import ToolComment, UsageExample
+from .pipeline import sheet_contributions
+
+PANEL_LIMIT = 15
+
+
+class UsageExampleViewSet(SnippetViewSet):
+    model = UsageExample
+    icon = "doc-full"
+    menu_label = _("Usage examples")
+    list_display = ["title", "organisation", "tool", "contributor_name", "submitted_at"]
+    list_filter = ["live", "locale"]
+    search_fields = ["title", "organisation", "description"]
+
+
+class ToolCommentViewSet(SnippetViewSet):
+    model = ToolComment
+    icon = "comment"
+    menu_label = _("Comments on tools")
+    list_display = ["__str__", "kind", "tool", "contributor_name", "submitted_at"]
+    list_filter = ["kind", "live", "locale"]
+    search_fields = ["message"]
+
+
+class ContributionsViewSetGroup(SnippetViewSetGroup):
+    items = (UsageExampleViewSet, ToolCommentViewSet)
+    menu_icon = "group"
+    menu_label = _("Contributions")
+    menu_name = "contributions"
+    menu_order = 250
+
+
+register_snippet(ContributionsViewSetGroup)
+
+
+def waiting_contributions(user):
+    """Contributions and tool sheets whose current workflow task this user can act on."""
+    content_types = ContentType.objects.get_for_models(UsageExample, ToolComment, ToolPage)
+    states = (
+        TaskState.objects.reviewable_by(user)
+        .filter(
+            status=TaskState.STATUS_IN_PROGRESS,
+            workflow_state__content_type__in=list(content_types.values()),
+        )
+        .select_related("workflow_state", "task")
+        .order_by("started_at")
+    )
+    return states
+
+
+class ContributionsPanel(Component):
+    """Dashboard panel: what the public sent that waits for this reviewer or moderator."""
+
+    name = "contributions_waiting"
+    template_name = "contributions/admin/dashboard_panel.html"
+    order = 90
+
+    def __init__(self, user):
+        self.user = user
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        states = waiting_contributions(self.user)
+        finder = AdminURLFinder(self.user)
+        items = []
+        for state in states[:PANEL_LIMIT]:
+            obj = state.workflow_state.content_object
+            if obj is None:
+                continue
+            obj = obj.specific if hasattr(obj, "specific") else obj
+            items.append(
+                {
+                    "object": obj,
+                    "kind": obj._meta.verbose_name,
+                    "task": state.task.name,
+                    "since": state.started_at,
+                    "edit_url": finder.get_edit_url(obj),
+                }
+            )
+        context["items"] = items
+        context["total"] = states.count()
+        return context
+
+
+@hooks.register("construct_homepage_panels")
+def add_contributions_panel(request, panels):
+    user = request.user
+    if user.is_superuser or user.groups.filter(name__in=["Moderators", "Reviewers"]).exists():
+        panels.append(ContributionsPanel(user))
+
+
+def _tool_status_context(page, request):
+    data = sheet_contributions(page, request)
+    return {"status": page.get_status_display(), "example_count": data["example_count"]}
+
+
+def _tool_examples_context(page, request):
+    data = sheet_contributions(page, request)
+    return {"examples": data["examples"]}
+
+
+def _tool_credits_context(page, request):
+    data = sheet_contributions(page, request)
+    return {"contributors": data["contributors"]} if data["contributors"] else None
+
+
+def _tool_contribute_context(page, request):
+    return {"tool": page}
+
+
+register_section(
+    "tool_sheet",
+    "contributions_status",
+    "contributions/includes/tool_status.html",
+    _tool_status_context,
+    order=5,
+)
+register_section(
+    "tool_sheet",
+    "contributions_examples",
+    "contributions/includes/tool_examples.html",
+    _tool_examples_context,
+    order=50,
+)
+register_section(
+    "tool_sheet",
+    "contributions_credits",
+    "contributions/includes/tool_credits.html",
+    _tool_credits_context,
+    order=90,
+)
+register_section(
+    "tool_sheet",
+    "contributions_forms",
+    "contributions/includes/tool_contribute.html",
+    _tool_contribute_context,
+    order=95,
+)
+register_section(
+    "tool_library",
+    "propose_tool",
+    "contributions/includes/library_propose.html",
+    lambda page, request: {},
+    order=90,
+)

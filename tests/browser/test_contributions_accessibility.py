@@ -1,0 +1,98 @@
+"""The contribution forms, their error states and the "help wanted" page pass axe in 4 languages."""
+
+import pytest
+
+from tests.browser.conftest import assert_accessible, screenshot
+
+LANGUAGES = ["fr", "de", "it", "en"]
+
+pytestmark = pytest.mark.browser
+
+# A published tool sheet to contribute to (the tools' demo content provides one when present).
+FIND_OR_CREATE_TOOL = """
+from wagtail.models import Locale
+from wagtail_localize.synctree import create_aliases_for_new_page
+from home.demo_utils import get_or_create_page, source_home
+from tools.models import ToolIndexPage, ToolPage
+tool = ToolPage.objects.live().filter(locale=Locale.get_default()).order_by("pk").first()
+if tool is None:
+    index = ToolIndexPage.objects.filter(locale=Locale.get_default()).first()
+    if index is None:
+        index, _ = get_or_create_page(source_home(), ToolIndexPage, "outils", title="Outils")
+        create_aliases_for_new_page(index)
+    tool, created = get_or_create_page(
+        index, ToolPage, "carte-des-ressources", title="Carte des ressources",
+        sheet_number="02a", summary="Cartographier les ressources humaines et financières.",
+    )
+    if created:
+        create_aliases_for_new_page(tool)
+print(tool.pk)
+"""
+
+
+@pytest.fixture(scope="module")
+def tool_id(live_site):
+    return int(live_site.shell(FIND_OR_CREATE_TOOL).strip().splitlines()[-1])
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_help_wanted_page_has_no_axe_violations(live_site, page, tool_id, language):
+    page.goto(f"{live_site.url}/{language}/contribuer/")
+    assert page.locator("html").get_attribute("lang") == language
+    assert page.locator("h1").count() == 1
+    assert_accessible(page)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("kind", ["exemple", "commentaire", "revision", "traduction"])
+def test_tool_contribution_forms_have_no_axe_violations(live_site, page, tool_id, language, kind):
+    page.goto(f"{live_site.url}/{language}/contribuer/outils/{tool_id}/{kind}/")
+    assert page.locator("html").get_attribute("lang") == language
+    assert_accessible(page, f"{kind} form ({language})")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("kind", ["exemple", "commentaire", "revision", "traduction"])
+def test_tool_contribution_forms_in_error_have_no_axe_violations(
+    live_site, page, tool_id, language, kind
+):
+    page.goto(f"{live_site.url}/{language}/contribuer/outils/{tool_id}/{kind}/")
+    page.fill("#id_contributor_name", "Camille")
+    page.fill("#id_contributor_email", "pas-une-adresse")
+    page.locator("form.contribution-form button[type=submit]").click()
+    page.wait_for_load_state()
+    alert = page.locator("[role=alert]")
+    assert alert.count() == 1
+    assert page.locator(".errorlist").count() >= 1
+    # What the person typed is still there.
+    assert page.input_value("#id_contributor_name") == "Camille"
+    assert page.input_value("#id_contributor_email") == "pas-une-adresse"
+    assert_accessible(page, f"{kind} form with errors ({language})")
+    if kind == "exemple" and language == "fr":
+        screenshot(page, "contributions-example-errors-fr")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_propose_tool_form_and_its_errors_have_no_axe_violations(
+    live_site, page, tool_id, language
+):
+    page.goto(f"{live_site.url}/{language}/contribuer/proposer-un-outil/")
+    assert_accessible(page, f"proposal form ({language})")
+    page.fill("#id_title", "<b>Outil</b>")
+    page.locator("form.contribution-form button[type=submit]").click()
+    page.wait_for_load_state()
+    assert page.locator(".errorlist").count() >= 1
+    assert_accessible(page, f"proposal form with errors ({language})")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_sent_contribution_leads_to_an_accessible_thank_you_page(
+    live_site, page, tool_id, language
+):
+    page.goto(f"{live_site.url}/{language}/contribuer/outils/{tool_id}/commentaire/")
+    page.fill("#id_message", "Une observation faite en atelier.")
+    page.fill("#id_contributor_name", "Camille")
+    page.locator("form.contribution-form button[type=submit]").click()
+    page.wait_for_url(f"**/{language}/contribuer/merci/**")
+    assert page.locator("[role=status]").count() == 1
+    assert_accessible(page, f"thank-you page ({language})")

@@ -1,0 +1,184 @@
+"""Moderators decide in the admin; the contributor hears of it; approved work shows on the sheet."""
+
+import pytest
+from django.core import mail
+from django.test import override_settings
+from django.urls import reverse
+from wagtail.models import Locale
+
+from contributions.models import DecisionNotice, ToolComment, ToolProposal, UsageExample
+from contributions.wagtail_hooks import ContributionsPanel, waiting_contributions
+from home.sections import sections_for
+
+from .conftest import (
+    approved_comment,
+    approved_example,
+    contributor,
+    pending_comment,
+    pending_example,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def mails_to(address="camille.rochat@secret.example.net"):
+    """Messages to the contributor (Wagtail also notifies the reviewers of each step)."""
+    return [message for message in mail.outbox if address in message.to]
+
+
+def act(obj, user, action, comment=""):
+    """Approve or reject the object's current task, as the admin's workflow buttons do."""
+    state = obj.current_workflow_task_state.specific
+    getattr(state, action)(user=user, comment=comment)
+    obj.refresh_from_db()
+    return obj
+
+
+def test_approving_an_example_publishes_it_and_tells_the_contributor(tool, volunteers):
+    example = pending_example(tool)
+    act(example, volunteers["moderator"], "approve", comment="Bel exemple, merci !")
+    assert example.live is True
+    assert example.decision_notice == DecisionNotice.APPROVED
+    [message] = mails_to()
+    assert "Bel exemple, merci !" in message.body
+    assert tool.title in message.body
+
+
+def test_declining_a_comment_keeps_it_unpublished_and_gives_the_reason(tool, volunteers):
+    comment = pending_comment(tool)
+    act(comment, volunteers["moderator"], "reject", comment="Hors sujet pour cette fiche.")
+    assert comment.live is False
+    assert comment.decision_notice == DecisionNotice.DECLINED
+    [message] = mails_to()
+    assert "Hors sujet pour cette fiche." in message.body
+
+
+def test_the_decision_is_written_in_the_contributors_language(tool, volunteers):
+    data = {"message": "Eine Bemerkung.", **contributor()}
+    from contributions import submission
+
+    comment = submission.submit_comment(
+        tool, Locale.objects.get(language_code="de"), "comment", data
+    )
+    act(comment, volunteers["moderator"], "approve")
+    [message] = mails_to()
+    assert "Camille Rochat" in message.body
+    assert "hat Ihren Beitrag" in message.body and "angenommen" in message.body
+    assert "Hello" not in message.body
+
+
+def test_a_contributor_without_an_address_gets_no_mail(tool, volunteers):
+    example = pending_example(tool, contributor_email="")
+    act(example, volunteers["moderator"], "approve")
+    assert example.live is True
+    assert all("secret.example.net" not in " ".join(message.to) for message in mail.outbox)
+
+
+def test_a_proposed_tool_goes_through_review_then_publication(client, tool, volunteers):
+    client.post(
+        reverse("contributions:propose_tool"),
+        {
+            "title": "Grille des partenariats",
+            "summary": "Recenser les partenaires.",
+            "contributor_name": "Inès",
+            "contributor_email": "ines@secret.example.net",
+        },
+    )
+    page = ToolProposal.objects.get(tool__title="Grille des partenariats").tool
+    act(page, volunteers["reviewer"], "approve", comment="Relu.")
+    assert page.live is False
+    assert mails_to("ines@secret.example.net") == []
+    act(page, volunteers["moderator"], "approve", comment="Publié dans la bibliothèque.")
+    assert page.live is True
+    [message] = mails_to("ines@secret.example.net")
+    assert "Relu." in message.body and "Publié dans la bibliothèque." in message.body
+
+
+def test_approved_examples_and_consenting_contributors_appear_on_the_sheet(tool, rf_request):
+    approved_example(tool, title="Exemple publié", contributor_name="Alice Publique")
+    approved_example(
+        tool, title="Exemple discret", contributor_name="Bob Discret", consent_to_credit=False
+    )
+    approved_comment(tool, contributor_name="Chloé Commentaire")
+    pending_example(tool, title="Exemple en attente", contributor_name="Denis Attente")
+    sections = {s["name"]: s["context"] for s in sections_for("tool_sheet", tool, rf_request())}
+    titles = [example.title for example in sections["contributions_examples"]["examples"]]
+    assert sorted(titles) == ["Exemple discret", "Exemple publié"]
+    assert sections["contributions_status"]["example_count"] == 2
+    assert sections["contributions_credits"]["contributors"] == [
+        "Alice Publique",
+        "Chloé Commentaire",
+    ]
+
+
+def test_the_sheet_sections_never_show_a_contributors_address(tool, rf_request):
+    from django.template.loader import render_to_string
+
+    approved_example(tool, contributor_email="hidden@secret.example.net")
+    request = rf_request()
+    html = "".join(
+        render_to_string(section["template"], {"section": section["context"]}, request=request)
+        for section in sections_for("tool_sheet", tool, request)
+        if section["name"].startswith("contributions")
+    )
+    assert "Exemple approuvé" in html
+    assert "secret.example.net" not in html
+
+
+def test_the_sheet_sections_cost_the_same_queries_whatever_the_number_of_examples(
+    tool, rf_request, django_assert_max_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def count():
+        with CaptureQueriesContext(connection) as context:
+            sections_for("tool_sheet", tool, rf_request())
+        return len(context.captured_queries)
+
+    approved_example(tool)
+    first = count()
+    for number in range(4):
+        approved_example(tool, title=f"Exemple {number}", contributor_name=f"Personne {number}")
+        approved_comment(tool, contributor_name=f"Commentatrice {number}")
+    assert count() == first
+    assert first <= 8
+
+
+def test_the_dashboard_shows_moderators_what_waits_for_them(client, tool, volunteers):
+    example = pending_example(tool, title="À modérer")
+    assert example in [
+        state.workflow_state.content_object
+        for state in waiting_contributions(volunteers["moderator"])
+    ]
+    assert not waiting_contributions(volunteers["editor"]).exists()
+    client.force_login(volunteers["moderator"])
+    response = client.get("/admin/")
+    assert response.status_code == 200
+    assert "À modérer" in response.content.decode()
+    assert (
+        'id="contributions-waiting' in response.content.decode()
+        or "contributions-waiting" in response.content.decode()
+    )
+
+
+def test_the_dashboard_shows_reviewers_the_proposed_tools(client, tool, volunteers):
+    from contributions import submission
+
+    page = submission.submit_tool_proposal(
+        Locale.get_default(),
+        {"title": "Outil proposé au tableau de bord", "summary": "Résumé."},
+        contributor(),
+    )
+    client.force_login(volunteers["reviewer"])
+    response = client.get("/admin/")
+    assert "Outil proposé au tableau de bord" in response.content.decode()
+    panel = ContributionsPanel(volunteers["reviewer"])
+    items = panel.get_context_data({})["items"]
+    assert page.pk in [item["object"].pk for item in items]
+
+
+@override_settings(WAGTAIL_WORKFLOW_ENABLED=True)
+def test_contributions_are_attached_to_the_moderation_workflow():
+    for model in (UsageExample, ToolComment):
+        assert model().get_workflow().name == "Moderation"
