@@ -1,0 +1,253 @@
+"""The querysets and context of every guides page, built in one place with bounded queries.
+
+Pages keep their taxonomy when translated (they point at the French term rows), so filters use
+the term's slug and templates show terms in the visitor's language (`taxonomy.utils`). Tool
+sheets referenced by a step are shown in the page's language with `localize_pages`.
+"""
+
+from django.db.models import Prefetch
+from django.utils.translation import gettext as _
+
+from home.i18n_pages import localize_pages
+from home.sections import sections_for
+from taxonomy.models import Audience, Lever, Phase
+from taxonomy.utils import active_locale, localize_terms, terms_by_translation_key
+
+
+def _selected_slug(request, name, terms):
+    """The slug asked for in the query string, if it is one of the offered terms."""
+    slug = request.GET.get(name, "").strip()
+    return slug if slug in {term.slug for term in terms} else ""
+
+
+def _filter(name, label, all_label, options, selected):
+    """One <select> of a GET filter form: options are (value, label) pairs."""
+    return {
+        "name": name,
+        "label": label,
+        "all_label": all_label,
+        "options": options,
+        "selected": selected,
+    }
+
+
+# --- Guides ---------------------------------------------------------------------------------
+
+
+def guide_queryset():
+    from .models import GuidePage, GuideStep
+
+    return GuidePage.objects.live().prefetch_related(
+        "audiences",
+        "phases",
+        Prefetch("steps", queryset=GuideStep.objects.select_related("tool").order_by("sort_order")),
+    )
+
+
+def guide_index_context(index, request):
+    locale = active_locale()
+    audiences = list(Audience.objects.filter(locale=locale))
+    phases = list(Phase.objects.filter(locale=locale))
+    audience = _selected_slug(request, "audience", audiences)
+    phase = _selected_slug(request, "phase", phases)
+
+    guides = guide_queryset().child_of(index)
+    if audience:
+        guides = guides.filter(audiences__slug=audience)
+    if phase:
+        guides = guides.filter(phases__slug=phase)
+    guides = list(guides.distinct().order_by("path"))
+
+    audience_names = {term.translation_key: term for term in audiences}
+    phase_names = {term.translation_key: term for term in phases}
+    for guide in guides:
+        steps = list(guide.steps.all())
+        guide.step_count = len(steps)
+        guide.effort_total = _total_effort([step.tool for step in steps])
+        guide.audience_terms = localize_terms(guide.audiences.all(), audience_names)
+        guide.phase_terms = localize_terms(guide.phases.all(), phase_names)
+
+    return {
+        "guides": guides,
+        "filters": [
+            _filter(
+                "audience",
+                _("Audience"),
+                _("All audiences"),
+                [(term.slug, term.name) for term in audiences],
+                audience,
+            ),
+            _filter(
+                "phase",
+                _("Life-cycle phase"),
+                _("All phases"),
+                [(term.slug, term.name) for term in phases],
+                phase,
+            ),
+        ],
+        "is_filtered": bool(audience or phase),
+    }
+
+
+def _total_effort(tools):
+    from .models import total_effort_hours
+
+    return total_effort_hours(tools)
+
+
+def guide_steps(guide):
+    """The guide's steps in order, each with its tool sheet in the guide's language."""
+    steps = list(guide.steps.all().select_related("tool").order_by("sort_order"))
+    tools = localize_pages([step.tool for step in steps], guide.locale)
+    for step, tool in zip(steps, tools, strict=True):
+        step.localized_tool = tool
+    return steps
+
+
+def guide_context(guide):
+    steps = guide_steps(guide)
+    return {
+        "steps": steps,
+        "effort_total": _total_effort([step.localized_tool for step in steps]),
+        "audience_terms": localize_terms(guide.audiences.all(), terms_by_translation_key(Audience)),
+        "phase_terms": localize_terms(guide.phases.all(), terms_by_translation_key(Phase)),
+    }
+
+
+def guides_for_tool(tool, request):
+    """The tool-sheet section: the live guides, in the sheet's language, that use this tool."""
+    from .models import GuidePage
+
+    guides = list(
+        GuidePage.objects.live()
+        .filter(locale_id=tool.locale_id, steps__tool__translation_key=tool.translation_key)
+        .distinct()
+        .order_by("path")
+    )
+    if not guides:
+        return None
+    return {"guides": guides}
+
+
+# --- Training modules -----------------------------------------------------------------------
+
+
+def training_index_context(index, request):
+    from .models import TrainingModulePage
+
+    locale = active_locale()
+    audience_names = terms_by_translation_key(Audience, locale)
+    modules = list(
+        TrainingModulePage.objects.child_of(index)
+        .live()
+        .prefetch_related("audiences")
+        .order_by("path")
+    )
+    for module in modules:
+        module.audience_terms = localize_terms(module.audiences.all(), audience_names)
+    return {"modules": modules}
+
+
+def training_module_context(module, request):
+    materials = list(module.materials.all().select_related("document").order_by("sort_order"))
+    tools = localize_pages(module.tools.all().order_by("title"), module.locale)
+    return {
+        "tools": tools,
+        "materials": [material for material in materials if not material.for_trainers_only],
+        "trainer_materials": [material for material in materials if material.for_trainers_only],
+        "audience_terms": localize_terms(
+            module.audiences.all(), terms_by_translation_key(Audience)
+        ),
+        "sections": sections_for("training_module", module, request),
+    }
+
+
+# --- Shared business models -----------------------------------------------------------------
+
+
+def business_model_index_context(index, request):
+    from .models import BusinessModelPage, Region, Sector
+
+    locale = active_locale()
+    levers = list(Lever.objects.filter(locale=locale))
+    lever = _selected_slug(request, "lever", levers)
+    sector = request.GET.get("sector", "")
+    sector = sector if sector in Sector.values else ""
+    region = request.GET.get("region", "")
+    region = region if region in Region.values else ""
+
+    models = (
+        BusinessModelPage.objects.child_of(index)
+        .live()
+        .select_related("adapted_from")
+        .prefetch_related("levers")
+    )
+    if sector:
+        models = models.filter(sector=sector)
+    if region:
+        models = models.filter(region=region)
+    if lever:
+        models = models.filter(levers__slug=lever)
+    models = list(models.distinct().order_by("path"))
+
+    lever_names = {term.translation_key: term for term in levers}
+    for model in models:
+        model.lever_terms = localize_terms(model.levers.all(), lever_names)
+
+    return {
+        "business_models": models,
+        "filters": [
+            _filter("sector", _("Sector"), _("All sectors"), Sector.choices, sector),
+            _filter("region", _("Region"), _("All regions"), Region.choices, region),
+            _filter(
+                "lever",
+                _("Lever"),
+                _("All levers"),
+                [(term.slug, term.name) for term in levers],
+                lever,
+            ),
+        ],
+        "is_filtered": bool(sector or region or lever),
+    }
+
+
+def business_model_lineage(model):
+    """(origin in the page's language or None, live adaptations in the page's language)."""
+    from .models import BusinessModelPage
+
+    origin = None
+    if model.adapted_from_id:
+        origin_page = BusinessModelPage.objects.filter(pk=model.adapted_from_id).first()
+        if origin_page is not None:
+            origin = localize_pages([origin_page], model.locale)[0]
+            if not origin.live:
+                origin = None
+    adaptations = (
+        BusinessModelPage.objects.live()
+        .filter(adapted_from__translation_key=model.translation_key)
+        .exclude(translation_key=model.translation_key)
+        .order_by("title")
+    )
+    adaptations = _one_per_translation(adaptations, model.locale)
+    return origin, adaptations
+
+
+def _one_per_translation(pages, locale):
+    """Each page once, in `locale` when it exists there."""
+    by_key = {}
+    for page in pages:
+        if page.translation_key not in by_key or page.locale_id == locale.pk:
+            by_key[page.translation_key] = page
+    return localize_pages(by_key.values(), locale)
+
+
+def business_model_context(model, request):
+    origin, adaptations = business_model_lineage(model)
+    return {
+        "canvas": model.canvas(),
+        "impact_measures": list(model.impact_measures.all().order_by("sort_order")),
+        "tools": localize_pages(model.tools.all().order_by("title"), model.locale),
+        "lever_terms": localize_terms(model.levers.all(), terms_by_translation_key(Lever)),
+        "origin": origin,
+        "adaptations": adaptations,
+    }

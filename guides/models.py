@@ -1,0 +1,606 @@
+"""Guides ("fils rouges"), training modules and openly shared business models.
+
+- A guide is an ordered path through tool sheets for an audience and/or a life-cycle phase; it
+  downloads as one PDF (introduction, then every tool sheet in order).
+- A training module teaches tools; trainers get their own section (train-the-trainer). Its
+  upcoming sessions come from the events app through the "training_module" section target
+  (see docs/guides.md).
+- A shared business model tells an organisation's model with the association's nine-block
+  canvas; it downloads as a PDF and as JSON, and links to the model it was adapted from.
+"""
+
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.search import index
+
+from home.models import BasePage
+from tools.models import ToolLicence
+
+RICH_TEXT = ["bold", "italic", "link", "document-link", "ul", "ol", "h3"]
+SIMPLE_RICH_TEXT = ["bold", "italic", "link", "ul", "ol"]
+
+
+# --- Guides ("fils rouges") -----------------------------------------------------------------
+
+
+class GuideIndexPage(BasePage):
+    """Every guide, filtered by audience and by life-cycle phase."""
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    subpage_types = ["guides.GuidePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("guide index")
+        verbose_name_plural = _("guide indexes")
+
+    def get_context(self, request, *args, **kwargs):
+        from .listings import guide_index_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(guide_index_context(self, request))
+        return context
+
+
+class GuidePage(RoutablePageMixin, BasePage):
+    """A "fil rouge": an ordered path through tool sheets, with our commentary at each step."""
+
+    introduction = RichTextField(
+        _("introduction to the path"),
+        features=RICH_TEXT,
+        blank=True,
+        help_text=_("Who the path is for, what it leads to and how to follow it."),
+    )
+    audiences = ParentalManyToManyField(
+        "taxonomy.Audience",
+        verbose_name=_("audiences"),
+        blank=True,
+        related_name="+",
+        help_text=_("The people this path is made for."),
+    )
+    phases = ParentalManyToManyField(
+        "taxonomy.Phase",
+        verbose_name=_("life-cycle phases"),
+        blank=True,
+        related_name="+",
+        help_text=_("The moments of an organisation's life when this path helps."),
+    )
+    partner_name = models.CharField(
+        _("partner organisation"),
+        max_length=200,
+        blank=True,
+        help_text=_('When the guide was made with a partner, its name ("guide made with ...").'),
+    )
+    partner_logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("partner's logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    partner_url = models.URLField(_("partner's website"), blank=True)
+
+    search_fields = [
+        *BasePage.search_fields,
+        index.AutocompleteField("title"),
+        index.SearchField("introduction"),
+        index.SearchField("partner_name"),
+        index.FilterField("locale_id"),
+    ]
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("introduction"),
+        InlinePanel("steps", label=_("steps"), min_num=1),
+    ]
+    classification_panels = [
+        FieldPanel("audiences"),
+        FieldPanel("phases"),
+        MultiFieldPanel(
+            [FieldPanel("partner_name"), FieldPanel("partner_logo"), FieldPanel("partner_url")],
+            heading=_("Made with a partner"),
+        ),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(classification_panels, heading=_("Classification")),
+            ObjectList(BasePage.promote_panels, heading=_("Promotion")),
+            ObjectList(BasePage.settings_panels, heading=_("Publishing")),
+        ]
+    )
+
+    parent_page_types = ["guides.GuideIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("guide")
+        verbose_name_plural = _("guides")
+
+    def get_context(self, request, *args, **kwargs):
+        from .listings import guide_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(guide_context(self))
+        return context
+
+    @path("pdf/", name="pdf")
+    def guide_pdf(self, request):
+        from .pdf import guide_pdf_response
+
+        return guide_pdf_response(self, request)
+
+
+def total_effort_hours(tools):
+    """The sum of the tools' estimated hours; tools without an estimate count for nothing."""
+    return sum((tool.effort_hours or Decimal(0) for tool in tools), Decimal(0))
+
+
+class GuideStep(TranslatableMixin, Orderable):
+    """One step of a guide: a tool sheet, why and how to use it now, and what it produces."""
+
+    guide = ParentalKey(GuidePage, on_delete=models.CASCADE, related_name="steps")
+    # Deleting a tool sheet removes its steps: Wagtail lists the guides that use it (reference
+    # index) before an editor confirms, and a guide is still a path without that step.
+    tool = models.ForeignKey(
+        "tools.ToolPage",
+        verbose_name=_("tool sheet"),
+        on_delete=models.CASCADE,
+        related_name="guide_steps",
+    )
+    commentary = RichTextField(
+        _("why and how to use it at this step"),
+        features=SIMPLE_RICH_TEXT,
+        blank=True,
+        help_text=_("Our advice: why this tool comes now and how to use it in this path."),
+    )
+    expected_output = models.TextField(
+        _("expected output"),
+        blank=True,
+        max_length=1000,
+        help_text=_("What the organisation has in hand at the end of this step."),
+    )
+
+    panels = [FieldPanel("tool"), FieldPanel("commentary"), FieldPanel("expected_output")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("step")
+        verbose_name_plural = _("steps")
+
+
+# --- Training modules -----------------------------------------------------------------------
+
+
+class TrainingIndexPage(BasePage):
+    """Every training module."""
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    subpage_types = ["guides.TrainingModulePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("training index")
+        verbose_name_plural = _("training indexes")
+
+    def get_context(self, request, *args, **kwargs):
+        from .listings import training_index_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(training_index_context(self, request))
+        return context
+
+
+class TrainingModulePage(BasePage):
+    """A training module that helps apply tools, with a section for the people who give it."""
+
+    learning_objectives = RichTextField(
+        _("learning objectives"),
+        features=SIMPLE_RICH_TEXT,
+        help_text=_("What participants can do at the end, one objective per bullet."),
+    )
+    audiences = ParentalManyToManyField(
+        "taxonomy.Audience",
+        verbose_name=_("audiences"),
+        blank=True,
+        related_name="+",
+    )
+    duration = models.CharField(
+        _("duration"),
+        max_length=120,
+        help_text=_('In words, e.g. "one day" or "two half-days".'),
+    )
+    duration_hours = models.DecimalField(
+        _("duration in hours"),
+        max_digits=5,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+    )
+    prerequisites = RichTextField(
+        _("prerequisites"),
+        features=SIMPLE_RICH_TEXT,
+        blank=True,
+        help_text=_("What participants should know or bring. Leave empty if nothing is needed."),
+    )
+    tools = ParentalManyToManyField(
+        "tools.ToolPage",
+        verbose_name=_("tools taught"),
+        blank=True,
+        related_name="training_modules",
+    )
+    for_trainers = models.BooleanField(
+        _("suited to train trainers"),
+        default=False,
+        help_text=_(
+            "Tick when the module also trains consultants and trainers to give it themselves."
+        ),
+    )
+    facilitation_notes = RichTextField(
+        _("facilitation notes"),
+        features=RICH_TEXT,
+        blank=True,
+        help_text=_("How to lead the module: sequence, pitfalls, questions that work."),
+    )
+    timing = RichTextField(
+        _("timing"),
+        features=SIMPLE_RICH_TEXT,
+        blank=True,
+        help_text=_("The schedule of the module, part by part, with durations."),
+    )
+    preparation = RichTextField(
+        _("what to prepare"),
+        features=SIMPLE_RICH_TEXT,
+        blank=True,
+        help_text=_("Room, equipment, printed documents, what to send participants beforehand."),
+    )
+
+    search_fields = [
+        *BasePage.search_fields,
+        index.AutocompleteField("title"),
+        index.SearchField("learning_objectives"),
+        index.SearchField("prerequisites"),
+        index.FilterField("locale_id"),
+    ]
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("learning_objectives"),
+        FieldRowPanel([FieldPanel("duration"), FieldPanel("duration_hours")]),
+        FieldPanel("prerequisites"),
+        FieldPanel("tools"),
+        InlinePanel("materials", label=_("materials to download")),
+    ]
+    trainer_panels = [
+        FieldPanel("for_trainers"),
+        FieldPanel("facilitation_notes"),
+        FieldPanel("timing"),
+        FieldPanel("preparation"),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList([FieldPanel("audiences")], heading=_("Classification")),
+            ObjectList(trainer_panels, heading=_("For trainers")),
+            ObjectList(BasePage.promote_panels, heading=_("Promotion")),
+            ObjectList(BasePage.settings_panels, heading=_("Publishing")),
+        ]
+    )
+
+    parent_page_types = ["guides.TrainingIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("training module")
+        verbose_name_plural = _("training modules")
+
+    @property
+    def has_trainer_section(self):
+        return bool(self.facilitation_notes or self.timing or self.preparation)
+
+    def get_context(self, request, *args, **kwargs):
+        from .listings import training_module_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(training_module_context(self, request))
+        return context
+
+
+class TrainingMaterial(TranslatableMixin, Orderable):
+    """A document participants or trainers download: slides, handouts, exercises."""
+
+    page = ParentalKey(TrainingModulePage, on_delete=models.CASCADE, related_name="materials")
+    title = models.CharField(_("title"), max_length=200)
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("document"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    for_trainers_only = models.BooleanField(
+        _("for trainers"),
+        default=False,
+        help_text=_("Tick to list the document in the trainers' section instead."),
+    )
+
+    panels = [FieldPanel("title"), FieldPanel("document"), FieldPanel("for_trainers_only")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("material")
+        verbose_name_plural = _("materials")
+
+
+# --- Shared business models -----------------------------------------------------------------
+
+
+class Sector(models.TextChoices):
+    SOCIAL_ACTION = "social-action", _("Social action and care")
+    HEALTH = "health", _("Health")
+    EDUCATION = "education", _("Education and training")
+    CULTURE = "culture", _("Culture and leisure")
+    ENVIRONMENT = "environment", _("Environment and energy")
+    FOOD = "food", _("Food and agriculture")
+    HOUSING = "housing", _("Housing")
+    EMPLOYMENT = "employment", _("Work integration and employment")
+    MOBILITY = "mobility", _("Mobility")
+    FINANCE = "finance", _("Solidarity finance")
+    OTHER = "other", _("Other")
+
+
+class Region(models.TextChoices):
+    ROMANDIE = "romandie", _("French-speaking Switzerland")
+    GERMAN_SWITZERLAND = "german-switzerland", _("German-speaking Switzerland")
+    ITALIAN_SWITZERLAND = "italian-switzerland", _("Italian-speaking Switzerland")
+    FRANCE = "france", _("France")
+    BELGIUM = "belgium", _("Belgium")
+    QUEBEC = "quebec", _("Quebec")
+    EUROPE = "europe", _("Elsewhere in Europe")
+    AFRICA = "africa", _("Africa")
+    WORLD = "world", _("Elsewhere in the world")
+
+
+# The nine blocks of the association's canvas, in reading order: the values at the centre first,
+# then the eight questions. Field name, question, what the block answers.
+CANVAS_BLOCKS = [
+    ("values", _("Values"), _("What we stand for")),
+    ("situation", _("Where?"), _("The context")),
+    ("problem", _("Why?"), _("The problem or the opportunity")),
+    ("beneficiaries", _("Who?"), _("Target audiences and beneficiaries")),
+    ("channels", _("Through what?"), _("Communication and distribution")),
+    ("offer", _("What?"), _("Services and goods")),
+    ("resources", _("With what?"), _("Resources, financial ones included")),
+    ("success_measures", _("Verifiable?"), _("Measures of success and impact")),
+    ("partners", _("With whom?"), _("Partners and allies")),
+]
+CANVAS_FIELDS = [name for name, _question, _label in CANVAS_BLOCKS]
+
+
+def canvas_field(label, help_text):
+    return models.TextField(label, blank=True, max_length=3000, help_text=help_text)
+
+
+class BusinessModelIndexPage(BasePage):
+    """Every shared model, filtered by sector, region and lever."""
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    subpage_types = ["guides.BusinessModelPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("shared model index")
+        verbose_name_plural = _("shared model indexes")
+
+    def get_context(self, request, *args, **kwargs):
+        from .listings import business_model_index_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(business_model_index_context(self, request))
+        return context
+
+
+class BusinessModelPage(RoutablePageMixin, BasePage):
+    """A working social business model that an organisation shares for others to adapt."""
+
+    organisation = models.CharField(_("organisation"), max_length=200)
+    organisation_url = models.URLField(_("organisation's website"), blank=True)
+    country = models.CharField(_("country"), max_length=100, help_text=_('E.g. "Switzerland".'))
+    region = models.CharField(_("region"), max_length=30, choices=Region.choices)
+    place = models.CharField(
+        _("town or canton"), max_length=120, blank=True, help_text=_('E.g. "Fribourg".')
+    )
+    sector = models.CharField(_("sector"), max_length=30, choices=Sector.choices)
+    year = models.PositiveSmallIntegerField(
+        _("year the model started"),
+        validators=[MinValueValidator(1800), MaxValueValidator(2100)],
+    )
+    levers = ParentalManyToManyField(
+        "taxonomy.Lever",
+        verbose_name=_("levers"),
+        blank=True,
+        related_name="+",
+        help_text=_("The levers the model relies on most."),
+    )
+
+    values = canvas_field(_("values"), _("At the centre of the canvas: what the model stands for."))
+    situation = canvas_field(_("where: the context"), _("The place, the situation, the moment."))
+    problem = canvas_field(
+        _("why: the problem or the opportunity"), _("What the organisation answers.")
+    )
+    beneficiaries = canvas_field(
+        _("who: target audiences and beneficiaries"), _("Who uses it, who benefits from it.")
+    )
+    channels = canvas_field(
+        _("through what: communication and distribution"),
+        _("How people hear about it and how it reaches them."),
+    )
+    offer = canvas_field(_("what: services and goods"), _("What the organisation provides."))
+    resources = canvas_field(
+        _("with what: resources, financial ones included"),
+        _("People, premises, equipment, and where the money comes from."),
+    )
+    success_measures = canvas_field(
+        _("verifiable: measures of success and impact"),
+        _("How the organisation knows it succeeds."),
+    )
+    partners = canvas_field(
+        _("with whom: partners and allies"), _("Who the organisation works with.")
+    )
+
+    story = RichTextField(
+        _("the story of the model"),
+        features=RICH_TEXT,
+        blank=True,
+        help_text=_("How the model came about, what was learned, advice to whoever adapts it."),
+    )
+    tools = ParentalManyToManyField(
+        "tools.ToolPage",
+        verbose_name=_("tools used"),
+        blank=True,
+        related_name="business_models",
+    )
+    licence = models.CharField(
+        _("licence"), max_length=20, choices=ToolLicence.choices, default=ToolLicence.CC_BY_SA_4
+    )
+    adapted_from = models.ForeignKey(
+        "self",
+        verbose_name=_("adapted from"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="adaptations",
+        help_text=_("The shared model this one was adapted from, if any."),
+    )
+
+    search_fields = [
+        *BasePage.search_fields,
+        index.AutocompleteField("title"),
+        index.SearchField("organisation", boost=2),
+        *(index.SearchField(name) for name in CANVAS_FIELDS),
+        index.SearchField("story"),
+        index.FilterField("sector"),
+        index.FilterField("region"),
+        index.FilterField("locale_id"),
+    ]
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [
+                FieldPanel("organisation"),
+                FieldPanel("organisation_url"),
+                FieldRowPanel([FieldPanel("country"), FieldPanel("region"), FieldPanel("place")]),
+                FieldRowPanel([FieldPanel("sector"), FieldPanel("year")]),
+            ],
+            heading=_("The organisation"),
+        ),
+        FieldPanel("story"),
+    ]
+    canvas_panels = [FieldPanel(name) for name in CANVAS_FIELDS]
+    impact_panels = [InlinePanel("impact_measures", label=_("impact measures"))]
+    reuse_panels = [
+        FieldPanel("levers"),
+        FieldPanel("tools"),
+        FieldPanel("adapted_from"),
+        FieldPanel("licence"),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(canvas_panels, heading=_("Canvas")),
+            ObjectList(impact_panels, heading=_("Impact")),
+            ObjectList(reuse_panels, heading=_("Classification and reuse")),
+            ObjectList(BasePage.promote_panels, heading=_("Promotion")),
+            ObjectList(BasePage.settings_panels, heading=_("Publishing")),
+        ]
+    )
+
+    parent_page_types = ["guides.BusinessModelIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("shared business model")
+        verbose_name_plural = _("shared business models")
+
+    def clean(self):
+        super().clean()
+        origin, seen = self.adapted_from, set()
+        while origin is not None:
+            if origin.pk == self.pk or origin.translation_key == self.translation_key:
+                raise ValidationError(
+                    {"adapted_from": _("A model cannot be adapted from itself or its adaptations.")}
+                )
+            if origin.pk in seen:
+                break
+            seen.add(origin.pk)
+            origin = origin.adapted_from
+
+    @property
+    def licence_url(self):
+        from tools.models import LICENCE_URLS
+
+        return LICENCE_URLS.get(self.licence, "")
+
+    def canvas(self):
+        """The nine blocks in reading order: [{"name", "question", "label", "text"}]."""
+        return [
+            {"name": name, "question": question, "label": label, "text": getattr(self, name)}
+            for name, question, label in CANVAS_BLOCKS
+        ]
+
+    def get_context(self, request, *args, **kwargs):
+        from .listings import business_model_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(business_model_context(self, request))
+        return context
+
+    @path("pdf/", name="pdf")
+    def canvas_pdf(self, request):
+        from .pdf import business_model_pdf_response
+
+        return business_model_pdf_response(self, request)
+
+    @path("json/", name="json")
+    def canvas_json(self, request):
+        from .canvas_data import business_model_json_response
+
+        return business_model_json_response(self, request)
+
+
+class ImpactMeasure(TranslatableMixin, Orderable):
+    """A measured result of the model: what, how much, when."""
+
+    page = ParentalKey(BusinessModelPage, on_delete=models.CASCADE, related_name="impact_measures")
+    indicator = models.CharField(
+        _("indicator"), max_length=200, help_text=_('E.g. "people back in work".')
+    )
+    value = models.CharField(_("value"), max_length=100, help_text=_('E.g. "42" or "78 %".'))
+    period = models.CharField(
+        _("period"), max_length=100, blank=True, help_text=_('E.g. "2024" or "since 2019".')
+    )
+
+    panels = [FieldPanel("indicator"), FieldRowPanel([FieldPanel("value"), FieldPanel("period")])]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("impact measure")
+        verbose_name_plural = _("impact measures")

@@ -1,0 +1,123 @@
+"""Shared business models: the nine-block canvas, lineage, PDF and JSON for reuse."""
+
+import io
+import json
+
+import jsonschema
+import pytest
+from django.core.exceptions import ValidationError
+from pypdf import PdfReader
+from wagtail.models import Locale
+
+from guides.canvas_data import CANVAS_SCHEMA, canvas_fields_from_data
+from guides.models import CANVAS_FIELDS, BusinessModelPage, Region, Sector
+from taxonomy.models import Lever
+from tests.guides.conftest import CANVAS, make_model, make_tool
+from tests.query_budget import assert_query_count_does_not_grow
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_canvas_has_nine_blocks_with_headings_in_reading_order(client, model_index):
+    model = make_model(model_index)
+    html = client.get(model.url).content.decode()
+    canvas = html[
+        html.index('class="sbm-canvas"') : html.index("</ul>", html.index('class="sbm-canvas"'))
+    ]
+    assert canvas.count("<h3>") == 9
+    positions = [canvas.index(CANVAS[name]) for name in CANVAS_FIELDS]
+    assert positions == sorted(positions), "values first, then the eight questions"
+
+
+def test_an_adapted_model_links_to_its_origin_and_the_origin_lists_it(client, model_index):
+    origin = make_model(model_index, title="Modèle fondateur")
+    adaptation = make_model(model_index, title="Adaptation jurassienne", adapted_from=origin)
+
+    assert f'href="{origin.url}"' in client.get(adaptation.url).content.decode()
+    origin_html = client.get(origin.url).content.decode()
+    assert "Adaptation jurassienne" in origin_html
+    assert f'href="{adaptation.url}"' in origin_html
+
+
+def test_a_model_cannot_be_adapted_from_its_own_adaptation(model_index):
+    origin = make_model(model_index)
+    adaptation = make_model(model_index, adapted_from=origin)
+    origin.adapted_from = adaptation
+    with pytest.raises(ValidationError) as error:
+        origin.clean()
+    assert "adapted_from" in error.value.message_dict
+
+
+def test_the_index_filters_by_sector_region_and_lever(client, model_index):
+    financial = Lever.objects.get(slug="financial-resources", locale=Locale.get_default())
+    matching = make_model(
+        model_index, sector=Sector.HOUSING, region=Region.QUEBEC, levers=[financial]
+    )
+    other_region = make_model(model_index, sector=Sector.HOUSING, region=Region.BELGIUM)
+    query = {"sector": "housing", "region": "quebec", "lever": "financial-resources"}
+
+    html = client.get(model_index.url, query).content.decode()
+    assert matching.title in html
+    assert other_region.title not in html
+
+    html = client.get(model_index.url, {"sector": "housing"}).content.decode()
+    assert matching.title in html and other_region.title in html
+
+
+def test_the_json_download_validates_and_round_trips_the_canvas(client, model_index):
+    origin = make_model(model_index)
+    model = make_model(
+        model_index,
+        adapted_from=origin,
+        tools=[make_tool()],
+        measures=[("repas servis", "12 000")],
+        values="Des « guillemets », des accents : é, à, ü.\nEt une deuxième ligne.",
+    )
+
+    response = client.get(f"{model.url}json/")
+
+    assert response["Content-Type"].startswith("application/json")
+    data = json.loads(response.content)
+    jsonschema.validate(data, CANVAS_SCHEMA, format_checker=jsonschema.FormatChecker())
+    assert canvas_fields_from_data(data) == {name: getattr(model, name) for name in CANVAS_FIELDS}
+    assert data["adapted_from"].endswith(origin.url)
+    assert data["impact_measures"][0] == {
+        "indicator": "repas servis",
+        "value": "12 000",
+        "period": "",
+    }
+
+    copy = BusinessModelPage(**canvas_fields_from_data(data))
+    assert copy.canvas() == model.canvas()
+
+
+def test_the_canvas_pdf_contains_every_block(client, model_index):
+    model = make_model(model_index)
+    response = client.get(f"{model.url}pdf/")
+    assert response["Content-Type"] == "application/pdf"
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
+    flat = " ".join(text.split())
+    for value in CANVAS.values():
+        assert value in flat
+
+
+def test_the_model_page_query_count_does_not_grow(client, model_index):
+    model = make_model(model_index, tools=[make_tool()], measures=[("a", "1")])
+
+    def add_content():
+        page = BusinessModelPage.objects.get(pk=model.pk)
+        page.tools.add(make_tool())
+        page.save()
+        make_model(model_index, adapted_from=page)
+
+    assert_query_count_does_not_grow(client, model.url, add_content, budget=40)
+
+
+def test_the_model_index_query_count_does_not_grow(client, model_index):
+    financial = Lever.objects.get(slug="financial-resources", locale=Locale.get_default())
+
+    def add_models():
+        origin = make_model(model_index, levers=[financial])
+        make_model(model_index, adapted_from=origin, levers=[financial])
+
+    assert_query_count_does_not_grow(client, model_index.url, add_models, budget=40)

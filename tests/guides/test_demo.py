@@ -1,0 +1,44 @@
+"""The demo content: a guide per phase and one for funders, trainings and shared models."""
+
+import pytest
+from wagtail.models import Locale
+
+from guides.models import BusinessModelPage, GuidePage, TrainingModulePage
+from home.models import MainMenuItem
+
+pytestmark = pytest.mark.django_db
+
+
+def _french(model):
+    return model.objects.live().filter(locale=Locale.get_default())
+
+
+def test_there_is_a_guide_for_each_phase_from_curiosity_to_launch_and_for_funders():
+    guides = _french(GuidePage).prefetch_related("phases", "audiences")
+    phases = {phase.slug for guide in guides for phase in guide.phases.all()}
+    audiences = {audience.slug for guide in guides for audience in guide.audiences.all()}
+    assert {"curiosity", "conception", "maturation", "launch"} <= phases
+    assert "funders" in audiences
+    assert all(guide.steps.exists() for guide in guides)
+
+
+def test_there_are_training_modules_and_one_trains_trainers():
+    modules = list(_french(TrainingModulePage))
+    assert len(modules) >= 3
+    assert any(module.for_trainers for module in modules)
+
+
+def test_one_shared_model_is_adapted_from_another():
+    models = list(_french(BusinessModelPage))
+    assert len(models) >= 4
+    assert any(model.adapted_from_id for model in models)
+
+
+@pytest.mark.parametrize("language", ["fr", "de", "it", "en"])
+def test_the_three_indexes_are_in_every_main_menu(language):
+    slugs = set(
+        MainMenuItem.objects.filter(menu__locale__language_code=language).values_list(
+            "link_page__slug", flat=True
+        )
+    )
+    assert {"fils-rouges", "formations", "modeles-partages"} <= slugs

@@ -1,0 +1,163 @@
+"""Guides ("fils rouges"): ordered steps through tool sheets, filters, PDF, tool-sheet section."""
+
+import io
+from decimal import Decimal
+
+import pytest
+from pypdf import PdfReader
+from wagtail.models import Locale
+
+from guides.models import GuidePage, total_effort_hours
+from taxonomy.models import Audience, Phase
+from tests.guides.conftest import make_guide, make_tool
+from tests.query_budget import assert_query_count_does_not_grow
+
+pytestmark = pytest.mark.django_db
+
+
+def _term(model, slug):
+    return model.objects.get(slug=slug, locale=Locale.get_default())
+
+
+def test_a_guide_shows_its_steps_in_order_with_commentary_and_output(client, guide_index):
+    first, second, third = make_tool(title="Arbre à problèmes"), make_tool(), make_tool()
+    guide = make_guide(guide_index, [third, first, second])
+
+    html = client.get(guide.url).content.decode()
+
+    positions = [html.index(tool.title) for tool in (third, first, second)]
+    assert positions == sorted(positions)
+    assert "Commentaire de l'étape 2." in html
+    assert "Résultat de l&#x27;étape 3." in html
+    assert f'href="{first.url}"' in html
+
+
+def test_total_effort_is_the_sum_of_the_tools_hours(client, guide_index):
+    tools = [make_tool(effort_hours="2.5"), make_tool(effort_hours="4"), make_tool()]
+    guide = make_guide(guide_index, tools)
+
+    assert total_effort_hours(tools) == Decimal("6.5")
+    html = client.get(guide.url).content.decode()
+    assert "6.5" in html or "6,5" in html
+
+
+def test_a_guide_made_with_a_partner_names_it(client, guide_index):
+    guide = make_guide(
+        guide_index,
+        [make_tool()],
+        partner_name="Fondation des Trois Lacs",
+        partner_url="https://trois-lacs.example.org",
+    )
+    html = client.get(guide.url).content.decode()
+    assert "Fondation des Trois Lacs" in html
+    assert 'href="https://trois-lacs.example.org"' in html
+
+
+def test_the_index_filters_by_audience_and_phase_slugs(client, guide_index):
+    funders, schools = _term(Audience, "funders"), _term(Audience, "students")
+    launch = _term(Phase, "launch")
+    for_funders = make_guide(guide_index, [make_tool()], audiences=[funders], phases=[launch])
+    for_students = make_guide(guide_index, [make_tool()], audiences=[schools], phases=[launch])
+
+    html = client.get(guide_index.url, {"audience": "funders", "phase": "launch"}).content.decode()
+    assert for_funders.title in html
+    assert for_students.title not in html
+
+    html = client.get(guide_index.url, {"phase": "launch"}).content.decode()
+    assert for_funders.title in html and for_students.title in html
+
+
+def test_an_unknown_filter_value_shows_every_guide(client, guide_index):
+    guide = make_guide(guide_index, [make_tool()])
+    html = client.get(guide_index.url, {"audience": "martians"}).content.decode()
+    assert guide.title in html
+
+
+def test_the_filter_form_works_without_javascript(client, guide_index):
+    html = client.get(guide_index.url).content.decode()
+    assert 'method="get"' in html
+    assert 'name="audience"' in html and 'name="phase"' in html
+    assert '<option value="funders"' in html
+
+
+def test_an_unpublished_guide_is_not_listed(client, guide_index):
+    draft = make_guide(guide_index, [make_tool()], publish=False)
+    assert draft.title not in client.get(guide_index.url).content.decode()
+
+
+def test_a_tool_sheet_lists_the_guides_it_belongs_to(client, guide_index):
+    tool = make_tool()
+    guide = make_guide(guide_index, [make_tool(), tool])
+    other = make_guide(guide_index, [make_tool()])
+
+    html = client.get(tool.url).content.decode()
+    assert guide.title in html
+    assert other.title not in html
+
+
+def test_a_translated_guide_links_to_the_tool_sheets_in_its_language(client, guide_index):
+    tool = make_tool()
+    guide = make_guide(guide_index, [tool])
+    german_guide = GuidePage.objects.get(
+        translation_key=guide.translation_key, locale__language_code="de"
+    )
+    html = client.get(german_guide.url).content.decode()
+    assert german_guide.url.startswith("/de/")
+    german_tool_url = tool.get_translation(Locale.objects.get(language_code="de")).url
+    assert f'href="{german_tool_url}"' in html
+
+
+def test_the_guide_pdf_contains_every_step_tool_in_order(client, guide_index):
+    tools = [make_tool(title=f"Outil numéro {name}") for name in ("Alpha", "Bravo", "Charlie")]
+    guide = make_guide(guide_index, list(reversed(tools)), introduction="<p>Bienvenue.</p>")
+
+    response = client.get(f"{guide.url}pdf/")
+
+    assert response["Content-Type"] == "application/pdf"
+    reader = PdfReader(io.BytesIO(response.content))
+    text = " ".join(page.extract_text() for page in reader.pages)
+    positions = [
+        text.index(f"Outil numéro {name}", text.index("Bienvenue"))
+        for name in ("Charlie", "Bravo", "Alpha")
+    ]
+    assert positions == sorted(positions)
+    # the introduction, then one sheet per step, each starting on its own page
+    assert len(reader.pages) >= 1 + len(tools)
+
+
+def test_the_guide_page_query_count_does_not_grow_with_steps(client, guide_index):
+    guide = make_guide(guide_index, [make_tool(effort_hours="1")])
+
+    def add_steps():
+        from guides.models import GuideStep
+
+        page = GuidePage.objects.get(pk=guide.pk)
+        for _ in range(3):
+            GuideStep.objects.create(
+                guide=page, tool=make_tool(effort_hours="2"), sort_order=10, locale=page.locale
+            )
+
+    assert_query_count_does_not_grow(client, guide.url, add_steps, budget=40)
+
+
+def test_the_guide_index_query_count_does_not_grow_with_guides(client, guide_index):
+    funders = _term(Audience, "funders")
+
+    def add_guides():
+        for _ in range(2):
+            make_guide(guide_index, [make_tool(), make_tool()], audiences=[funders])
+
+    assert_query_count_does_not_grow(client, guide_index.url, add_guides, budget=40)
+
+
+def test_deleting_a_tool_sheet_removes_its_step_and_keeps_the_guide(client, guide_index):
+    kept, removed = make_tool(title="Outil conservé"), make_tool(title="Outil supprimé")
+    guide = make_guide(guide_index, [kept, removed])
+
+    removed.delete()
+
+    response = client.get(guide.url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Outil conservé" in html
+    assert "Outil supprimé" not in html

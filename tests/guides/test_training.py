@@ -1,0 +1,118 @@
+"""Training modules: what participants learn, what trainers need, and where sessions appear."""
+
+import pytest
+from django.core.files.base import ContentFile
+from wagtail.documents import get_document_model
+
+from guides.models import TrainingMaterial, TrainingModulePage
+from home.sections import _SECTIONS, register_section
+from tests.guides.conftest import make_module, make_tool
+from tests.query_budget import assert_query_count_does_not_grow
+
+pytestmark = pytest.mark.django_db
+
+
+def _document(title):
+    document = get_document_model()(title=title)
+    document.file.save(f"{title}.pdf", ContentFile(b"%PDF-1.4 test"), save=False)
+    document.save()
+    return document
+
+
+def _add_material(module, title, *, for_trainers_only=False):
+    return TrainingMaterial.objects.create(
+        page=module,
+        title=title,
+        document=_document(title),
+        for_trainers_only=for_trainers_only,
+        locale=module.locale,
+    )
+
+
+def test_a_module_shows_objectives_duration_prerequisites_and_tools(client, training_index):
+    tool = make_tool(title="Canevas à neuf blocs")
+    module = make_module(
+        training_index,
+        tools=[tool],
+        duration="Deux demi-journées",
+        prerequisites="<p>Avoir lu la fiche du canevas.</p>",
+    )
+    html = client.get(module.url).content.decode()
+    assert "Comprendre le canevas." in html
+    assert "Deux demi-journées" in html
+    assert "Avoir lu la fiche du canevas." in html
+    assert f'href="{tool.url}"' in html
+
+
+def test_trainers_get_their_own_section_with_their_materials(client, training_index):
+    module = make_module(
+        training_index,
+        for_trainers=True,
+        facilitation_notes="<p>Laissez parler les groupes.</p>",
+        timing="<p>9 h : accueil.</p>",
+        preparation="<p>Imprimer les affiches.</p>",
+    )
+    _add_material(module, "Support participants")
+    _add_material(module, "Grille pour animateurs", for_trainers_only=True)
+
+    html = client.get(module.url).content.decode()
+    trainer_section = html[html.index('id="trainer-section-title"') :]
+    public_part = html[: html.index('id="trainer-section-title"')]
+    for text in ("Laissez parler les groupes.", "9 h : accueil.", "Imprimer les affiches."):
+        assert text in trainer_section
+    assert "Grille pour animateurs" in trainer_section
+    assert "Grille pour animateurs" not in public_part
+    assert "Support participants" in public_part
+
+
+def test_a_module_without_trainer_notes_has_no_trainer_section(client, training_index):
+    module = make_module(training_index)
+    assert 'id="trainer-section-title"' not in client.get(module.url).content.decode()
+
+
+def test_upcoming_sessions_come_from_the_training_module_section_target(client, training_index):
+    module = make_module(training_index)
+    calls = []
+
+    def sessions(page, request):
+        calls.append(page.pk)
+        return {"guides": []}
+
+    register_section(
+        "training_module", "test_sessions", "guides/includes/tool_guides.html", sessions
+    )
+    try:
+        html = client.get(module.url).content.decode()
+    finally:
+        _SECTIONS["training_module"] = [
+            s for s in _SECTIONS["training_module"] if s.name != "test_sessions"
+        ]
+    assert calls == [module.pk]
+    assert 'id="tool-guides-title"' in html
+
+
+def test_the_index_lists_live_modules(client, training_index):
+    module = make_module(training_index)
+    html = client.get(training_index.url).content.decode()
+    assert module.title in html
+
+
+def test_the_module_page_query_count_does_not_grow_with_tools_and_materials(client, training_index):
+    module = make_module(training_index, tools=[make_tool()])
+
+    def add_content():
+        page = TrainingModulePage.objects.get(pk=module.pk)
+        page.tools.add(make_tool(), make_tool())
+        page.save()
+        _add_material(page, f"Support {page.tools.count()}")
+        _add_material(page, f"Grille {page.tools.count()}", for_trainers_only=True)
+
+    assert_query_count_does_not_grow(client, module.url, add_content, budget=40)
+
+
+def test_the_training_index_query_count_does_not_grow_with_modules(client, training_index):
+    def add_modules():
+        make_module(training_index)
+        make_module(training_index)
+
+    assert_query_count_does_not_grow(client, training_index.url, add_modules, budget=40)
