@@ -1,0 +1,205 @@
+"""The directory's listing: combinable filters with counts, a daily shuffle, pagination.
+
+Everything is computed from two small queries whatever the number of providers: one for each
+provider's filterable values (services, regions, languages), one for the tools they practised.
+Filtering, counting and ordering then happen in Python, which keeps the query count bounded
+and works the same on SQLite and PostgreSQL. Only the providers of the current page are loaded
+in full (one more query, plus one for their images).
+
+Order: no provider is always first. The providers are shuffled with a random generator seeded by
+today's date, so the order is stable for a day (pagination and shared links stay coherent) and
+changes the next day, giving each provider its turn at the top.
+"""
+
+import datetime
+import random
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.images import get_image_model
+
+from taxonomy.utils import active_locale
+
+from .models import LANGUAGES, REGIONS, ProviderPage, Service
+
+PER_PAGE = 12
+FILTER_NAMES = ("tool", "region", "language", "service")
+
+
+def daily_order(ids, day: datetime.date):
+    """The ids shuffled with a generator seeded by the date: same order all day, new each day."""
+    ordered = sorted(ids)
+    random.Random(day.isoformat()).shuffle(ordered)  # noqa: S311 - fairness, not security
+    return ordered
+
+
+@dataclass
+class Option:
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclass
+class Facet:
+    name: str
+    label: str
+    all_label: str
+    options: list[Option] = field(default_factory=list)
+    selected: Option | None = None
+    remove_query: str = ""
+
+
+class Directory:
+    """The providers under one directory page, filtered by the request's query string."""
+
+    def __init__(self, index_page, request, today: datetime.date | None = None):
+        self.index_page = index_page
+        self.request = request
+        self.today = today or timezone.localdate()
+        self._load()
+        self.active = self._active_filters(request.GET)
+        self.facets = self._facets()
+        matching = [pk for pk in self.order if self._matches(pk, self.active)]
+        self.total = len(matching)
+        self.page_obj = Paginator(matching, PER_PAGE).get_page(request.GET.get("page"))
+        self.providers = self._providers(list(self.page_obj.object_list))
+
+    def _load(self):
+        rows = (
+            ProviderPage.objects.live()
+            .child_of(self.index_page)
+            .values_list("pk", "services", "regions", "languages")
+        )
+        self.values = {
+            pk: {
+                "service": set(services or []),
+                "region": set(regions or []),
+                "language": set(languages or []),
+                "tool": set(),
+            }
+            for pk, services, regions, languages in rows
+        }
+        tool_titles = {}
+        tool_keys = {}
+        links = ProviderPage.tools.through.objects.filter(
+            providerpage__in=ProviderPage.objects.live().child_of(self.index_page),
+            toolpage__live=True,
+        ).values_list(
+            "providerpage_id",
+            "toolpage__sheet_number",
+            "toolpage__title",
+            "toolpage__translation_key",
+        )
+        for provider_id, sheet_number, title, key in links:
+            if provider_id in self.values:
+                self.values[provider_id]["tool"].add(sheet_number)
+                tool_titles.setdefault(sheet_number, title)
+                tool_keys.setdefault(sheet_number, key)
+        self.tool_labels = self._localized_tool_labels(tool_titles, tool_keys)
+        self.order = daily_order(self.values, self.today)
+
+    def _localized_tool_labels(self, titles, keys):
+        from tools.models import ToolPage
+
+        if keys:
+            localized = dict(
+                ToolPage.objects.live()
+                .filter(locale=active_locale(), translation_key__in=set(keys.values()))
+                .values_list("translation_key", "title")
+            )
+        else:
+            localized = {}
+        return {
+            number: f"{number} · {localized.get(keys[number], title)}"
+            for number, title in titles.items()
+        }
+
+    def _choices(self, name):
+        if name == "tool":
+            return sorted(self.tool_labels.items())
+        if name == "region":
+            return REGIONS
+        if name == "language":
+            return LANGUAGES
+        return Service.choices
+
+    def _active_filters(self, query):
+        """Known values only: anything else in the query string is ignored, never an error."""
+        active = {}
+        for name in FILTER_NAMES:
+            value = query.get(name, "")
+            if value and value in {code for code, _label in self._choices(name)}:
+                active[name] = value
+        return active
+
+    def _matches(self, pk, filters):
+        values = self.values[pk]
+        return all(value in values[name] for name, value in filters.items())
+
+    def _facets(self):
+        labels = {
+            "tool": (_("Tool practised"), _("All tools")),
+            "region": (_("Region"), _("All regions")),
+            "language": (_("Language"), _("All languages")),
+            "service": (_("Service"), _("All services")),
+        }
+        facets = []
+        for name in FILTER_NAMES:
+            others = {key: value for key, value in self.active.items() if key != name}
+            candidates = [pk for pk in self.values if self._matches(pk, others)]
+            counts = {}
+            for pk in candidates:
+                for value in self.values[pk][name]:
+                    counts[value] = counts.get(value, 0) + 1
+            label, all_label = labels[name]
+            facet = Facet(name=name, label=label, all_label=all_label)
+            for value, option_label in self._choices(name):
+                selected = self.active.get(name) == value
+                if counts.get(value) or selected:
+                    option = Option(value, str(option_label), counts.get(value, 0), selected)
+                    facet.options.append(option)
+                    if selected:
+                        facet.selected = option
+                        facet.remove_query = self.query(**{name: None})
+            facets.append(facet)
+        return facets
+
+    def _providers(self, ids):
+        Image = get_image_model()
+        pages = ProviderPage.objects.filter(pk__in=ids).prefetch_related(
+            Prefetch("image", queryset=Image.objects.prefetch_renditions("fill-96x96"))
+        )
+        by_pk = {page.pk: page for page in pages}
+        return [by_pk[pk] for pk in ids if pk in by_pk]
+
+    @property
+    def active_facets(self):
+        return [facet for facet in self.facets if facet.selected]
+
+    def query(self, page=None, **changes):
+        """The query string of the current filters with `changes` (None removes a filter)."""
+        params = {**self.active, **changes}
+        params = {key: value for key, value in params.items() if value}
+        if page and page > 1:
+            params["page"] = page
+        return "?" + urlencode(params) if params else "?"
+
+    def page_query(self, number):
+        return self.query(page=number)
+
+    def page_links(self):
+        paginator = self.page_obj.paginator
+        return [
+            {
+                "number": number,
+                "query": self.page_query(number),
+                "current": number == self.page_obj.number,
+            }
+            for number in paginator.page_range
+        ]

@@ -1,0 +1,179 @@
+"""The public forms of the directory, served as sub-pages of the directory and the profiles."""
+
+from urllib.parse import urlencode
+
+from django.core.cache import cache
+from django.db import transaction
+from django.http import HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from wagtail.models import Locale
+from wagtail_localize.synctree import create_aliases_for_new_page
+
+from . import emails
+from .forms import ApplicationForm, ContactForm, UpdateForm
+from .models import ProviderIndexPage, ProviderPage
+from .tokens import token_matches
+
+CONTACT_LIMIT = 5
+APPLICATION_LIMIT = 3
+RATE_WINDOW = 3600
+
+
+def client_ip(request):
+    # REMOTE_ADDR only: X-Forwarded-For can be forged unless a trusted proxy rewrites it.
+    return request.META.get("REMOTE_ADDR", "unknown")
+
+
+def over_limit(request, action, limit):
+    """Count this submission for the visitor's IP; True once `limit` per hour is exceeded."""
+    key = f"providers:{action}:{client_ip(request)}"
+    cache.add(key, 0, RATE_WINDOW)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, RATE_WINDOW)
+        count = 1
+    return count > limit
+
+
+@never_cache
+def contact_view(request, page):
+    form = ContactForm(request.POST)
+    if form.is_spam:
+        return HttpResponseRedirect(page.url + "?contact=sent#contact")
+    status = 400
+    if form.is_valid():
+        if over_limit(request, "contact", CONTACT_LIMIT):
+            form.add_error(
+                None,
+                _("Too many messages were sent from your connection. Please try again in an hour."),
+            )
+            status = 429
+        else:
+            data = form.cleaned_data
+            emails.send_contact_message(page, data["name"], data["email"], data["message"])
+            return HttpResponseRedirect(page.url + "?contact=sent#contact")
+    response = page.render(request, context_overrides={"contact_form": form})
+    response.status_code = status
+    return response
+
+
+def source_index(index_page):
+    """The directory in the default language, where applications are created."""
+    default = Locale.get_default()
+    if index_page.locale_id == default.pk:
+        return index_page
+    return ProviderIndexPage.objects.get(locale=default, translation_key=index_page.translation_key)
+
+
+def unique_slug(parent, title):
+    base = slugify(title)[:70] or "prestataire"
+    slug, number = base, 1
+    while parent.get_children().filter(slug=slug).exists():
+        number += 1
+        slug = f"{base}-{number}"
+    return slug
+
+
+def submit_for_vetting(page):
+    """Start the page's workflow on its latest revision, replacing a pending one."""
+    state = page.current_workflow_state
+    if state is not None:
+        state.cancel(user=None)
+    workflow = page.get_workflow()
+    if workflow is not None:
+        workflow.start(page, None)
+
+
+@never_cache
+def apply_view(request, index_page):
+    context = {"page": index_page, "self": index_page}
+    if request.GET.get("sent") == "1":
+        return TemplateResponse(request, "providers/apply_sent.html", context)
+    status = 200
+    if request.method == "POST":
+        form = ApplicationForm(request.POST)
+        if form.is_spam:
+            return HttpResponseRedirect(index_page.url + "apply/?sent=1")
+        if form.is_valid():
+            if over_limit(request, "apply", APPLICATION_LIMIT):
+                form.add_error(
+                    None,
+                    _(
+                        "Too many applications were sent from your connection. "
+                        "Please try again in an hour."
+                    ),
+                )
+                status = 429
+            else:
+                create_application(index_page, form)
+                return HttpResponseRedirect(index_page.url + "apply/?sent=1")
+        else:
+            status = 400
+    else:
+        form = ApplicationForm()
+    context["form"] = form
+    return TemplateResponse(request, "providers/apply.html", context, status=status)
+
+
+@transaction.atomic
+def create_application(index_page, form):
+    parent = source_index(index_page)
+    page = ProviderPage(
+        locale=parent.locale,
+        owner_email=form.cleaned_data["owner_email"],
+        last_confirmed=timezone.localdate(),
+        live=False,
+    )
+    form.apply_to(page)
+    page.slug = unique_slug(parent, page.title)
+    parent.add_child(instance=page)
+    # As when an editor creates a page in the admin: the other languages get an alias, which
+    # goes live with the profile once it is approved.
+    create_aliases_for_new_page(page)
+    page.save_revision()
+    submit_for_vetting(page)
+    transaction.on_commit(lambda: emails.send_application_received(page))
+    return page
+
+
+@never_cache
+def update_view(request, page, token):
+    source = ProviderPage.objects.filter(
+        translation_key=page.translation_key, locale=Locale.get_default()
+    ).first()
+    context = {"page": page, "self": page}
+    if source is None or not token_matches(token, source):
+        return TemplateResponse(request, "providers/invalid_link.html", context, status=403)
+    context["updated"] = request.GET.get("saved") == "1"
+    draft = source.get_latest_revision_as_object()
+    status = 200
+    if request.method == "POST":
+        form = UpdateForm(request.POST)
+        if form.is_valid():
+            save_update(source, draft, form)
+            return HttpResponseRedirect(f"{request.path}?{urlencode({'token': token})}&saved=1")
+        status = 400
+    else:
+        form = UpdateForm(initial=UpdateForm.initial_from(draft))
+    context["form"] = form
+    context["pending"] = source.has_unpublished_changes
+    return TemplateResponse(request, "providers/update.html", context, status=status)
+
+
+@transaction.atomic
+def save_update(source, draft, form):
+    """Save the owner's changes as a new draft revision and submit it to the moderators.
+
+    The live page keeps its content until a moderator approves the revision.
+    """
+    form.apply_to(draft)
+    draft.last_confirmed = timezone.localdate()
+    draft.save_revision()
+    source.refresh_from_db()
+    submit_for_vetting(source)
+    transaction.on_commit(lambda: emails.send_update_received(source))

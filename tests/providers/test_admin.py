@@ -1,0 +1,54 @@
+"""Moderators edit profiles in the Wagtail admin with checkboxes for the lists."""
+
+import pytest
+from django.contrib.auth.models import Group, User
+
+from providers.models import ProviderPage
+from tests.providers.conftest import make_provider
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_moderator_edits_a_profile_in_the_admin(client, index):
+    provider = make_provider(index, title="Profil admin", regions=["CH-VD"])
+    moderator = User.objects.create_user("moderatrice", password="x")  # noqa: S106
+    moderator.groups.add(Group.objects.get(name="Moderators"))
+    client.force_login(moderator)
+    response = client.get(f"/admin/pages/{provider.pk}/edit/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'type="checkbox" name="regions" value="CH-VD"' in html
+    assert 'name="owner_email"' in html
+
+
+def test_an_image_needs_a_description(index):
+    from django.core.exceptions import ValidationError
+    from wagtail.images import get_image_model
+    from wagtail.images.tests.utils import get_test_image_file
+
+    image = get_image_model().objects.create(title="Logo", file=get_test_image_file())
+    provider = make_provider(index, title="Avec logo")
+    provider.image = image
+    provider.image_alt = " "
+    with pytest.raises(ValidationError) as error:
+        provider.full_clean()
+    assert "image_alt" in error.value.message_dict
+    provider.image_alt = "Logo de l'atelier"
+    provider.full_clean()
+
+
+def test_unknown_codes_in_a_list_are_refused(index):
+    from django.core.exceptions import ValidationError
+
+    provider = ProviderPage(
+        title="x",
+        slug="x",
+        bio="x",
+        owner_email="x@example.org",
+        services=["consulting", "astrologie"],
+        regions=["CH-VD"],
+        languages=["fr"],
+    )
+    with pytest.raises(ValidationError) as error:
+        provider.full_clean(exclude=["path", "depth"])
+    assert "services" in error.value.message_dict

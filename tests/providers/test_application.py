@@ -1,0 +1,150 @@
+"""Applying to the directory: a draft profile that the moderators vet before publication."""
+
+import pytest
+from django.contrib.auth.models import Group, User
+from django.core import mail
+from wagtail.models import Locale, WorkflowState
+
+from providers.models import ProviderIndexPage, ProviderPage
+from providers.views import APPLICATION_LIMIT
+
+pytestmark = pytest.mark.django_db
+
+APPLICATION = {
+    "title": "Atelier Horizon",
+    "kind": "organisation",
+    "owner_email": "horizon@secret.example.net",
+    "intro": "Accompagnement des coopératives naissantes.",
+    "bio": "Nous accompagnons les coopératives depuis dix ans.",
+    "services": ["consulting", "training"],
+    "regions": ["CH-NE", "FR"],
+    "languages": ["fr", "de"],
+    "references": "Coopérative du Val : statuts et modèle économique.",
+    "website": "https://horizon.example.ch",
+    "consent": "on",
+    "homepage": "",
+}
+
+
+def moderator():
+    user = User.objects.create_user("moderatrice", email="moderatrice@example.org")
+    user.groups.add(Group.objects.get(name="Moderators"))
+    return user
+
+
+def applied():
+    return ProviderPage.objects.get(title="Atelier Horizon", locale=Locale.get_default())
+
+
+def apply(client, language="fr", **changes):
+    return client.post(f"/{language}/prestataires/apply/", {**APPLICATION, **changes})
+
+
+def test_the_form_is_served_in_every_language(client):
+    for language in ["fr", "de", "it", "en"]:
+        response = client.get(f"/{language}/prestataires/apply/")
+        assert response.status_code == 200
+        assert 'name="owner_email"' in response.content.decode()
+
+
+def test_an_application_creates_a_draft_profile_in_the_vetting_workflow(
+    client, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = apply(client, language="de")
+    assert response.status_code == 302
+    assert response["Location"].endswith("/de/prestataires/apply/?sent=1")
+    page = applied()
+    french_index = ProviderIndexPage.objects.get(locale=Locale.get_default())
+    assert page.get_parent().pk == french_index.pk
+    assert page.locale == Locale.get_default()
+    assert not page.live
+    assert page.owner_email == "horizon@secret.example.net"
+    assert page.regions == ["CH-NE", "FR"]
+    state = page.current_workflow_state
+    assert state.workflow.name == "Provider vetting"
+    assert state.current_task_state.task.name == "Vetting by the moderators"
+    assert client.get("/fr/prestataires/atelier-horizon/").status_code == 404
+    assert client.get("/de/prestataires/atelier-horizon/").status_code == 404
+    assert [m.to for m in mail.outbox if "horizon@secret" in m.to[0]] == [
+        ["horizon@secret.example.net"]
+    ]
+    assert client.get(response["Location"]).status_code == 200
+
+
+def test_approval_publishes_the_profile_and_tells_the_applicant(
+    client, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        apply(client)
+    page = applied()
+    mail.outbox.clear()
+    state = page.current_workflow_state
+    with django_capture_on_commit_callbacks(execute=True):
+        state.current_task_state.task.specific.on_action(
+            state.current_task_state, moderator(), "approve", comment="Bienvenue !"
+        )
+    page.refresh_from_db()
+    assert page.live
+    assert client.get(page.url).status_code == 200
+    assert client.get("/it/prestataires/atelier-horizon/").status_code == 200
+    sent = [m for m in mail.outbox if m.to == ["horizon@secret.example.net"]]
+    assert len(sent) == 1
+    assert "Bienvenue !" in sent[0].body
+    assert f"{page.slug}/update/?token=" in sent[0].body
+
+
+def test_a_request_for_changes_is_sent_to_the_applicant(client, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        apply(client)
+    page = applied()
+    mail.outbox.clear()
+    state = page.current_workflow_state
+    with django_capture_on_commit_callbacks(execute=True):
+        state.current_task_state.task.specific.on_action(
+            state.current_task_state, moderator(), "reject", comment="Précisez vos références."
+        )
+    page.refresh_from_db()
+    assert not page.live
+    assert WorkflowState.objects.get(pk=state.pk).status == WorkflowState.STATUS_NEEDS_CHANGES
+    sent = [m for m in mail.outbox if m.to == ["horizon@secret.example.net"]]
+    assert len(sent) == 1
+    assert "Précisez vos références." in sent[0].body
+
+
+def test_an_incomplete_application_shows_errors_and_creates_nothing(client):
+    response = apply(client, owner_email="pas-une-adresse", services=[], consent="")
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert html.count('class="errorlist') >= 3
+    assert not ProviderPage.objects.filter(title="Atelier Horizon").exists()
+
+
+def test_unknown_choices_are_refused(client):
+    response = apply(client, regions=["CH-XX"])
+    assert response.status_code == 400
+    assert not ProviderPage.objects.filter(title="Atelier Horizon").exists()
+
+
+def test_robots_filling_the_honeypot_create_nothing(client):
+    response = apply(client, homepage="http://spam.example")
+    assert response.status_code == 302
+    assert not ProviderPage.objects.filter(title="Atelier Horizon").exists()
+
+
+def test_applications_are_rate_limited(client):
+    for number in range(APPLICATION_LIMIT):
+        assert apply(client, title=f"Atelier {number}").status_code == 302
+    assert apply(client, title="Atelier de trop").status_code == 429
+    assert not ProviderPage.objects.filter(title="Atelier de trop").exists()
+
+
+def test_two_applications_with_the_same_name_get_distinct_addresses(client):
+    apply(client)
+    apply(client)
+    slugs = sorted(
+        ProviderPage.objects.filter(
+            title="Atelier Horizon", locale=Locale.get_default()
+        ).values_list("slug", flat=True)
+    )
+    assert slugs == ["atelier-horizon", "atelier-horizon-2"]

@@ -1,0 +1,214 @@
+"""The directory: combinable filters with counts, a daily shuffle, pagination, no errors."""
+
+import datetime
+import html as html_lib
+import re
+
+import pytest
+from wagtail.models import Locale
+
+from providers.directory import PER_PAGE, daily_order
+from providers.models import ProviderIndexPage, ProviderPage
+from tests.conftest import LANGUAGE_CODES
+from tests.providers.conftest import make_provider
+from tests.query_budget import assert_query_count_does_not_grow
+
+pytestmark = pytest.mark.django_db
+
+
+def result_titles(html):
+    return re.findall(r'<h2 class="provider-card__title"><a href="[^"]+">([^<]+)</a>', html)
+
+
+def option_text(html, name, value):
+    select = re.search(rf'<select id="filter-{name}" name="{name}">(.*?)</select>', html, re.S)
+    assert select, f"no {name} filter"
+    match = re.search(rf'<option value="{re.escape(value)}"[^>]*>([^<]*)</option>', select[1])
+    return html_lib.unescape(match[1]) if match else None
+
+
+@pytest.fixture
+def directory(index):
+    """A directory with only our providers, so that counts are exact."""
+    for child in index.get_children():
+        child.specific.unpublish()
+    make_provider(
+        index, title="Vaud conseil", regions=["CH-VD"], services=["consulting"], languages=["fr"]
+    )
+    make_provider(
+        index,
+        title="Vaud formation",
+        regions=["CH-VD", "CH-GE"],
+        services=["training"],
+        languages=["fr", "en"],
+    )
+    make_provider(
+        index, title="Zurich conseil", regions=["CH-ZH"], services=["consulting"], languages=["de"]
+    )
+    make_provider(index, title="Brouillon vaudois", regions=["CH-VD"], publish=False)
+    return index
+
+
+def test_the_demo_directory_lists_its_providers_in_every_language(client):
+    for language in LANGUAGE_CODES:
+        html = client.get(f"/{language}/prestataires/").content.decode()
+        assert len(result_titles(html)) == PER_PAGE
+        assert 'class="pagination"' in html
+
+
+def test_a_filter_keeps_the_matching_live_providers_only(client, directory):
+    html = client.get("/fr/prestataires/?region=CH-VD").content.decode()
+    assert sorted(result_titles(html)) == ["Vaud conseil", "Vaud formation"]
+
+
+def test_filters_combine(client, directory):
+    html = client.get("/fr/prestataires/?region=CH-VD&service=consulting").content.decode()
+    assert result_titles(html) == ["Vaud conseil"]
+    html = client.get("/fr/prestataires/?region=CH-VD&language=de").content.decode()
+    assert result_titles(html) == []
+    assert "Aucun prestataire ne correspond" in html
+
+
+def test_counts_take_the_other_filters_into_account(client, directory):
+    html = client.get("/fr/prestataires/?service=consulting").content.decode()
+    # Among consultants: one in Vaud, one in Zurich; Geneva has only a trainer.
+    assert option_text(html, "region", "CH-VD") == "Vaud (1)"
+    assert option_text(html, "region", "CH-ZH") == "Zurich (1)"
+    assert option_text(html, "region", "CH-GE") is None
+    # The service facet ignores its own filter, so the alternatives keep their counts.
+    assert option_text(html, "service", "training").endswith("(1)")
+    assert option_text(html, "service", "consulting").endswith("(2)")
+
+
+def test_the_active_filters_can_be_removed_one_by_one(client, directory):
+    html = client.get("/fr/prestataires/?region=CH-VD&service=consulting").content.decode()
+    assert 'href="?service=consulting"' in html
+    assert 'href="?region=CH-VD"' in html
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "?region=XX",
+        "?tool=does-not-exist",
+        "?service=%00",
+        "?language=<script>",
+        "?page=abc",
+        "?page=9999",
+        "?page=-1",
+        "?region=CH-VD&region=CH-ZH&service=",
+    ],
+)
+def test_unknown_filter_values_are_ignored(client, directory, query):
+    response = client.get(f"/fr/prestataires/{query}")
+    assert response.status_code == 200
+    assert len(result_titles(response.content.decode())) >= 1
+
+
+def test_filtering_by_a_tool_uses_its_sheet_number(client, directory):
+    from tools.models import ToolIndexPage, ToolPage
+
+    home = directory.get_parent()
+    library = ToolIndexPage.objects.filter(locale=directory.locale).first()
+    if library is None:
+        library = ToolIndexPage(title="Outils", slug="outils-essai")
+        home.add_child(instance=library)
+    tool = ToolPage(
+        title="Canevas d'essai", slug="canevas-essai", sheet_number="99z", summary="Un outil."
+    )
+    library.add_child(instance=tool)
+    tool.save_revision().publish()
+    make_provider(directory, title="Praticienne du canevas", tools=[tool])
+    html = client.get("/fr/prestataires/?tool=99z").content.decode()
+    assert result_titles(html) == ["Praticienne du canevas"]
+    assert option_text(html, "tool", "99z") == "99z · Canevas d'essai (1)"
+
+
+def test_the_order_is_a_daily_shuffle_that_gives_every_provider_a_turn():
+    ids = list(range(1, 21))
+    monday = daily_order(ids, datetime.date(2026, 3, 2))
+    assert daily_order(reversed(ids), datetime.date(2026, 3, 2)) == monday
+    firsts = {
+        daily_order(ids, datetime.date(2026, 3, 2) + datetime.timedelta(days=n))[0]
+        for n in range(60)
+    }
+    assert len(firsts) > 5
+    assert sorted(monday) == ids
+
+
+def test_pages_of_results_keep_the_filters_and_do_not_repeat_providers(client, index):
+    for number in range(PER_PAGE + 3):
+        make_provider(index, title=f"Genevois {number:02d}", regions=["CH-GE"])
+    first = client.get("/fr/prestataires/?region=CH-GE").content.decode()
+    assert 'href="?region=CH-GE&amp;page=2"' in first
+    second = client.get("/fr/prestataires/?region=CH-GE&page=2").content.decode()
+    seen = result_titles(first) + result_titles(second)
+    genevans = [title for title in seen if title.startswith("Genevois")]
+    assert len(genevans) == len(set(genevans)) == PER_PAGE + 3
+
+
+def test_the_directory_query_count_does_not_grow_with_300_providers(client, index):
+    regions = ["CH-VD", "CH-GE", "CH-TI"]
+    for number in range(300):
+        make_provider(
+            index,
+            publish=False,
+            live=True,
+            regions=[regions[number % 3]],
+            services=["consulting", "training"][: 1 + number % 2],
+        )
+
+    def add_providers():
+        for _ in range(20):
+            make_provider(index, publish=False, live=True, regions=["CH-VD"])
+
+    count = assert_query_count_does_not_grow(
+        client,
+        "/fr/prestataires/?region=CH-VD&service=consulting&language=fr",
+        add_providers,
+        budget=30,
+    )
+    print(f"directory with 300+ providers and three filters: {count} queries")
+    assert_query_count_does_not_grow(
+        client, "/de/prestataires/?region=CH-VD&page=3", add_providers, budget=30
+    )
+
+
+def test_german_visitors_see_the_german_directory_of_aliases(client):
+    german = ProviderIndexPage.objects.get(locale=Locale.objects.get(language_code="de"))
+    assert german.alias_of_id is not None
+    html = client.get("/de/prestataires/?region=CH-VD").content.decode()
+    assert "Region" in html
+    links = re.findall(r'<h2 class="provider-card__title"><a href="([^"]+)"', html)
+    assert links and all(link.startswith("/de/prestataires/") for link in links)
+    assert ProviderPage.objects.live().child_of(german).count() >= 12
+
+
+def test_the_profile_query_count_does_not_grow_with_its_tools(client, index):
+    from tools.models import ToolIndexPage, ToolPage
+
+    library = ToolIndexPage.objects.filter(locale=index.locale).first()
+    if library is None:
+        library = ToolIndexPage(title="Outils", slug="outils-essai")
+        index.get_parent().add_child(instance=library)
+    provider = make_provider(index, title="Praticienne")
+    numbers = iter(range(100))
+
+    def add_tools():
+        for _ in range(3):
+            number = next(numbers)
+            tool = ToolPage(
+                title=f"Outil {number}",
+                slug=f"outil-essai-{number}",
+                sheet_number=f"9{number:02d}",
+                summary="Un outil.",
+            )
+            library.add_child(instance=tool)
+            tool.save_revision().publish()
+            provider.tools.add(tool)
+        provider.save_revision().publish()
+
+    add_tools()
+    count = assert_query_count_does_not_grow(client, provider.url, add_tools, budget=30)
+    assert "Outil 0" in client.get(provider.url).content.decode()
+    print(f"profile: {count} queries")

@@ -1,0 +1,95 @@
+"""Profiles not confirmed for a year: reminders to owners, a panel for moderators."""
+
+import io
+
+import pytest
+from django.contrib.auth.models import Group, User
+from django.core import mail
+from django.core.management import call_command
+
+from providers.models import ProviderPage, StaleProfileReminder
+from tests.providers.conftest import days_ago, make_provider
+
+pytestmark = pytest.mark.django_db
+
+
+def remind(*args):
+    out, err = io.StringIO(), io.StringIO()
+    call_command("remind_stale_providers", *args, stdout=out, stderr=err)
+    return out.getvalue(), err.getvalue()
+
+
+@pytest.fixture
+def profiles(index):
+    ProviderPage.objects.update(last_confirmed=days_ago(10))
+    return {
+        "stale": make_provider(
+            index,
+            title="Oublié",
+            owner_email="vieux@secret.example.net",
+            last_confirmed=days_ago(400),
+        ),
+        "fresh": make_provider(
+            index,
+            title="À jour",
+            owner_email="neuf@secret.example.net",
+            last_confirmed=days_ago(300),
+        ),
+        "draft": make_provider(
+            index,
+            title="Brouillon",
+            owner_email="draft@secret.example.net",
+            last_confirmed=days_ago(500),
+            publish=False,
+        ),
+    }
+
+
+def test_owners_of_stale_live_profiles_get_one_reminder_with_a_secure_link(profiles):
+    output, progress_bar = remind()
+    assert "1 reminder(s) sent" in output
+    assert "Reminders" in progress_bar
+    assert [m.to for m in mail.outbox] == [["vieux@secret.example.net"]]
+    stale = profiles["stale"]
+    assert f"{stale.slug}/update/?token=" in mail.outbox[0].body
+
+
+def test_running_the_command_again_sends_nothing_more(profiles):
+    remind()
+    output, _ = remind()
+    assert "0 reminder(s) sent" in output
+    assert len(mail.outbox) == 1
+    assert StaleProfileReminder.objects.count() == 1
+
+
+def test_a_new_confirmation_that_goes_stale_brings_a_new_reminder(profiles):
+    remind()
+    stale = profiles["stale"]
+    stale.last_confirmed = days_ago(370)
+    stale.save_revision().publish()
+    remind()
+    assert len(mail.outbox) == 2
+
+
+def test_a_dry_run_lists_without_sending(profiles):
+    output, _ = remind("--dry-run")
+    assert "would remind: Oublié" in output
+    assert mail.outbox == []
+    assert not StaleProfileReminder.objects.exists()
+
+
+def test_moderators_see_stale_profiles_on_their_dashboard(client, profiles):
+    moderator = User.objects.create_user("moderatrice", password="x")  # noqa: S106
+    moderator.groups.add(Group.objects.get(name="Moderators"))
+    client.force_login(moderator)
+    html = client.get("/admin/").content.decode()
+    assert 'id="stale-providers' in html or "stale-providers" in html
+    assert "Oublié" in html
+    assert "À jour" not in html
+
+
+def test_editors_do_not_get_the_panel(client, profiles):
+    editor = User.objects.create_user("redacteur", password="x")  # noqa: S106
+    editor.groups.add(Group.objects.get(name="Editors"))
+    client.force_login(editor)
+    assert "Oublié" not in client.get("/admin/").content.decode()

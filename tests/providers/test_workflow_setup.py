@@ -1,0 +1,54 @@
+"""setup_site creates the "Provider vetting" workflow declared in providers/roles.py."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+from wagtail.models import Workflow, WorkflowPage
+
+from providers.models import ProviderIndexPage, ProviderPage
+from tests.providers.conftest import make_provider
+
+pytestmark = pytest.mark.django_db
+
+
+def setup_site():
+    output = io.StringIO()
+    call_command("setup_site", stdout=output)
+    return output.getvalue()
+
+
+def test_the_vetting_workflow_has_one_task_for_the_moderators():
+    workflow = Workflow.objects.get(name="Provider vetting")
+    assert workflow.active
+    tasks = [task.specific for task in workflow.tasks.all()]
+    assert [task.name for task in tasks] == ["Vetting by the moderators"]
+    assert list(tasks[0].groups.values_list("name", flat=True)) == ["Moderators"]
+
+
+def test_every_directory_page_goes_through_vetting(index):
+    for directory in ProviderIndexPage.objects.all():
+        assert WorkflowPage.objects.get(page=directory).workflow.name == "Provider vetting"
+    assert make_provider(index, publish=False).get_workflow().name == "Provider vetting"
+
+
+def test_running_setup_site_again_changes_nothing():
+    assert "0 change(s)" in setup_site()
+
+
+def test_setup_site_repairs_the_workflow(index):
+    WorkflowPage.objects.filter(page=index).delete()
+    workflow = Workflow.objects.get(name="Provider vetting")
+    workflow.deactivate()
+    output = setup_site()
+    assert "reactivated workflow Provider vetting" in output
+    assert WorkflowPage.objects.get(page=index).workflow.name == "Provider vetting"
+    assert "0 change(s)" in setup_site()
+
+
+def test_other_pages_keep_the_co_creation_review(index):
+    home = index.get_parent()
+    assert home.specific.get_workflow().name == "Co-creation review"
+    assert ProviderPage.objects.filter(locale=index.locale).first().get_workflow().name == (
+        "Provider vetting"
+    )
