@@ -1,0 +1,5 @@
+MODEL_PERMISSIONS = {
+    "Moderators": ["diagnostic.view_diagnosticcompletion"],
+    "Editors": ["diagnostic.view_diagnosticcompletion"],
+    "Reviewers": ["diagnostic.view_diagnosticcompletion"],
+}
