@@ -1,0 +1,133 @@
+"""The translation status report in the admin: who sees it, filters, counts, CSV, queries."""
+
+import csv
+import io
+
+import pytest
+from django.contrib.auth.models import User
+from django.contrib.contenttypes.models import ContentType
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
+from wagtail.models import Locale
+
+from home.models import StandardPage
+from taxonomy.models import Lever
+from tests.query_budget import assert_query_count_does_not_grow
+from translations.status import MISSING, STATUS_LABELS, UP_TO_DATE
+
+from .helpers import user_in
+
+pytestmark = pytest.mark.django_db
+
+REPORT = reverse("translations_status_report")
+
+
+@pytest.mark.parametrize("group", ["Translators (de)", "Translators (it)", "Moderators"])
+def test_translators_and_moderators_open_the_report(client, group):
+    client.force_login(user_in(group))
+    response = client.get(REPORT)
+    assert response.status_code == 200
+    assert "Translation status" in response.content.decode() or response.context["rows"]
+
+
+@pytest.mark.parametrize("group", ["Editors", "Reviewers"])
+def test_other_volunteers_cannot_open_the_report(client, group):
+    client.force_login(user_in(group))
+    response = client.get(REPORT)
+    assert response.status_code == 302
+    assert response["Location"] == reverse("wagtailadmin_home")
+
+
+def test_demo_translations_are_up_to_date_and_the_contact_page_is_missing(client):
+    client.force_login(user_in("Moderators"))
+    response = client.get(REPORT, {"locale": "de"})
+    rows = {(row.item.label, row.locale.language_code): row for row in response.context["rows"]}
+    assert rows[("L'association", "de")].status == UP_TO_DATE
+    assert rows[("Nos domaines d'activité", "de")].status == UP_TO_DATE
+    assert rows[("Contact", "de")].status == MISSING
+    assert {code for _label, code in rows} == {"de"}
+    association = StandardPage.objects.get(slug="association", locale__language_code="de")
+    assert reverse("wagtailadmin_pages:edit", args=[association.pk]) in response.content.decode()
+
+
+def test_filters_by_status_and_content_type_and_counts_per_status(client):
+    client.force_login(user_in("Moderators"))
+    page_type = ContentType.objects.get_for_model(StandardPage)
+    response = client.get(
+        REPORT, {"locale": "it", "status": "up_to_date", "content_type": page_type.pk}
+    )
+    rows = response.context["rows"]
+    assert rows
+    assert {row.status for row in rows} == {UP_TO_DATE}
+    assert {row.item.model for row in rows} == {StandardPage}
+    counts = {value: count for value, _label, count in response.context["counts"]}
+    standard_pages = StandardPage.objects.filter(locale=Locale.get_default()).count()
+    assert sum(counts.values()) == standard_pages
+    assert counts[UP_TO_DATE] == len(rows)
+
+
+def test_snippets_appear_with_a_link_to_their_editor(client):
+    client.force_login(user_in("Translators (de)"))
+    lever_type = ContentType.objects.get_for_model(Lever)
+    response = client.get(REPORT, {"locale": "de", "content_type": lever_type.pk})
+    rows = response.context["rows"]
+    assert len(rows) == Lever.objects.filter(locale=Locale.get_default()).count()
+    german = Lever.objects.get(
+        translation_key=rows[0].item.translation_key, locale__language_code="de"
+    )
+    assert rows[0].action_url == reverse(
+        Lever.snippet_viewset.get_url_name("edit"), args=[german.pk]
+    )
+
+
+def test_csv_export_lists_the_filtered_rows(client):
+    client.force_login(user_in("Moderators"))
+    response = client.get(REPORT, {"locale": "en", "status": "missing", "export": "csv"})
+    assert response["Content-Type"].startswith("text/csv")
+    lines = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    header, data = lines[0], lines[1:]
+    with translation.override("fr"):  # The admin speaks the site's default language.
+        assert header[:4] == [
+            gettext("Title"),
+            gettext("Type of content"),
+            gettext("Language"),
+            gettext("Status"),
+        ]
+        missing = str(STATUS_LABELS[MISSING])
+    assert data
+    assert {line[2] for line in data} == {"en"}
+    assert {line[3] for line in data} == {missing}
+    assert "Contact" in {line[0] for line in data}
+
+
+def test_report_queries_do_not_grow_with_pages_and_snippets(client, home_page):
+    client.force_login(User.objects.create_superuser("admin-report", "a@example.org", "x"))
+    counter = iter(range(100))
+
+    def add_content():
+        number = next(counter)
+        page = StandardPage(title=f"Page {number}", slug=f"page-budget-{number}")
+        home_page.add_child(instance=page)
+        Lever.objects.create(
+            name=f"Levier {number}", slug=f"levier-budget-{number}", locale=Locale.get_default()
+        )
+
+    assert_query_count_does_not_grow(client, REPORT, add_content, budget=40)
+
+
+def test_translators_dashboard_shows_what_waits_in_their_language(client):
+    client.force_login(user_in("Translators (it)"))
+    response = client.get(reverse("wagtailadmin_home"))
+    content = response.content.decode()
+    assert 'id="waiting-translations' in content
+    with translation.override("fr"):
+        assert gettext("Translations waiting in your languages") in content
+    assert f"{REPORT}?locale=it&amp;status=missing" in content
+    assert "locale=de" not in content
+
+
+def test_moderators_dashboard_has_no_translator_panel(client):
+    client.force_login(user_in("Moderators"))
+    response = client.get(reverse("wagtailadmin_home"))
+    assert 'id="waiting-translations' not in response.content.decode()

@@ -1,0 +1,162 @@
+"""A French tool sheet translated into German through wagtail-localize, end to end."""
+
+import json
+import subprocess
+
+import polib
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from wagtail.models import Locale
+from wagtail_localize.models import OverridableSegment, SegmentOverride, StringTranslation
+
+from tools.models import ToolPage
+from translations.status import IN_PROGRESS, MISSING, OUTDATED, UP_TO_DATE, translation_status
+
+from .helpers import document, fill_strings, french_tool, start_translation, user_in
+
+pytestmark = pytest.mark.django_db
+
+GERMAN = {
+    "Canevas du modèle socio-économique": "Canvas des sozioökonomischen Modells",
+    "Un canevas en neuf blocs pour décrire le modèle de son organisation.": (
+        "Ein Canvas in neun Blöcken, um das Modell der eigenen Organisation zu beschreiben."
+    ),
+    "2 à 3 heures": "2 bis 3 Stunden",
+    "Fiche de travail": "Arbeitsblatt",
+}
+
+
+def german(text):
+    return GERMAN.get(text, text)
+
+
+def status_of(page, language_code):
+    locale = Locale.objects.get(language_code=language_code)
+    rows, _counts = translation_status(locales=[locale])
+    (row,) = [row for row in rows if row.item.kind == "page" and row.item.pk == page.pk]
+    return row
+
+
+def test_changed_source_is_outdated_and_resync_keeps_unchanged_german_text(
+    django_capture_on_commit_callbacks,
+):
+    tool = french_tool()
+    assert status_of(tool, "de").status == MISSING
+
+    source, translation = start_translation(tool, "de")
+    fill_strings(source, translation.target_locale, german)
+    with django_capture_on_commit_callbacks(execute=True):
+        translation.save_target(publish=True)
+    german_tool = tool.get_translation(translation.target_locale)
+    assert german_tool.title == "Canvas des sozioökonomischen Modells"
+    assert german_tool.live
+    assert status_of(tool, "de").status == UP_TO_DATE
+
+    tool.summary = "Un canevas en neuf blocs, à remplir à quatre ou huit personnes."
+    tool.save_revision().publish()
+    source.update_from_db()
+    row = status_of(tool, "de")
+    assert row.status == OUTDATED
+
+    with django_capture_on_commit_callbacks(execute=True):
+        translation.save_target(publish=True)
+    german_tool = ToolPage.objects.get(pk=german_tool.pk)
+    assert german_tool.title == "Canvas des sozioökonomischen Modells"
+    assert german_tool.effort == "2 bis 3 Stunden"
+    # The changed sentence has no German yet: it shows in French and the row waits for it.
+    assert german_tool.summary.startswith("Un canevas en neuf blocs, à remplir")
+    row = status_of(tool, "de")
+    assert row.status == IN_PROGRESS
+    assert row.translated == row.total - 1
+
+
+def test_unpublished_translation_is_in_progress():
+    tool = french_tool()
+    source, translation = start_translation(tool, "de")
+    fill_strings(source, translation.target_locale, german)
+    translation.save_target(publish=False)
+    assert status_of(tool, "de").status == IN_PROGRESS
+    assert status_of(tool, "it").status == MISSING
+
+
+def test_a_german_sheet_offers_its_own_german_worksheet(django_capture_on_commit_callbacks):
+    tool = french_tool(with_instrument=True)
+    french_document = tool.instruments.get().document
+    source, translation = start_translation(tool, "de")
+    segment = OverridableSegment.objects.select_related("context").get(
+        source=source, context__path__endswith=".document"
+    )
+    assert json.loads(segment.data_json) == french_document.pk
+
+    german_document = document("arbeitsblatt-de")
+    SegmentOverride.objects.create(
+        locale=translation.target_locale,
+        context=segment.context,
+        data_json=json.dumps(german_document.pk),
+    )
+    fill_strings(source, translation.target_locale, german)
+    with django_capture_on_commit_callbacks(execute=True):
+        translation.save_target(publish=True)
+
+    german_tool = tool.get_translation(translation.target_locale).specific
+    instrument = german_tool.instruments.get()
+    assert instrument.title == "Arbeitsblatt"
+    assert instrument.document == german_document
+    assert tool.instruments.get().document == french_document
+
+
+def test_po_export_and_import_round_trip(client, tmp_path, django_capture_on_commit_callbacks):
+    tool = french_tool()
+    source, translation = start_translation(tool, "de")
+    with django_capture_on_commit_callbacks(execute=True):
+        translation.save_target(publish=True)
+    translator = user_in("Translators (de)")
+    client.force_login(translator)
+
+    response = client.get(reverse("wagtail_localize:download_pofile", args=[translation.id]))
+    assert response.status_code == 200
+    assert response["Content-Disposition"].endswith("-de.po")
+    exported = tmp_path / "export.po"
+    exported.write_bytes(response.content)
+    check = subprocess.run(
+        ["msgfmt", "--check", "-o", "/dev/null", str(exported)],  # noqa: S607
+        capture_output=True,
+        text=True,
+    )
+    assert check.returncode == 0, check.stderr
+
+    po = polib.pofile(str(exported))
+    assert {entry.msgid for entry in po} >= set(GERMAN) - {"Fiche de travail"}
+    for entry in po:
+        entry.msgstr = german(entry.msgid)
+    upload = SimpleUploadedFile("offline.po", str(po).encode(), "text/x-gettext-translation")
+    edit_url = reverse(
+        "wagtailadmin_pages:edit", args=[tool.get_translation(translation.target_locale).pk]
+    )
+    response = client.post(
+        reverse("wagtail_localize:upload_pofile", args=[translation.id]),
+        {"file": upload, "next": edit_url},
+    )
+    assert response.status_code == 302
+    assert response["Location"] == edit_url
+    assert StringTranslation.objects.filter(
+        locale=translation.target_locale, data="2 bis 3 Stunden"
+    ).exists()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        translation.save_target(publish=True)
+    german_tool = tool.get_translation(translation.target_locale).specific
+    assert german_tool.title == "Canvas des sozioökonomischen Modells"
+    assert german_tool.summary == GERMAN[tool.summary]
+    assert status_of(tool, "de").status == UP_TO_DATE
+
+
+def test_po_import_is_refused_to_a_translator_of_another_language(client):
+    tool = french_tool()
+    _source, translation = start_translation(tool, "de")
+    translation.save_target(publish=False)
+    client.force_login(user_in("Translators (it)"))
+    response = client.get(reverse("wagtail_localize:download_pofile", args=[translation.id]))
+    assert response.status_code == 302
+    assert response["Location"] == reverse("wagtailadmin_home")

@@ -1,0 +1,61 @@
+"""Translators work in their own language only: pages through the translation editor, snippets."""
+
+import pytest
+from django.urls import reverse
+from wagtail.models import Page
+
+from taxonomy.models import Lever
+
+from .helpers import user_in
+
+pytestmark = pytest.mark.django_db
+
+EDITOR_TEMPLATE = "wagtail_localize/admin/edit_translation.html"
+
+
+def german_about_page():
+    return Page.objects.get(slug="association", locale__language_code="de")
+
+
+def test_german_translator_opens_the_translation_editor_of_a_german_page(client):
+    client.force_login(user_in("Translators (de)"))
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[german_about_page().pk]))
+    assert response.status_code == 200
+    assert EDITOR_TEMPLATE in [template.name for template in response.templates]
+    assert "Der Verein" in response.content.decode()
+
+
+def test_italian_translator_cannot_open_a_german_page(client):
+    client.force_login(user_in("Translators (it)"))
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[german_about_page().pk]))
+    assert response.status_code in (302, 403)
+    assert EDITOR_TEMPLATE not in [template.name for template in response.templates or []]
+
+
+def test_italian_translator_cannot_publish_a_german_page():
+    page = german_about_page()
+    assert not page.permissions_for_user(user_in("Translators (it)")).can_publish()
+    assert page.permissions_for_user(user_in("Translators (de)", "de-2")).can_publish()
+
+
+def _lever_edit_url(language_code):
+    lever = Lever.objects.filter(locale__language_code=language_code).first()
+    return reverse(Lever.snippet_viewset.get_url_name("edit"), args=[lever.pk])
+
+
+def test_translator_edits_a_snippet_in_their_own_language(client):
+    client.force_login(user_in("Translators (de)"))
+    assert client.get(_lever_edit_url("de")).status_code == 200
+
+
+@pytest.mark.parametrize("language_code", ["it", "fr"])
+def test_translator_cannot_edit_a_snippet_of_another_language(client, language_code):
+    client.force_login(user_in("Translators (de)"))
+    response = client.get(_lever_edit_url(language_code))
+    assert response.status_code == 302
+    assert response["Location"] == reverse("wagtailadmin_home")
+
+
+def test_editors_edit_snippets_in_any_language(client):
+    client.force_login(user_in("Editors"))
+    assert client.get(_lever_edit_url("it")).status_code == 200
