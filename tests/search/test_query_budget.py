@@ -1,0 +1,47 @@
+"""The search page and the suggestions do not query once per result."""
+
+import itertools
+
+import pytest
+from django.core.cache import cache
+
+from tests.query_budget import assert_query_count_does_not_grow, count_queries
+from tests.search.conftest import make_standard_page, make_tool
+
+pytestmark = pytest.mark.django_db
+
+
+def test_search_page_queries_do_not_grow_with_results(client, tool_index, home_page):
+    numbers = itertools.count()
+
+    def add_content():
+        for _ in range(3):
+            number = next(numbers)
+            make_tool(
+                tool_index,
+                title=f"Outil zibeline {number}",
+                terms={"levers": ["human-resources"], "phases": ["launch"]},
+            )
+            make_standard_page(home_page, title=f"Page zibeline {number}")
+
+    # Two pages of tool sheets, found only by this word; standard pages match too (facets).
+    add_content()
+    add_content()
+    add_content()
+    add_content()
+    count = assert_query_count_does_not_grow(
+        client, "/fr/search/?q=zibeline&type=tools.toolpage&page=2", add_content, budget=45
+    )
+    assert count > 0
+
+
+def test_suggestions_queries_do_not_grow(client, tool_index):
+    numbers = itertools.count()
+    url = "/fr/search/suggestions/?q=suggestion"
+    counts = []
+    for _ in range(3):
+        make_tool(tool_index, title=f"Suggestion budget {next(numbers)}")
+        cache.clear()  # measure the uncached answer
+        counts.append(count_queries(client, url)[0])
+    assert counts[0] == counts[1] == counts[2], counts
+    assert counts[0] <= 10
