@@ -60,17 +60,23 @@ def test_language_switcher_links_to_translations_and_falls_back_to_home(client, 
 
 
 def test_hreflang_lists_only_real_translations(client):
+    # "L'association" is translated (translations/demo.py); "Contact" is not.
     html = client.get("/fr/association/").content.decode()
     assert 'hreflang="fr" href="http://localhost/fr/association/"' in html
     assert 'hreflang="x-default"' in html
+    assert 'rel="alternate" hreflang="de" href="http://localhost/de/association/"' in html
+    html = client.get("/fr/contact/").content.decode()
+    assert 'hreflang="fr" href="http://localhost/fr/contact/"' in html
     # The German page is an untranslated alias: it is not announced to search engines.
     assert 'rel="alternate" hreflang="de"' not in html
 
 
 def test_alias_pages_mark_their_content_with_the_source_language(client):
-    html = client.get("/de/association/").content.decode()
+    html = client.get("/de/contact/").content.decode()
     assert '<html lang="de">' in html
     assert '<main id="main" tabindex="-1" class="container" lang="fr">' in html
+    translated = client.get("/de/association/").content.decode()
+    assert '<main id="main" tabindex="-1" class="container" lang="de">' in translated
 
 
 def test_menu_and_footer_follow_the_language(client):
