@@ -15,8 +15,11 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--username", default="admin")
+        parser.add_argument(
+            "--address", default="127.0.0.1:8000", help="Where runserver listens (for the URL)."
+        )
 
-    def handle(self, *args, username, **options):
+    def handle(self, *args, username, address, **options):
         if not settings.DEBUG:
             raise CommandError("ensure_dev_admin only runs with DEBUG on (local development).")
         User = get_user_model()
@@ -39,7 +42,7 @@ class Command(BaseCommand):
         else:
             password = None
         self.stdout.write("")
-        self.stdout.write(self.style.SUCCESS("Administration: http://127.0.0.1:8000/admin/"))
+        self.stdout.write(self.style.SUCCESS(f"Administration: http://{address}/admin/"))
         if password:
             self.stdout.write(self.style.SUCCESS(f"  user: {username}   password: {password}"))
         else:
