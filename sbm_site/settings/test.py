@@ -1,5 +1,6 @@
 """Tests: fast hashing, in-memory e-mail, files in a temporary folder."""
 
+import os
 import tempfile
 
 from .base import *  # noqa: F403
@@ -9,7 +10,8 @@ DEBUG = False
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-MEDIA_ROOT = tempfile.mkdtemp(prefix="sbm-test-media-")
+# The browser tests' server and the commands that fill its database must share one folder.
+MEDIA_ROOT = os.environ.get("SBM_TEST_MEDIA_ROOT") or tempfile.mkdtemp(prefix="sbm-test-media-")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -91,6 +91,7 @@ def live_site():
         "DJANGO_SETTINGS_MODULE": "sbm_site.settings.test",
         "DATABASE_URL": _browser_database_url(),
         "SERVE_MEDIA": "true",
+        "SBM_TEST_MEDIA_ROOT": tempfile.mkdtemp(prefix="sbm-browser-media-"),
         "PYTHONUNBUFFERED": "1",
     }
     site = LiveSite(f"http://127.0.0.1:{port}", environment)
