@@ -1,0 +1,68 @@
+"""E-mails to participants, written in the language they registered in."""
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from .calendars import ics_bytes
+from .registrations import cancel_token
+
+
+def site_root():
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+
+
+def cancel_url(registration):
+    with translation.override(registration.language):
+        path = reverse("events_i18n:cancel", args=[cancel_token(registration)])
+    return site_root() + path
+
+
+def _event_in_language(registration):
+    event = registration.event
+    translated = (
+        type(event)
+        .objects.live()
+        .filter(translation_key=event.translation_key, locale__language_code=registration.language)
+        .first()
+    )
+    return translated or event
+
+
+def _send(registration, template, subject):
+    event = _event_in_language(registration)
+    with translation.override(registration.language):
+        context = {
+            "registration": registration,
+            "event": event,
+            "event_url": event.get_full_url(),
+            "cancel_url": cancel_url(registration),
+        }
+        body = render_to_string(template, context)
+        message = EmailMessage(
+            subject=subject % {"title": event.title},
+            body=body,
+            to=[registration.email],
+        )
+        # Confirmed participants get the meeting link in their calendar; the waiting list not.
+        ics = ics_bytes([event], event.title, with_meeting_link=not registration.is_waiting)
+        message.attach("event.ics", ics, "text/calendar")
+    message.send()
+
+
+def send_confirmation(registration):
+    with translation.override(registration.language):
+        if registration.is_waiting:
+            subject = _("Waiting list: %(title)s")
+        else:
+            subject = _("Your registration: %(title)s")
+    _send(registration, "events/emails/confirmation.txt", subject)
+
+
+def send_promotion(registration):
+    with translation.override(registration.language):
+        subject = _("A seat is free for you: %(title)s")
+    _send(registration, "events/emails/promotion.txt", subject)

@@ -1,0 +1,55 @@
+"""RSS and Atom feeds of upcoming events, one per language."""
+
+from django.contrib.syndication.views import Feed
+from django.utils import timezone, translation
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
+
+from .calendars import event_text
+from .views import upcoming_events
+
+
+class UpcomingEventsFeed(Feed):
+    def get_object(self, request, language_code):
+        self.request = request
+        return language_code
+
+    def title(self, language_code):
+        with translation.override(language_code):
+            return _("Social Business Models: upcoming events")
+
+    def link(self, language_code):
+        return f"/{language_code}/"
+
+    def description(self, language_code):
+        with translation.override(language_code):
+            return _("Webinars, workshops and training sessions of the association.")
+
+    def items(self, language_code):
+        return list(upcoming_events(language_code)[:50])
+
+    def item_title(self, item):
+        start = timezone.localtime(item.start)
+        return f"{start:%d.%m.%Y %H:%M} – {item.title}"
+
+    def item_description(self, item):
+        return event_text(item)
+
+    def item_link(self, item):
+        return item.get_url(request=self.request)
+
+    def item_guid(self, item):
+        return f"event-{item.translation_key}-{item.locale.language_code}"
+
+    item_guid_is_permalink = False
+
+    def item_pubdate(self, item):
+        return item.first_published_at
+
+    def item_updateddate(self, item):
+        return item.last_published_at
+
+
+class UpcomingEventsAtomFeed(UpcomingEventsFeed):
+    feed_type = Atom1Feed
+    subtitle = UpcomingEventsFeed.description

@@ -1,0 +1,339 @@
+"""What event pages show, built in one place with a bounded number of queries.
+
+- `EventListing`: the agenda (upcoming or past events, filters, pagination);
+- `event_context`: one event page;
+- `series_context`: a cycle and its numbered events;
+- the sections other domains show: the home page, a tool sheet, a training module.
+"""
+
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db.models import Count, Prefetch, prefetch_related_objects
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
+
+from home.i18n_pages import localize_pages
+from taxonomy.models import Audience, Lever
+from taxonomy.utils import localize_terms, terms_by_translation_key
+
+from .calendars import google_calendar_url
+from .models import EventFormat, EventIndexPage, EventLanguage, EventPage, EventSeriesPage
+from .replays import player_url
+
+PAGE_SIZE = 20
+UPCOMING = "upcoming"
+PAST = "past"
+STEPLEN = Page.steplen
+
+
+@dataclass
+class Option:
+    value: str
+    label: str
+    checked: bool
+    count: int = 0
+
+
+@dataclass
+class Filter:
+    param: str
+    legend: str
+    options: list = field(default_factory=list)
+
+
+def number_in_series(events):
+    """Set `series`, `series_number` and `series_total` on events that belong to a cycle.
+
+    Two queries whatever the number of events: the cycles, then their events' start times.
+    """
+    parent_paths = {event.path[:-STEPLEN] for event in events}
+    series_by_path = {
+        series.path: series
+        for series in EventSeriesPage.objects.filter(path__in=parent_paths).only(
+            "pk", "path", "title", "url_path", "locale_id", "depth"
+        )
+    }
+    order = {}
+    if series_by_path:
+        siblings = (
+            EventPage.objects.live()
+            .filter(depth=next(iter(series_by_path.values())).depth + 1)
+            .filter(path__regex=r"^(" + "|".join(series_by_path) + ")")
+            .order_by("start", "pk")
+            .values_list("path", "pk")
+        )
+        for path, pk in siblings:
+            order.setdefault(path[:-STEPLEN], []).append(pk)
+    for event in events:
+        parent_path = event.path[:-STEPLEN]
+        event.series = series_by_path.get(parent_path)
+        members = order.get(parent_path, [])
+        if event.series and event.pk in members:
+            event.series_number = members.index(event.pk) + 1
+            event.series_total = len(members)
+        else:
+            event.series_number = event.series_total = None
+    return events
+
+
+def decorate(events, locale):
+    """Lever names in the visitor's language and numbers in a cycle, for event cards."""
+    levers = terms_by_translation_key(Lever, locale)
+    prefetch_related_objects(events, Prefetch("levers", queryset=Lever.objects.order_by()))
+    for event in events:
+        event.lever_terms = sorted(
+            localize_terms(event.levers.all(), levers), key=lambda t: (t.sort_order, t.name)
+        )
+    return number_in_series(events)
+
+
+class EventListing:
+    def __init__(self, index_page, request):
+        self.index_page = index_page
+        self.request = request
+        self.notices = []
+        self.now = timezone.now()
+        self.levers = terms_by_translation_key(Lever, index_page.locale)
+        self._read(request.GET)
+        self.base = EventPage.objects.descendant_of(index_page).live().public()
+        self.results = self._filtered(self.base)
+        self.page = self._paginate(request.GET.get("page"))
+        self.events = decorate(list(self.page.object_list), index_page.locale)
+
+    def _read(self, query):
+        self.when = query.get("when") or UPCOMING
+        if self.when not in (UPCOMING, PAST):
+            self.notices.append(_("Some filters were not recognised and were ignored."))
+            self.when = UPCOMING
+        known = {
+            "format": set(EventFormat.values),
+            "lever": {term.slug for term in self.levers.values()},
+            "language": set(EventLanguage.values),
+        }
+        self.filters = {}
+        for param, allowed in known.items():
+            values = [value for value in dict.fromkeys(query.getlist(param)) if value]
+            if any(value not in allowed for value in values):
+                self.notices.append(_("Some filters were not recognised and were ignored."))
+            self.filters[param] = [value for value in values if value in allowed]
+        self.notices = list(dict.fromkeys(self.notices))
+
+    def _filtered(self, queryset, ignore=None):
+        if self.filters["format"] and ignore != "format":
+            queryset = queryset.filter(event_format__in=self.filters["format"])
+        if self.filters["language"] and ignore != "language":
+            queryset = queryset.filter(language__in=self.filters["language"])
+        if self.filters["lever"] and ignore != "lever":
+            queryset = queryset.filter(
+                pk__in=EventPage.objects.filter(levers__slug__in=self.filters["lever"]).values("pk")
+            )
+        if self.when == PAST:
+            return queryset.filter(end__lt=self.now).order_by("-start", "-pk")
+        return queryset.filter(end__gte=self.now).order_by("start", "pk")
+
+    def _paginate(self, number):
+        paginator = Paginator(self.results, PAGE_SIZE)
+        try:
+            return paginator.page(number or 1)
+        except PageNotAnInteger:
+            self.notices.append(_("This page number is not valid; here is the first page."))
+            return paginator.page(1)
+        except EmptyPage:
+            self.notices.append(_("There is no such page; here is the last page."))
+            return paginator.page(paginator.num_pages)
+
+    def _counts(self, param):
+        """How many events each option of a group would give, the other groups applied.
+
+        One aggregate query per group, whatever the number of events.
+        """
+        matching = self._filtered(self.base, ignore=param).order_by()
+        if param == "lever":
+            rows = (
+                EventPage.levers.through.objects.filter(eventpage__in=matching.values("pk"))
+                .values("lever__slug")
+                .annotate(number=Count("eventpage", distinct=True))
+                .values_list("lever__slug", "number")
+            )
+        else:
+            column = {"format": "event_format", "language": "language"}[param]
+            rows = (
+                matching.values(column).annotate(number=Count("pk")).values_list(column, "number")
+            )
+        return dict(rows)
+
+    @cached_property
+    def filter_groups(self):
+        levers = sorted(self.levers.values(), key=lambda term: (term.sort_order, term.name))
+        groups = [
+            Filter(
+                "format",
+                _("Format"),
+                [
+                    Option(value, label, value in self.filters["format"])
+                    for value, label in EventFormat.choices
+                ],
+            ),
+            Filter(
+                "lever",
+                _("Lever"),
+                [Option(t.slug, t.name, t.slug in self.filters["lever"]) for t in levers],
+            ),
+            Filter(
+                "language",
+                _("Language of the event"),
+                [
+                    Option(value, label, value in self.filters["language"])
+                    for value, label in EventLanguage.choices
+                ],
+            ),
+        ]
+        for group in groups:
+            counts = self._counts(group.param)
+            for option in group.options:
+                option.count = counts.get(option.value, 0)
+        return groups
+
+    @property
+    def total(self):
+        return self.page.paginator.count
+
+    @property
+    def is_filtered(self):
+        return any(self.filters.values())
+
+    def query_string(self, **changes):
+        params = [(param, value) for param, values in self.filters.items() for value in values]
+        params.append(("when", self.when))
+        for key, value in changes.items():
+            params = [(name, current) for name, current in params if name != key]
+            if value:
+                params.append((key, value))
+        return urlencode(params)
+
+    @property
+    def upcoming_query(self):
+        return self.query_string(when=UPCOMING, page=None)
+
+    @property
+    def past_query(self):
+        return self.query_string(when=PAST, page=None)
+
+    def page_links(self):
+        paginator = self.page.paginator
+        return [
+            (number, self.query_string(page=number)) if number != Paginator.ELLIPSIS else (None, "")
+            for number in paginator.get_elided_page_range(self.page.number, on_each_side=2)
+        ]
+
+
+def calendar_links(event, request):
+    return {
+        "ics_url": reverse("events:event_ics", args=[event.pk]),
+        "google_url": google_calendar_url(event, request),
+    }
+
+
+def event_context(event, request, form=None):
+    locale = event.locale
+    levers = terms_by_translation_key(Lever, locale)
+    audiences = terms_by_translation_key(Audience, locale)
+    source = event.source_event()
+    seats_left = source.seats_left() if source.capacity else None
+    number_in_series([event])
+    context = {
+        "lever_terms": localize_terms(event.levers.all(), levers),
+        "audience_terms": localize_terms(event.audiences.all(), audiences),
+        "tools": localize_pages(event.related_tools.live().order_by("title"), locale),
+        "guides": localize_pages(event.related_guides.live().order_by("title"), locale),
+        "training_module": (
+            localize_pages([event.training_module], locale)[0]
+            if event.training_module_id and event.training_module.live
+            else None
+        ),
+        "speakers": [p for p in event.people.all() if p.role == "speaker"],
+        "organisers": [p for p in event.people.all() if p.role == "organiser"],
+        "event_documents": list(event.documents.select_related("document")),
+        "replay_player_url": player_url(event.replay_url) if event.replay_url else "",
+        "seats_left": seats_left,
+        "is_full": seats_left == 0,
+        "registration_state": request.GET.get("registration", ""),
+        **calendar_links(event, request),
+    }
+    if event.takes_registrations:
+        from .forms import RegistrationForm
+
+        context["form"] = form or RegistrationForm()
+    return context
+
+
+def series_context(series):
+    events = list(series.events())
+    total = len(events)
+    for number, event in enumerate(events, start=1):
+        event.series_number = number
+        event.series_total = total
+    now = timezone.now()
+    return {
+        "series_events": events,
+        "next_event": next((event for event in events if event.end >= now), None),
+        "ics_url": reverse("events:series_ics", args=[series.pk]),
+    }
+
+
+def upcoming_in_locale(locale, limit):
+    events = list(
+        EventPage.objects.live()
+        .public()
+        .filter(locale=locale, end__gte=timezone.now())
+        .order_by("start", "pk")[:limit]
+    )
+    return number_in_series(events)
+
+
+def home_section(page, request):
+    events = upcoming_in_locale(page.locale, 4)
+    if not events:
+        return None
+    index = EventIndexPage.objects.live().filter(locale=page.locale).first()
+    return {"events": events, "index": index}
+
+
+def tool_section(page, request):
+    keys = [page.translation_key]
+    tools = EventPage.related_tools.through.objects.filter(
+        toolpage__translation_key__in=keys
+    ).values("eventpage__translation_key")
+    events = list(
+        EventPage.objects.live()
+        .public()
+        .filter(locale=page.locale, end__gte=timezone.now(), translation_key__in=tools)
+        .order_by("start", "pk")[:5]
+    )
+    if not events:
+        return None
+    return {"events": events}
+
+
+def module_sessions_section(page, request):
+    module_pages = Page.objects.filter(translation_key=page.translation_key).values("pk")
+    events = list(
+        EventPage.objects.live()
+        .public()
+        .filter(
+            locale=page.locale,
+            end__gte=timezone.now(),
+            translation_key__in=EventPage.objects.filter(training_module__in=module_pages).values(
+                "translation_key"
+            ),
+        )
+        .order_by("start", "pk")[:10]
+    )
+    if not events:
+        return None
+    return {"events": events}

@@ -1,0 +1,410 @@
+"""Events: webinars, workshops, conferences and training sessions, their cycles and registrations.
+
+Times are stored as timezone-aware datetimes (UTC in the database) and shown in Europe/Zurich,
+the site's TIME_ZONE. Registrations always belong to the event in the default language (the
+source page): a visitor registering on the German alias takes a seat in the same event.
+"""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Locale, Orderable, Page, TranslatableMixin
+from wagtail.search import index
+
+from home.models import BasePage
+
+RICH_TEXT = ["h3", "bold", "italic", "link", "ul", "ol"]
+
+
+class EventFormat(models.TextChoices):
+    WEBINAR = "webinar", _("Webinar")
+    WORKSHOP = "workshop", _("Workshop")
+    CODEVELOPMENT = "codevelopment", _("Co-development workshop")
+    CONFERENCE = "conference", _("Conference")
+    TRAINING = "training", _("Training session")
+    DAILY_POST = "daily_post", _("Daily post")
+
+
+class EventLanguage(models.TextChoices):
+    FRENCH = "fr", _("French")
+    GERMAN = "de", _("German")
+    ITALIAN = "it", _("Italian")
+    ENGLISH = "en", _("English")
+
+
+class EventIndexPage(BasePage):
+    """The agenda: upcoming and past events, filtered by format, lever and language."""
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    subpage_types = ["events.EventPage", "events.EventSeriesPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("event agenda")
+        verbose_name_plural = _("event agendas")
+
+    def get_context(self, request, *args, **kwargs):
+        from .listing import EventListing
+
+        context = super().get_context(request, *args, **kwargs)
+        context["listing"] = EventListing(self, request)
+        return context
+
+
+class EventSeriesPage(BasePage):
+    """A cycle of events (12 monthly webinars, 21 daily posts...) whose events are its children."""
+
+    description = RichTextField(_("description"), features=RICH_TEXT, blank=True)
+    levers = ParentalManyToManyField(
+        "taxonomy.Lever", verbose_name=_("levers"), blank=True, related_name="+"
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("description")]
+    classification_panels = [FieldPanel("levers")]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(classification_panels, heading=_("Classification")),
+            ObjectList(BasePage.promote_panels, heading=_("Promotion")),
+            ObjectList(BasePage.settings_panels, heading=_("Publishing")),
+        ]
+    )
+    search_fields = [*BasePage.search_fields, index.SearchField("description")]
+
+    parent_page_types = ["events.EventIndexPage"]
+    subpage_types = ["events.EventPage"]
+
+    class Meta:
+        verbose_name = _("cycle of events")
+        verbose_name_plural = _("cycles of events")
+
+    def events(self):
+        """The live events of the cycle, in chronological order."""
+        return EventPage.objects.child_of(self).live().public().order_by("start", "pk")
+
+    def get_context(self, request, *args, **kwargs):
+        from .listing import series_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(series_context(self))
+        return context
+
+
+class EventPage(RoutablePageMixin, BasePage):
+    """One event: when, where, who, what; registration before, replay and report after."""
+
+    event_format = models.CharField(
+        _("format"), max_length=20, choices=EventFormat.choices, default=EventFormat.WEBINAR
+    )
+    start = models.DateTimeField(
+        _("start"), help_text=_("Date and time in Swiss time (Europe/Zurich).")
+    )
+    end = models.DateTimeField(_("end"), help_text=_("Date and time in Swiss time."))
+    language = models.CharField(
+        _("language of the event"),
+        max_length=2,
+        choices=EventLanguage.choices,
+        default=EventLanguage.FRENCH,
+        help_text=_("The language spoken during the event."),
+    )
+    online_url = models.URLField(
+        _("online meeting link"),
+        blank=True,
+        help_text=_("The video-conference address, sent to participants; leave empty on site."),
+    )
+    venue_name = models.CharField(_("venue"), max_length=200, blank=True)
+    venue_address = models.TextField(
+        _("venue address"), blank=True, help_text=_("Street, postcode and town.")
+    )
+    audience_text = models.CharField(
+        _("who it is for"),
+        max_length=255,
+        blank=True,
+        help_text=_('In a few words, e.g. "associations starting their activity".'),
+    )
+    audiences = ParentalManyToManyField(
+        "taxonomy.Audience", verbose_name=_("audiences"), blank=True, related_name="+"
+    )
+    levers = ParentalManyToManyField(
+        "taxonomy.Lever", verbose_name=_("levers"), blank=True, related_name="+"
+    )
+    related_tools = ParentalManyToManyField(
+        "tools.ToolPage",
+        verbose_name=_("tools presented"),
+        blank=True,
+        related_name="events",
+    )
+    related_guides = ParentalManyToManyField(
+        "guides.GuidePage",
+        verbose_name=_("related guides"),
+        blank=True,
+        related_name="events",
+    )
+    training_module = models.ForeignKey(
+        "guides.TrainingModulePage",
+        verbose_name=_("training module"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="sessions",
+        help_text=_("When the event is a session of a training module."),
+    )
+    description = RichTextField(_("description"), features=RICH_TEXT, blank=True)
+
+    registration_open = models.BooleanField(
+        _("registration on this site"),
+        default=True,
+        help_text=_("Untick when nobody needs to register, or when registration is elsewhere."),
+    )
+    external_registration_url = models.URLField(
+        _("external registration address"),
+        blank=True,
+        help_text=_("Only when people register on another site; the form here is then hidden."),
+    )
+    capacity = models.PositiveIntegerField(
+        _("number of seats"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text=_("Leave empty for no limit. When full, people join a waiting list."),
+    )
+
+    replay_url = models.URLField(
+        _("replay video"),
+        blank=True,
+        help_text=_("The address of the recording (YouTube, Vimeo, PeerTube...)."),
+    )
+    report = RichTextField(
+        _("short report"),
+        features=RICH_TEXT,
+        blank=True,
+        help_text=_("What was said and decided, for those who could not attend."),
+    )
+
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("description"),
+        index.SearchField("report"),
+        index.FilterField("event_format"),
+        index.FilterField("start"),
+        index.FilterField("language"),
+    ]
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldRowPanel([FieldPanel("event_format"), FieldPanel("language")]),
+        FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+        MultiFieldPanel(
+            [FieldPanel("online_url"), FieldPanel("venue_name"), FieldPanel("venue_address")],
+            heading=_("Where"),
+        ),
+        FieldPanel("description"),
+        InlinePanel("people", label=_("speakers and organisers")),
+    ]
+    registration_panels = [
+        FieldPanel("registration_open"),
+        FieldPanel("capacity"),
+        FieldPanel("external_registration_url"),
+    ]
+    classification_panels = [
+        FieldPanel("audience_text"),
+        FieldPanel("audiences"),
+        FieldPanel("levers"),
+        FieldPanel("related_tools"),
+        FieldPanel("related_guides"),
+        FieldPanel("training_module"),
+    ]
+    after_panels = [
+        FieldPanel("replay_url"),
+        InlinePanel("documents", label=_("slides and documents")),
+        FieldPanel("report"),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(registration_panels, heading=_("Registration")),
+            ObjectList(classification_panels, heading=_("Classification")),
+            ObjectList(after_panels, heading=_("After the event")),
+            ObjectList(BasePage.promote_panels, heading=_("Promotion")),
+            ObjectList(BasePage.settings_panels, heading=_("Publishing")),
+        ]
+    )
+
+    parent_page_types = ["events.EventIndexPage", "events.EventSeriesPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+        indexes = [models.Index(fields=["start"])]
+
+    def clean(self):
+        super().clean()
+        if self.start and self.end and self.end <= self.start:
+            raise ValidationError({"end": _("The end must come after the start.")})
+
+    @property
+    def is_past(self):
+        return self.end < timezone.now()
+
+    @property
+    def is_online(self):
+        return bool(self.online_url)
+
+    @property
+    def duration(self):
+        return self.end - self.start
+
+    @property
+    def takes_registrations(self):
+        return self.registration_open and not self.external_registration_url and not self.is_past
+
+    def source_event(self):
+        """The event in the default language, which holds the registrations."""
+        if self.alias_of_id:
+            return EventPage.objects.get(pk=self.alias_of_id)
+        default = Locale.get_default()
+        if self.locale_id == default.pk:
+            return self
+        return (
+            EventPage.objects.filter(translation_key=self.translation_key, locale=default).first()
+            or self
+        )
+
+    def seats_taken(self):
+        return self.registrations.filter(status=Registration.Status.CONFIRMED).count()
+
+    def seats_left(self):
+        if self.capacity is None:
+            return None
+        return max(self.capacity - self.seats_taken(), 0)
+
+    @path("")
+    def event_view(self, request):
+        return self.render(request)
+
+    @path("register/")
+    def register_view(self, request):
+        from .views import register
+
+        return register(request, self)
+
+    def get_context(self, request, *args, **kwargs):
+        from .listing import event_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(event_context(self, request))
+        return context
+
+
+class EventPerson(TranslatableMixin, Orderable):
+    """A speaker or an organiser of an event."""
+
+    class Role(models.TextChoices):
+        SPEAKER = "speaker", _("Speaker")
+        ORGANISER = "organiser", _("Organiser")
+
+    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="people")
+    name = models.CharField(_("name"), max_length=120)
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.SPEAKER)
+    affiliation = models.CharField(_("organisation or function"), max_length=200, blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("role"), FieldPanel("affiliation")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("speaker or organiser")
+        verbose_name_plural = _("speakers and organisers")
+
+
+class EventDocument(TranslatableMixin, Orderable):
+    """Slides and documents published after an event."""
+
+    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="documents")
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("document"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    label = models.CharField(
+        _("label"), max_length=200, blank=True, help_text=_("Leave empty to use its title.")
+    )
+
+    panels = [FieldPanel("document"), FieldPanel("label")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("slides or document")
+        verbose_name_plural = _("slides and documents")
+
+    @property
+    def display_label(self):
+        return self.label or self.document.title
+
+
+class Registration(models.Model):
+    """One person's seat (or place on the waiting list) at an event.
+
+    Deleted `EVENTS_REGISTRATION_RETENTION_DAYS` after the event (`purge_registrations`).
+    """
+
+    class Status(models.TextChoices):
+        CONFIRMED = "confirmed", _("Confirmed")
+        WAITING = "waiting", _("On the waiting list")
+
+    event = models.ForeignKey(
+        EventPage,
+        verbose_name=_("event"),
+        on_delete=models.CASCADE,
+        related_name="registrations",
+    )
+    name = models.CharField(_("name"), max_length=120)
+    email = models.EmailField(_("e-mail"))
+    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+    consent = models.BooleanField(_("consent to the processing of data"), default=False)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.CONFIRMED
+    )
+    language = models.CharField(
+        _("language of the person"), max_length=10, default=settings.LANGUAGE_CODE
+    )
+    created_at = models.DateTimeField(_("registered on"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("registration")
+        verbose_name_plural = _("registrations")
+        ordering = ["event", "created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "email"], name="events_one_registration_per_email"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.name} <{self.email}>"
+
+    @property
+    def is_waiting(self):
+        return self.status == self.Status.WAITING
+
+
+def retention_cutoff(now=None):
+    """Events that ended before this moment no longer keep their registrations."""
+    days = getattr(settings, "EVENTS_REGISTRATION_RETENTION_DAYS", 30)
+    return (now or timezone.now()) - timedelta(days=days)

@@ -1,0 +1,97 @@
+"""Admin and cross-domain integration of the events app.
+
+- sections: the next events on the home page, upcoming events on a tool sheet, upcoming
+  sessions on a training module;
+- "Create the events of the cycle": a button on each cycle, leading to a form with a rule;
+- registrations: a listing per event with CSV export for the organisers.
+"""
+
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.views.generic.models import IndexView
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets.button import Button
+
+from home.sections import register_home_section, register_section
+
+from .admin_views import GenerateEventsView
+from .listing import home_section, module_sessions_section, tool_section
+from .models import EventSeriesPage, Registration
+
+register_home_section("events", "events/includes/home_events.html", home_section, order=40)
+register_section("tool_sheet", "events", "events/includes/tool_events.html", tool_section, 50)
+register_section(
+    "training_module",
+    "sessions",
+    "events/includes/module_sessions.html",
+    module_sessions_section,
+    order=20,
+)
+
+
+@hooks.register("register_admin_urls")
+def register_generate_events_url():
+    return [
+        path(
+            "events/cycle/<int:series_id>/create-events/",
+            GenerateEventsView.as_view(),
+            name="events_generate",
+        )
+    ]
+
+
+def generate_button(page, user, priority):
+    if not isinstance(page.specific_deferred, EventSeriesPage):
+        return None
+    if not page.permissions_for_user(user).can_add_subpage():
+        return None
+    return Button(
+        _("Create the events of the cycle"),
+        url=reverse("events_generate", args=[page.pk]),
+        icon_name="calendar",
+        priority=priority,
+    )
+
+
+@hooks.register("register_page_header_buttons")
+def cycle_header_button(page, user, view_name, next_url=None):
+    button = generate_button(page, user, priority=16)
+    return [button] if button else []
+
+
+@hooks.register("register_page_listing_more_buttons")
+def cycle_listing_button(page, user, next_url=None):
+    button = generate_button(page, user, priority=9)
+    return [button] if button else []
+
+
+class RegistrationIndexView(IndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("event")
+
+
+class RegistrationViewSet(ModelViewSet):
+    model = Registration
+    icon = "group"
+    menu_label = _("Registrations")
+    menu_order = 250
+    add_to_admin_menu = True
+    list_display = ["name", "email", "organisation", "event", "status", "created_at"]
+    list_filter = ["event", "status"]
+    search_fields = ["name", "email", "organisation"]
+    list_export = ["event", "name", "email", "organisation", "status", "language", "created_at"]
+    export_filename = "registrations"
+    form_fields = ["name", "email", "organisation", "status"]
+    copy_view_enabled = False
+    inspect_view_enabled = True
+
+    index_view_class = RegistrationIndexView
+
+
+registration_viewset = RegistrationViewSet("event_registrations")
+
+
+@hooks.register("register_admin_viewset")
+def register_registration_viewset():
+    return registration_viewset
