@@ -1,0 +1,150 @@
+"""RSS and Atom feeds per language: news, and new or updated tool sheets.
+
+Every link is absolute and every date is given in UTC. A feed lists the live pages of its
+language tree (an untranslated page appears as its alias, as it does on the site).
+"""
+
+import datetime
+
+from django.contrib.syndication.views import Feed
+from django.http import Http404
+from django.utils import translation
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.translation import gettext as _
+from wagtail.models import Locale, Page, Site
+
+from news.models import NewsIndexPage, NewsPage
+
+FEED_LENGTH = 30
+
+
+def in_utc(moment):
+    return moment.astimezone(datetime.UTC) if moment else None
+
+
+def news_date_in_utc(day):
+    """A news item's date (a calendar day in Switzerland) as the UTC instant it begins."""
+    from zoneinfo import ZoneInfo
+
+    local = datetime.datetime.combine(day, datetime.time.min, tzinfo=ZoneInfo("Europe/Zurich"))
+    return local.astimezone(datetime.UTC)
+
+
+class LocaleFeed(Feed):
+    """A feed for one language, chosen by the `language` in the address."""
+
+    feed_type = Rss201rev2Feed
+
+    def __call__(self, request, *args, **kwargs):
+        language = kwargs.get("language")
+        if language not in dict(Locale.objects.values_list("language_code", "pk")):
+            raise Http404("Unknown language")
+        with translation.override(language):
+            response = super().__call__(request, *args, **kwargs)
+        response["Access-Control-Allow-Origin"] = "*"
+        return response
+
+    def get_object(self, request, language):
+        self.request = request
+        return Locale.objects.get(language_code=language)
+
+    def author_name(self):
+        site = Site.find_for_request(self.request)
+        from home.models import SiteSettings
+
+        return SiteSettings.for_site(site).organisation_name if site else "Social Business Models"
+
+    def item_link(self, item):
+        return item.get_full_url(self.request)
+
+    def item_guid(self, item):
+        return item.get_full_url(self.request)
+
+    item_guid_is_permalink = True
+
+    def home_url(self, locale):
+        home = Page.objects.filter(depth=2, locale=locale).live().first()
+        return home.get_full_url(self.request) if home else self.request.build_absolute_uri("/")
+
+
+class NewsFeed(LocaleFeed):
+    def title(self, locale):
+        return _("Social Business Models – news")
+
+    def description(self, locale):
+        return _("The news of the Social Business Models association.")
+
+    def link(self, locale):
+        index = NewsIndexPage.objects.live().filter(locale=locale).first()
+        return index.get_full_url(self.request) if index else self.home_url(locale)
+
+    def items(self, locale):
+        return (
+            NewsPage.objects.live()
+            .public()
+            .filter(locale=locale)
+            .order_by("-date", "-pk")[:FEED_LENGTH]
+        )
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.summary
+
+    def item_author_name(self, item):
+        return item.author or None
+
+    def item_pubdate(self, item):
+        return news_date_in_utc(item.date)
+
+    def item_updateddate(self, item):
+        return in_utc(item.last_published_at) or news_date_in_utc(item.date)
+
+
+class NewsAtomFeed(NewsFeed):
+    feed_type = Atom1Feed
+    subtitle = NewsFeed.description
+
+
+class ToolsFeed(LocaleFeed):
+    """Tool sheets, the most recently published or updated first."""
+
+    def title(self, locale):
+        return _("Social Business Models – new and updated tools")
+
+    def description(self, locale):
+        return _("Tool sheets published or updated in the tool library.")
+
+    def link(self, locale):
+        from tools.models import ToolIndexPage
+
+        index = ToolIndexPage.objects.live().filter(locale=locale).first()
+        return index.get_full_url(self.request) if index else self.home_url(locale)
+
+    def items(self, locale):
+        from tools.models import ToolPage
+
+        return (
+            ToolPage.objects.live()
+            .public()
+            .filter(locale=locale)
+            .order_by("-last_published_at", "-pk")[:FEED_LENGTH]
+        )
+
+    def item_title(self, item):
+        return f"{item.sheet_number} – {item.title}"
+
+    def item_description(self, item):
+        return item.summary
+
+    def item_pubdate(self, item):
+        return in_utc(item.first_published_at)
+
+    def item_updateddate(self, item):
+        return in_utc(item.last_published_at)
+
+
+class ToolsAtomFeed(ToolsFeed):
+    feed_type = Atom1Feed
+    subtitle = ToolsFeed.description

@@ -1,0 +1,292 @@
+"""Metadata for search engines and sharing: canonical URL, OpenGraph, Twitter cards, JSON-LD.
+
+JSON-LD for a page comes from, in this order:
+1. the page's own `get_json_ld(request)` method, when its app defines one (duck typing);
+2. a builder registered here for its model label with `register_json_ld("app.Model", builder)`,
+   which lets this app describe page types it does not own (tools) without editing them.
+A BreadcrumbList is added for every page below a home page.
+"""
+
+import datetime
+from collections.abc import Callable
+from typing import Any
+
+from django.conf import settings
+from django.templatetags.static import static
+from django.utils import translation
+from django.utils.html import strip_tags
+from wagtail.images.models import SourceImageIOError
+
+JSON_LD_BUILDERS: dict[str, Callable[[Any, Any], dict | list | None]] = {}
+SHARE_RENDITION = "fill-1200x630"
+DEFAULT_SHARE_IMAGE = "news/img/share.png"
+
+
+def register_json_ld(model_label, builder):
+    """Describe pages of `model_label` ("app.Model") with `builder(page, request)`."""
+    JSON_LD_BUILDERS[model_label.lower()] = builder
+
+
+def canonical_page(page):
+    """The page whose address is canonical: an untranslated alias points at its source."""
+    if page.alias_of_id:
+        return page.alias_of.specific_deferred
+    return page
+
+
+def canonical_url(page, request):
+    if page is None:
+        return request.build_absolute_uri(request.path)
+    return canonical_page(page).get_full_url(request)
+
+
+def share_image(page):
+    """The image a page shows when shared: `get_share_image()`, else `image` or `hero_image`."""
+    getter = getattr(page, "get_share_image", None)
+    if callable(getter):
+        return getter()
+    for attribute in ("image", "hero_image"):
+        image = getattr(page, attribute, None)
+        if image is not None and hasattr(image, "get_rendition"):
+            return image
+    return None
+
+
+def share_image_alt(page):
+    return getattr(page, "image_alt", "") or ""
+
+
+def description(page):
+    getter = getattr(page, "get_meta_description", None)
+    text = getter() if callable(getter) else page.search_description
+    return strip_tags(text or "")[:300]
+
+
+def absolute(request, url):
+    return url if url.startswith(("http://", "https://")) else request.build_absolute_uri(url)
+
+
+def organisation(request, site_settings=None):
+    name = getattr(site_settings, "organisation_name", "") or "Social Business Models"
+    data = {
+        "@type": "Organization",
+        "name": name,
+        "url": request.build_absolute_uri("/"),
+        "logo": absolute(request, static("img/logo.svg")),
+    }
+    same_as = [url for _label, url in site_settings.social_links()] if site_settings else []
+    if same_as:
+        data["sameAs"] = same_as
+    return data
+
+
+def breadcrumb_list(page, request):
+    """The trail from the home page of the page's language to the page (the home page alone
+    on the home page)."""
+    ancestors = list(page.get_ancestors().filter(depth__gt=1).specific(defer=True))
+    trail = [*ancestors, page] if page.depth > 1 else []
+    if not trail:
+        return None
+    return {
+        "@context": "https://schema.org",
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {
+                "@type": "ListItem",
+                "position": position,
+                "name": crumb.title,
+                "item": crumb.get_full_url(request),
+            }
+            for position, crumb in enumerate(trail, start=1)
+        ],
+    }
+
+
+def page_json_ld(page, request, site_settings=None):
+    """Every JSON-LD object describing `page`, as a list of dictionaries."""
+    objects = []
+    own = getattr(page, "get_json_ld", None)
+    if callable(own):
+        described = own(request)
+    else:
+        builder = JSON_LD_BUILDERS.get(page._meta.label_lower)
+        described = builder(page, request, site_settings) if builder else None
+    if isinstance(described, dict):
+        described = [described]
+    for item in described or []:
+        objects.append({"@context": "https://schema.org", **item})
+    crumbs = breadcrumb_list(page, request)
+    if crumbs:
+        objects.append(crumbs)
+    return objects
+
+
+def iso_utc(moment):
+    return moment.astimezone(datetime.UTC).isoformat() if moment else None
+
+
+def image_url(page, request):
+    """The page's own image cropped for sharing; None without one or when its file is lost
+    (the page then shares the association's card, as `{% image %}` shows a placeholder)."""
+    image = share_image(page)
+    if image is None:
+        return None
+    try:
+        rendition = image.get_rendition(SHARE_RENDITION)
+    except SourceImageIOError:
+        return None
+    return absolute(request, rendition.url)
+
+
+def default_image_url(request):
+    """The association's card (1200×630) for pages without an image of their own."""
+    return absolute(request, static(DEFAULT_SHARE_IMAGE))
+
+
+def _home_page(page, request, site_settings):
+    return {**organisation(request, site_settings), "description": description(page)}
+
+
+def _news_page(page, request, site_settings):
+    data = {
+        "@type": "NewsArticle",
+        "headline": page.title[:110],
+        "description": description(page),
+        "datePublished": page.date.isoformat(),
+        "dateModified": iso_utc(page.last_published_at),
+        "inLanguage": page.content_language,
+        "url": canonical_url(page, request),
+        "publisher": organisation(request, site_settings),
+    }
+    if page.author:
+        data["author"] = {"@type": "Person", "name": page.author}
+    picture = image_url(page, request)
+    if picture:
+        data["image"] = picture
+    return data
+
+
+def _news_index_page(page, request, site_settings):
+    return {
+        "@type": "CollectionPage",
+        "name": page.title,
+        "description": description(page),
+        "url": canonical_url(page, request),
+        "inLanguage": page.content_language,
+    }
+
+
+def _tool_page(page, request, site_settings):
+    data = {
+        "@type": "LearningResource",
+        "name": page.title,
+        "description": description(page) or strip_tags(page.summary),
+        "identifier": page.sheet_number,
+        "url": canonical_url(page, request),
+        "inLanguage": page.content_language,
+        "learningResourceType": "tool sheet",
+        "isAccessibleForFree": True,
+        "dateModified": iso_utc(page.last_published_at),
+        "publisher": organisation(request, site_settings),
+    }
+    licence_url = getattr(page, "licence_url", "")
+    if licence_url:
+        data["license"] = licence_url
+    if getattr(page, "effort_hours", None):
+        data["timeRequired"] = f"PT{float(page.effort_hours):g}H"
+    authors = getattr(page, "author_names", [])
+    if authors:
+        data["author"] = [{"@type": "Person", "name": name} for name in authors]
+    return data
+
+
+def _event_page(page, request, site_settings):
+    url = canonical_url(page, request)
+    places = []
+    if page.venue_name or page.venue_address:
+        place = {"@type": "Place", "name": page.venue_name or page.venue_address.splitlines()[0]}
+        if page.venue_address:
+            place["address"] = {"@type": "PostalAddress", "streetAddress": page.venue_address}
+        places.append(place)
+    if page.online_url:
+        # The meeting link itself is private (sent to participants): point at the event page.
+        places.append({"@type": "VirtualLocation", "url": url})
+    if page.online_url:
+        mode = "MixedEventAttendanceMode" if len(places) > 1 else "OnlineEventAttendanceMode"
+    else:
+        mode = "OfflineEventAttendanceMode"
+    data = {
+        "@type": "Event",
+        "name": page.title,
+        "description": description(page),
+        "startDate": iso_utc(page.start),
+        "endDate": iso_utc(page.end),
+        "eventStatus": "https://schema.org/EventScheduled",
+        "eventAttendanceMode": f"https://schema.org/{mode}",
+        "inLanguage": page.language,
+        "url": url,
+        "organizer": organisation(request, site_settings),
+    }
+    if places:
+        data["location"] = places[0] if len(places) == 1 else places
+    return data
+
+
+def _event_series_page(page, request, site_settings):
+    return {
+        "@type": "EventSeries",
+        "name": page.title,
+        "description": description(page),
+        "url": canonical_url(page, request),
+        "organizer": organisation(request, site_settings),
+    }
+
+
+register_json_ld("home.HomePage", _home_page)
+register_json_ld("events.EventPage", _event_page)
+register_json_ld("events.EventSeriesPage", _event_series_page)
+register_json_ld("news.NewsPage", _news_page)
+register_json_ld("news.NewsIndexPage", _news_index_page)
+register_json_ld("tools.ToolPage", _tool_page)
+
+
+def article_date(page):
+    day = getattr(page, "date", None)
+    return day.isoformat() if day else iso_utc(page.first_published_at)
+
+
+def opengraph_locale(language_code):
+    regions = {"fr": "fr_CH", "de": "de_CH", "it": "it_CH", "en": "en_GB"}
+    return regions.get(language_code, language_code)
+
+
+def page_metadata(page, request, site_settings=None):
+    """Everything the <head> needs about `page` (None for views that are not pages)."""
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    site_name = getattr(site_settings, "organisation_name", "") or "Social Business Models"
+    metadata = {
+        "canonical": canonical_url(page, request),
+        "site_name": site_name,
+        "og_locale": opengraph_locale(language),
+        "og_locale_alternates": [
+            opengraph_locale(code) for code, _name in settings.LANGUAGES if code != language
+        ],
+        "json_ld": [],
+    }
+    if page is None:
+        return metadata
+    picture = image_url(page, request)
+    is_article = page._meta.label_lower == "news.newspage" or hasattr(page, "get_article_date")
+    metadata.update(
+        {
+            "title": page.seo_title or page.title,
+            "description": description(page),
+            "og_type": "article" if is_article else "website",
+            "image": picture or default_image_url(request),
+            "image_alt": share_image_alt(page) if picture else site_name,
+            "twitter_card": "summary_large_image" if picture else "summary",
+            "published_time": article_date(page) if is_article else None,
+            "json_ld": page_json_ld(page, request, site_settings),
+        }
+    )
+    return metadata

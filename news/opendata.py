@@ -1,0 +1,137 @@
+"""Open data: the whole tool catalogue of one language as CSV or JSON, under CC BY-SA 4.0.
+
+The licence is stated in the file itself (a JSON "license" key; the CSV's first comment
+lines) and in a `Link: <...>; rel="license"` response header.
+"""
+
+import csv
+import io
+import json
+
+from django.http import Http404, HttpResponse
+from django.utils.html import strip_tags
+from wagtail.models import Locale
+
+LICENCE_NAME = "CC BY-SA 4.0"
+LICENCE_URL = "https://creativecommons.org/licenses/by-sa/4.0/"
+COLUMNS = [
+    "sheet_number",
+    "title",
+    "url",
+    "language",
+    "summary",
+    "phases",
+    "levers",
+    "audiences",
+    "themes",
+    "complexity",
+    "human_resources",
+    "effort",
+    "effort_hours",
+    "target_groups",
+    "reasons",
+    "expected_results",
+    "status",
+    "licence",
+    "authors",
+    "contributors",
+    "last_updated",
+]
+
+
+def _locale(language):
+    try:
+        return Locale.objects.get(language_code=language)
+    except Locale.DoesNotExist as error:
+        raise Http404("Unknown language") from error
+
+
+def catalogue(locale, request):
+    """One dictionary per live tool sheet of `locale`, in sheet order; a fixed query count."""
+    from tools.models import ToolPage
+
+    tools = (
+        ToolPage.objects.live()
+        .public()
+        .filter(locale=locale)
+        .select_related("alias_of__locale")
+        .prefetch_related("phases", "levers", "audiences", "themes")
+        .order_by("sheet_number", "pk")
+    )
+
+    def slugs(manager):
+        return sorted(term.slug for term in manager.all())
+
+    return [
+        {
+            "sheet_number": tool.sheet_number,
+            "title": tool.title,
+            "url": tool.get_full_url(request),
+            # An untranslated alias shows its source's text, in the source's language.
+            "language": (tool.alias_of.locale if tool.alias_of_id else locale).language_code,
+            "summary": tool.summary,
+            "phases": slugs(tool.phases),
+            "levers": slugs(tool.levers),
+            "audiences": slugs(tool.audiences),
+            "themes": slugs(tool.themes),
+            "complexity": tool.get_complexity_display(),
+            "human_resources": tool.human_resources,
+            "effort": tool.effort,
+            "effort_hours": float(tool.effort_hours) if tool.effort_hours is not None else None,
+            "target_groups": strip_tags(tool.target_groups),
+            "reasons": strip_tags(tool.reasons),
+            "expected_results": strip_tags(tool.expected_results),
+            "status": tool.status,
+            "licence": tool.licence,
+            "authors": tool.author_names,
+            "contributors": tool.contributor_names,
+            "last_updated": tool.last_published_at.isoformat() if tool.last_published_at else None,
+        }
+        for tool in tools
+    ]
+
+
+def _cell(value):
+    return "; ".join(value) if isinstance(value, list) else value
+
+
+def _licensed(response, filename):
+    response["Link"] = f'<{LICENCE_URL}>; rel="license"'
+    response["X-License"] = LICENCE_NAME
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+def tools_json(request, language):
+    locale = _locale(language)
+    document = {
+        "title": "Social Business Models – tool catalogue",
+        "language": locale.language_code,
+        "license": {"name": LICENCE_NAME, "url": LICENCE_URL},
+        "attribution": "Social Business Models",
+        "source": request.build_absolute_uri("/"),
+        "tools": catalogue(locale, request),
+    }
+    response = HttpResponse(
+        json.dumps(document, ensure_ascii=False, indent=2),
+        content_type="application/json; charset=utf-8",
+    )
+    return _licensed(response, f"sbm-tools-{locale.language_code}.json")
+
+
+def tools_csv(request, language):
+    locale = _locale(language)
+    buffer = io.StringIO()
+    buffer.write(
+        f"# Social Business Models – tool catalogue ({locale.language_code}). "
+        f"Licence: {LICENCE_NAME} {LICENCE_URL}\n"
+    )
+    writer = csv.DictWriter(buffer, fieldnames=COLUMNS)
+    writer.writeheader()
+    for row in catalogue(locale, request):
+        writer.writerow({key: _cell(value) for key, value in row.items()})
+    response = HttpResponse(
+        buffer.getvalue(), content_type="text/csv; charset=utf-8; header=present"
+    )
+    return _licensed(response, f"sbm-tools-{locale.language_code}.csv")

@@ -1,0 +1,106 @@
+"""RSS and Atom feeds per language: valid, absolute links, dates in UTC, only live content."""
+
+import datetime
+
+import feedparser
+import pytest
+
+from news.models import NewsPage
+from tests.query_budget import assert_query_count_does_not_grow
+from tools.models import ToolPage
+
+from .conftest import make_news
+
+pytestmark = pytest.mark.django_db
+
+LANGUAGES = ["fr", "de", "it", "en"]
+# (address, format) of every feed of a language: news, new and updated tools, upcoming events.
+FEEDS = [
+    ("/feeds/{language}/news.rss", "rss"),
+    ("/feeds/{language}/news.atom", "atom"),
+    ("/feeds/{language}/tools.rss", "rss"),
+    ("/feeds/{language}/tools.atom", "atom"),
+    ("/events/{language}/rss/", "rss"),
+    ("/events/{language}/atom/", "atom"),
+]
+
+
+def parse(client, url):
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return response, feedparser.parse(response.content)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize(("address", "kind"), FEEDS)
+def test_every_feed_parses_without_error_and_links_absolutely(client, language, address, kind):
+    response, parsed = parse(client, address.format(language=language))
+    assert not parsed.bozo, parsed.get("bozo_exception")
+    assert parsed.version.startswith(kind)
+    assert parsed.entries, "the demo content fills every feed"
+    assert parsed.feed.link.startswith("http://localhost/")
+    for entry in parsed.entries:
+        assert entry.link.startswith(f"http://localhost/{language}/")
+        assert entry.title
+        assert entry.summary
+        moment = entry.get("published_parsed") or entry.get("updated_parsed")
+        assert moment is not None, entry.link
+    if kind == "rss":
+        assert response["Content-Type"].startswith("application/rss+xml")
+    else:
+        assert response["Content-Type"].startswith("application/atom+xml")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_news_and_tools_feeds_name_their_language(client, language):
+    for feed in ("news.rss", "tools.rss"):
+        _response, parsed = parse(client, f"/feeds/{language}/{feed}")
+        assert parsed.feed.language == language
+
+
+def test_feed_dates_are_written_in_utc(client):
+    rss = client.get("/feeds/fr/news.rss").content.decode()
+    atom = client.get("/feeds/fr/tools.atom").content.decode()
+    assert "<pubDate>Sun, 06 Sep 2026 22:00:00 +0000</pubDate>" in rss  # 7 Sept., Zurich
+    assert "+01:00" not in atom and "+02:00" not in atom
+    assert "+00:00</updated>" in atom
+
+
+def test_the_news_feed_lists_live_news_newest_first_and_no_draft(client, news_index):
+    make_news(news_index, title="Brouillon du comité", publish=False)
+    latest = make_news(news_index, title="Nouvelle toute fraîche", date=datetime.date(2031, 1, 1))
+    _response, parsed = parse(client, "/feeds/fr/news.rss")
+    titles = [entry.title for entry in parsed.entries]
+    assert titles[0] == latest.title
+    assert "Brouillon du comité" not in titles
+    assert len(titles) == NewsPage.objects.live().filter(locale=news_index.locale).count()
+
+
+def test_the_tools_feed_shows_the_most_recently_updated_tool_first(client):
+    tool = ToolPage.objects.live().filter(locale__language_code="fr").order_by("pk").first()
+    tool.summary = "Résumé revu et complété."
+    tool.save_revision().publish()
+    _response, parsed = parse(client, "/feeds/fr/tools.atom")
+    assert parsed.entries[0].link == tool.get_full_url()
+    assert parsed.entries[0].summary == "Résumé revu et complété."
+
+
+def test_an_unknown_language_has_no_feed(client):
+    assert client.get("/feeds/xx/news.rss").status_code == 404
+
+
+def test_pages_announce_the_feeds_of_their_language(client):
+    html = client.get("/de/").content.decode()
+    assert '<link rel="alternate" type="application/rss+xml"' in html
+    for address in ("/feeds/de/news.rss", "/feeds/de/tools.atom", "/events/de/rss/"):
+        assert f'href="{address}"' in html
+
+
+def test_the_events_feed_dates_are_in_utc(client):
+    atom = client.get("/events/fr/atom/").content.decode()
+    assert "<updated>" in atom
+    assert "+01:00" not in atom and "+02:00" not in atom
+
+
+def test_the_news_feed_query_count_does_not_grow(client, news_index):
+    assert_query_count_does_not_grow(client, "/feeds/fr/news.atom", lambda: make_news(news_index))

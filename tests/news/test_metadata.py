@@ -1,0 +1,202 @@
+"""Canonical URLs, OpenGraph and Twitter cards, and JSON-LD naming the right schema.org types."""
+
+import datetime
+import io
+import json
+import re
+
+import pytest
+from django.core.files.images import ImageFile
+from PIL import Image as PILImage
+from wagtail.images import get_image_model
+from wagtail.models import Page
+
+from events.models import EventPage, EventSeriesPage
+from home.models import StandardPage
+from news import metadata
+from tools.models import ToolPage
+
+from .conftest import make_news
+
+pytestmark = pytest.mark.django_db
+
+
+def json_ld(html):
+    blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    return [json.loads(block) for block in blocks]
+
+
+def types(html):
+    return [item["@type"] for item in json_ld(html)]
+
+
+def meta(html, key):
+    match = re.search(rf'<meta (?:property|name)="{re.escape(key)}" content="([^"]*)"', html)
+    return match.group(1) if match else None
+
+
+def test_the_home_page_describes_the_organisation(client):
+    html = client.get("/fr/").content.decode()
+    assert types(html) == ["Organization", "BreadcrumbList"]
+    organisation, breadcrumbs = json_ld(html)
+    assert organisation["name"] == "Social Business Models"
+    assert organisation["@context"] == "https://schema.org"
+    assert organisation["url"] == "http://localhost/"
+    assert [crumb["item"] for crumb in breadcrumbs["itemListElement"]] == ["http://localhost/fr/"]
+    assert '<link rel="canonical" href="http://localhost/fr/">' in html
+    assert meta(html, "og:type") == "website"
+
+
+def test_a_news_item_is_a_news_article_with_its_image_and_breadcrumbs(client):
+    html = client.get("/fr/actualites/lancement-21-jours-pour-convaincre/").content.decode()
+    assert types(html) == ["NewsArticle", "BreadcrumbList"]
+    article, breadcrumbs = json_ld(html)
+    assert article["datePublished"] == "2026-09-07"
+    assert article["author"] == {"@type": "Person", "name": "Claire Rochat"}
+    assert article["image"].startswith("http://localhost/")
+    crumbs = breadcrumbs["itemListElement"]
+    assert [crumb["name"] for crumb in crumbs] == [
+        "Social Business Models",
+        "Actualités",
+        "« 21 jours pour convaincre » : le cycle commence lundi",
+    ]
+    assert [crumb["position"] for crumb in crumbs] == [1, 2, 3]
+    assert crumbs[-1]["item"] == (
+        "http://localhost/fr/actualites/lancement-21-jours-pour-convaincre/"
+    )
+    assert meta(html, "og:type") == "article"
+    assert meta(html, "og:image") == article["image"]
+    assert meta(html, "twitter:card") == "summary_large_image"
+    assert meta(html, "og:image:alt").startswith("Trois marches de couleur")
+    assert meta(html, "article:published_time") == "2026-09-07"
+
+
+def test_a_tool_sheet_is_a_learning_resource_with_its_licence(client):
+    tool = ToolPage.objects.live().get(locale__language_code="fr", sheet_number="02a")
+    html = client.get(tool.url).content.decode()
+    assert types(html) == ["LearningResource", "BreadcrumbList"]
+    resource = json_ld(html)[0]
+    assert resource["identifier"] == "02a"
+    assert resource["license"] == "https://creativecommons.org/licenses/by-sa/4.0/"
+    assert meta(html, "twitter:card") == "summary"
+    assert meta(html, "og:description") == tool.summary.replace("'", "&#x27;")[:300]
+    assert meta(html, "og:image") == "http://localhost/static/news/img/share.png"
+
+
+def test_an_event_is_an_event_in_utc_without_its_private_meeting_link(client):
+    event = EventPage.objects.live().filter(locale__language_code="fr").exclude(online_url="")[0]
+    html = client.get(event.url).content.decode()
+    assert types(html) == ["Event", "BreadcrumbList"]
+    described = json_ld(html)[0]
+    assert described["name"] == event.title
+    assert described["startDate"] == event.start.astimezone(datetime.UTC).isoformat()
+    assert described["startDate"].endswith("+00:00")
+    assert described["eventAttendanceMode"].startswith("https://schema.org/")
+    assert (
+        "Online" in described["eventAttendanceMode"] or "Mixed" in described["eventAttendanceMode"]
+    )
+    assert described["organizer"]["@type"] == "Organization"
+    assert event.online_url not in html
+
+
+def test_an_event_on_site_names_its_place(client):
+    event = (
+        EventPage.objects.live()
+        .filter(locale__language_code="fr", online_url="")
+        .exclude(venue_name="")
+        .first()
+    )
+    described = json_ld(client.get(event.url).content.decode())[0]
+    assert described["eventAttendanceMode"] == "https://schema.org/OfflineEventAttendanceMode"
+    assert described["location"]["@type"] == "Place"
+    assert described["location"]["name"] == event.venue_name
+
+
+def test_a_cycle_of_events_is_an_event_series(client):
+    cycle = EventSeriesPage.objects.live().filter(locale__language_code="fr").first()
+    assert types(client.get(cycle.url).content.decode()) == ["EventSeries", "BreadcrumbList"]
+
+
+@pytest.mark.parametrize("language", ["fr", "de", "it", "en"])
+def test_every_kind_of_page_has_a_canonical_link_a_share_card_and_parsable_json_ld(
+    client, language
+):
+    pages = Page.objects.live().filter(locale__language_code=language, depth__gt=1)
+    seen_types = set()
+    for page in pages.specific():
+        if page.specific_class in seen_types:
+            continue
+        seen_types.add(page.specific_class)
+        response = client.get(page.url)
+        assert response.status_code == 200, page.url
+        html = response.content.decode()
+        canonical = re.search(r'<link rel="canonical" href="([^"]+)">', html).group(1)
+        assert canonical.startswith("http://localhost/"), page.url
+        assert meta(html, "og:url") == canonical
+        assert meta(html, "og:title")
+        assert meta(html, "og:image").startswith("http://localhost/")
+        assert meta(html, "twitter:card") in {"summary", "summary_large_image"}
+        assert "BreadcrumbList" in types(html), page.url
+    assert len(seen_types) >= 10
+
+
+def test_a_view_that_is_not_a_page_still_has_its_canonical_link(client):
+    html = client.get("/fr/search/?q=canevas").content.decode()
+    assert '<link rel="canonical" href="http://localhost/fr/search/">' in html
+
+
+def test_every_other_page_gets_breadcrumbs(client):
+    page = StandardPage.objects.live().filter(locale__language_code="fr").first()
+    html = client.get(page.url).content.decode()
+    assert types(html) == ["BreadcrumbList"]
+
+
+def test_an_untranslated_alias_is_canonicalised_to_its_source(client):
+    alias = ToolPage.objects.live().filter(locale__language_code="it", alias_of__isnull=False)[0]
+    source = alias.alias_of
+    html = client.get(alias.url).content.decode()
+    assert f'<link rel="canonical" href="{source.get_full_url()}">' in html
+    assert meta(html, "og:locale") == "it_CH"
+
+
+def test_a_page_type_can_describe_itself_with_get_json_ld(rf, home_page):
+    class Described(Page):
+        class Meta:
+            proxy = True
+            app_label = "wagtailcore"
+
+        def get_json_ld(self, request):
+            return {"@type": "Event", "name": self.title}
+
+    page = Page.objects.get(pk=home_page.pk)
+    page.__class__ = Described
+    request = rf.get("/fr/", HTTP_HOST="localhost")
+    assert metadata.page_json_ld(page, request)[0] == {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": home_page.title,
+    }
+
+
+def test_json_ld_cannot_close_its_script_element(client, news_index):
+    news_index.title = "Actualités </script><script>alert(1)</script>"
+    news_index.save_revision().publish()
+    html = client.get("/fr/actualites/").content.decode()
+    assert "</script><script>alert(1)" not in html
+    assert json_ld(html)[0]["name"] == news_index.title
+
+
+def test_a_lost_image_file_falls_back_to_the_association_card(client, news_index):
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (40, 20), (11, 93, 75)).save(buffer, format="PNG")
+    image = get_image_model().objects.create(
+        title="Image perdue", file=ImageFile(buffer, name="perdue.png")
+    )
+    item = make_news(news_index, image=image, image_alt="Une image perdue.")
+    image.file.storage.delete(image.file.name)
+    response = client.get(item.url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert meta(html, "og:image") == "http://localhost/static/news/img/share.png"
+    assert meta(html, "twitter:card") == "summary"
+    assert "image" not in json_ld(html)[0]

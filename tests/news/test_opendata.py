@@ -1,0 +1,106 @@
+"""Open data: the tool catalogue per language as CSV and JSON, licensed CC BY-SA 4.0, linked
+from the tool library."""
+
+import csv
+import io
+
+import pytest
+
+from home.sections import sections_for
+from tests.query_budget import assert_query_count_does_not_grow
+from tools.models import ToolIndexPage, ToolPage
+
+pytestmark = pytest.mark.django_db
+
+LICENCE_URL = "https://creativecommons.org/licenses/by-sa/4.0/"
+
+
+def live_tools(language):
+    return ToolPage.objects.live().filter(locale__language_code=language)
+
+
+@pytest.mark.parametrize("language", ["fr", "de", "it", "en"])
+def test_the_json_catalogue_lists_every_live_tool_of_the_language(client, language):
+    response = client.get(f"/open-data/{language}/tools.json")
+    assert response.status_code == 200
+    document = response.json()
+    assert document["license"] == {"name": "CC BY-SA 4.0", "url": LICENCE_URL}
+    assert document["language"] == language
+    tools = live_tools(language)
+    assert len(document["tools"]) == tools.count()
+    assert {tool["url"] for tool in document["tools"]} == {tool.get_full_url() for tool in tools}
+    assert response["Link"] == f'<{LICENCE_URL}>; rel="license"'
+
+
+def test_the_csv_catalogue_states_its_licence_and_has_one_row_per_tool(client):
+    response = client.get("/open-data/fr/tools.csv")
+    assert response["Content-Type"].startswith("text/csv")
+    assert 'filename="sbm-tools-fr.csv"' in response["Content-Disposition"]
+    text = response.content.decode()
+    first_line, rest = text.split("\n", 1)
+    assert first_line.startswith("#") and "CC BY-SA 4.0" in first_line and LICENCE_URL in first_line
+    rows = list(csv.DictReader(io.StringIO(rest)))
+    assert len(rows) == live_tools("fr").count()
+    canvas = next(row for row in rows if row["sheet_number"] == "02a")
+    assert canvas["url"].startswith("http://localhost/fr/outils/")
+    assert canvas["licence"] == "CC-BY-SA-4.0"
+    assert "<p>" not in canvas["reasons"]
+
+
+def test_an_unpublished_tool_is_not_in_the_catalogue(client):
+    tool = live_tools("fr").order_by("pk").first()
+    tool.unpublish()
+    document = client.get("/open-data/fr/tools.json").json()
+    assert tool.get_full_url() not in {row["url"] for row in document["tools"]}
+
+
+def test_an_unknown_language_has_no_catalogue(client):
+    assert client.get("/open-data/xx/tools.csv").status_code == 404
+
+
+def test_the_catalogue_query_count_does_not_grow(client):
+    library = ToolIndexPage.objects.get(locale__language_code="fr")
+    numbers = iter(range(1, 100))
+
+    def add_content():
+        number = next(numbers)
+        tool = ToolPage(
+            title=f"Outil ouvert {number}",
+            slug=f"outil-ouvert-{number}",
+            sheet_number=f"OD{number}",
+            summary="Un outil pour les données ouvertes.",
+        )
+        library.add_child(instance=tool)
+        tool.save_revision().publish()
+
+    assert_query_count_does_not_grow(client, "/open-data/fr/tools.json", add_content, budget=15)
+
+
+def test_the_tool_library_section_links_to_the_open_data(rf):
+    library = ToolIndexPage.objects.get(locale__language_code="de")
+    sections = {s["name"]: s for s in sections_for("tool_library", library, rf.get("/"))}
+    context = sections["open_data"]["context"]
+    assert context["csv_url"] == "/open-data/de/tools.csv"
+    assert context["json_url"] == "/open-data/de/tools.json"
+    assert context["api_url"] == "/api/v2/schema/"
+
+
+@pytest.mark.parametrize("language", ["fr", "de", "it", "en"])
+def test_the_tool_library_page_links_to_the_catalogue_and_its_licence(client, language):
+    library = ToolIndexPage.objects.get(locale__language_code=language)
+    html = client.get(library.url).content.decode()
+    section = html[html.index('class="open-data"') :]
+    assert f'href="/open-data/{language}/tools.csv"' in section
+    assert f'href="/open-data/{language}/tools.json"' in section
+    assert 'href="/api/v2/schema/"' in section
+    assert "CC BY-SA 4.0" in section
+    if language == "fr":
+        assert "Données ouvertes" in section
+
+
+def test_the_csv_and_json_catalogues_hold_the_same_tools(client):
+    document = client.get("/open-data/de/tools.json").json()
+    text = client.get("/open-data/de/tools.csv").content.decode()
+    rows = list(csv.DictReader(io.StringIO(text.split("\n", 1)[1])))
+    assert [row["url"] for row in rows] == [tool["url"] for tool in document["tools"]]
+    assert [row["sheet_number"] for row in rows] == sorted(row["sheet_number"] for row in rows)
