@@ -125,8 +125,15 @@ class UsageExample(ModeratedContribution):
         verbose_name=_("tool"),
         on_delete=models.CASCADE,
         related_name="usage_examples",
+        help_text=_("The tool sheet the example is about."),
     )
-    title = models.CharField(_("title"), max_length=160)
+    title = models.CharField(
+        _("title"),
+        max_length=160,
+        help_text=_(
+            'A short sentence that says what happened, e.g. "A cooperative tests the canvas".'
+        ),
+    )
     organisation = models.CharField(
         _("organisation"),
         max_length=160,
@@ -185,11 +192,21 @@ class ToolComment(ModeratedContribution):
         verbose_name=_("tool"),
         on_delete=models.CASCADE,
         related_name="comments",
+        help_text=_("The tool sheet the comment is about."),
     )
     kind = models.CharField(
-        _("kind"), max_length=20, choices=CommentKind.choices, default=CommentKind.COMMENT
+        _("kind"),
+        max_length=20,
+        choices=CommentKind.choices,
+        default=CommentKind.COMMENT,
+        help_text=_("What the person offers: a comment, a revision of the text, or to translate."),
     )
-    message = models.TextField(_("message"), max_length=5000, blank=True)
+    message = models.TextField(
+        _("message"),
+        max_length=5000,
+        blank=True,
+        help_text=_("The text the person wrote. Correct spelling if needed, but keep the meaning."),
+    )
     section = models.CharField(
         _("part of the sheet"),
         max_length=160,
@@ -241,12 +258,14 @@ class ToolProposal(Contributor):
         verbose_name=_("proposed tool sheet"),
         on_delete=models.CASCADE,
         related_name="proposal",
+        help_text=_("The draft tool sheet created from the proposal."),
     )
     locale = models.ForeignKey(
         "wagtailcore.Locale",
         verbose_name=_("language of the proposal"),
         on_delete=models.PROTECT,
         related_name="+",
+        help_text=_("The language the person wrote the proposal in."),
     )
 
     class Meta:

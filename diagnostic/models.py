@@ -35,6 +35,10 @@ class DiagnosticPage(RoutablePageMixin, BasePage):
         max_length=20,
         choices=DiagnosticKind.choices,
         default=DiagnosticKind.SCORED,
+        help_text=_(
+            "A questionnaire gives a score per lever; a checklist counts the statements "
+            "a visitor recognises."
+        ),
     )
     sections = StreamField(
         [("section", SectionBlock())],
@@ -52,6 +56,10 @@ class DiagnosticPage(RoutablePageMixin, BasePage):
         [("statement", StatementBlock())],
         verbose_name=_("statements of the checklist"),
         blank=True,
+        help_text=_(
+            "Only for a checklist: the short statements visitors tick when they "
+            "recognise themselves."
+        ),
     )
     threshold = models.PositiveSmallIntegerField(
         _("threshold"),
@@ -60,10 +68,18 @@ class DiagnosticPage(RoutablePageMixin, BasePage):
         help_text=_("For a checklist: how many statements a visitor must recognise."),
     )
     result_yes = models.TextField(
-        _("text when the threshold is reached"), blank=True, max_length=2000
+        _("text when the threshold is reached"),
+        blank=True,
+        max_length=2000,
+        help_text=_("Only for a checklist: what visitors read when they ticked enough statements."),
     )
     result_no = models.TextField(
-        _("text when the threshold is not reached"), blank=True, max_length=2000
+        _("text when the threshold is not reached"),
+        blank=True,
+        max_length=2000,
+        help_text=_(
+            "Only for a checklist: what visitors read when they ticked too few statements."
+        ),
     )
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("kind")]
@@ -307,11 +323,28 @@ class DiagnosticCompletion(models.Model):
     """
 
     page = models.ForeignKey(
-        DiagnosticPage, verbose_name=_("diagnosis"), on_delete=models.CASCADE, related_name="+"
+        DiagnosticPage,
+        verbose_name=_("diagnosis"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("The diagnosis that was filled in."),
     )
-    completed_on = models.DateField(_("date"), default=timezone.localdate)
-    scores = models.JSONField(_("scores per lever (percent, rounded to 10)"), default=dict)
-    checklist_recognised = models.PositiveSmallIntegerField(null=True, blank=True)
+    completed_on = models.DateField(
+        _("date"),
+        default=timezone.localdate,
+        help_text=_("The day it was filled in. Nothing else about the visitor is kept."),
+    )
+    scores = models.JSONField(
+        _("scores per lever (percent, rounded to 10)"),
+        default=dict,
+        help_text=_("The result of a questionnaire, lever by lever."),
+    )
+    checklist_recognised = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        verbose_name=_("statements recognised"),
+        help_text=_("For a checklist: how many statements the visitor recognised."),
+    )
 
     class Meta:
         verbose_name = _("completed diagnosis")

@@ -30,6 +30,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from home.models import BasePage
+from home.panels import page_tabs
 from tools.models import ToolLicence
 
 RICH_TEXT = ["bold", "italic", "link", "document-link", "ul", "ol", "h3"]
@@ -43,6 +44,7 @@ class GuideIndexPage(BasePage):
     """Every guide, filtered by audience and by life-cycle phase."""
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
+    edit_handler = page_tabs(content_panels)
     subpage_types = ["guides.GuidePage"]
     max_count_per_parent = 1
 
@@ -94,8 +96,11 @@ class GuidePage(RoutablePageMixin, BasePage):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_("The logo of the partner organisation the guide was made with, if any."),
     )
-    partner_url = models.URLField(_("partner's website"), blank=True)
+    partner_url = models.URLField(
+        _("partner's website"), blank=True, help_text=_("Full address, starting with https://.")
+    )
 
     search_fields = [
         *BasePage.search_fields,
@@ -165,6 +170,7 @@ class GuideStep(TranslatableMixin, Orderable):
         verbose_name=_("tool sheet"),
         on_delete=models.CASCADE,
         related_name="guide_steps",
+        help_text=_("The tool sheet this step of the guide leads to."),
     )
     commentary = RichTextField(
         _("why and how to use it at this step"),
@@ -193,6 +199,7 @@ class TrainingIndexPage(BasePage):
     """Every training module."""
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
+    edit_handler = page_tabs(content_panels)
     subpage_types = ["guides.TrainingModulePage"]
     max_count_per_parent = 1
 
@@ -221,6 +228,7 @@ class TrainingModulePage(BasePage):
         verbose_name=_("audiences"),
         blank=True,
         related_name="+",
+        help_text=_("Who the module is meant for."),
     )
     duration = models.CharField(
         _("duration"),
@@ -234,6 +242,7 @@ class TrainingModulePage(BasePage):
         null=True,
         blank=True,
         validators=[MinValueValidator(0)],
+        help_text=_("Total length of the module in hours, e.g. 3.5."),
     )
     prerequisites = RichTextField(
         _("prerequisites"),
@@ -246,6 +255,7 @@ class TrainingModulePage(BasePage):
         verbose_name=_("tools taught"),
         blank=True,
         related_name="training_modules",
+        help_text=_("The tool sheets the module teaches how to use."),
     )
     for_trainers = models.BooleanField(
         _("suited to train trainers"),
@@ -329,12 +339,15 @@ class TrainingMaterial(TranslatableMixin, Orderable):
     """A document participants or trainers download: slides, handouts, exercises."""
 
     page = ParentalKey(TrainingModulePage, on_delete=models.CASCADE, related_name="materials")
-    title = models.CharField(_("title"), max_length=200)
+    title = models.CharField(
+        _("title"), max_length=200, help_text=_("The name of the file as participants see it.")
+    )
     document = models.ForeignKey(
         "wagtaildocs.Document",
         verbose_name=_("document"),
         on_delete=models.PROTECT,
         related_name="+",
+        help_text=_("Choose or upload the file (slides, worksheet...)."),
     )
     for_trainers_only = models.BooleanField(
         _("for trainers"),
@@ -402,6 +415,7 @@ class BusinessModelIndexPage(BasePage):
     """Every shared model, filtered by sector, region and lever."""
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
+    edit_handler = page_tabs(content_panels)
     subpage_types = ["guides.BusinessModelPage"]
     max_count_per_parent = 1
 
@@ -420,17 +434,34 @@ class BusinessModelIndexPage(BasePage):
 class BusinessModelPage(RoutablePageMixin, BasePage):
     """A working social business model that an organisation shares for others to adapt."""
 
-    organisation = models.CharField(_("organisation"), max_length=200)
-    organisation_url = models.URLField(_("organisation's website"), blank=True)
+    organisation = models.CharField(
+        _("organisation"), max_length=200, help_text=_("The organisation that shares its model.")
+    )
+    organisation_url = models.URLField(
+        _("organisation's website"),
+        blank=True,
+        help_text=_("Full address, starting with https://."),
+    )
     country = models.CharField(_("country"), max_length=100, help_text=_('E.g. "Switzerland".'))
-    region = models.CharField(_("region"), max_length=30, choices=Region.choices)
+    region = models.CharField(
+        _("region"),
+        max_length=30,
+        choices=Region.choices,
+        help_text=_("Where the organisation works; visitors filter the models by region."),
+    )
     place = models.CharField(
         _("town or canton"), max_length=120, blank=True, help_text=_('E.g. "Fribourg".')
     )
-    sector = models.CharField(_("sector"), max_length=30, choices=Sector.choices)
+    sector = models.CharField(
+        _("sector"),
+        max_length=30,
+        choices=Sector.choices,
+        help_text=_("The organisation's field of activity."),
+    )
     year = models.PositiveSmallIntegerField(
         _("year the model started"),
         validators=[MinValueValidator(1800), MaxValueValidator(2100)],
+        help_text=_("The year the organisation started working with this model, e.g. 2018."),
     )
     levers = ParentalManyToManyField(
         "taxonomy.Lever",
@@ -476,9 +507,14 @@ class BusinessModelPage(RoutablePageMixin, BasePage):
         verbose_name=_("tools used"),
         blank=True,
         related_name="business_models",
+        help_text=_("The tool sheets the organisation used to build its model."),
     )
     licence = models.CharField(
-        _("licence"), max_length=20, choices=ToolLicence.choices, default=ToolLicence.CC_BY_SA_4
+        _("licence"),
+        max_length=20,
+        choices=ToolLicence.choices,
+        default=ToolLicence.CC_BY_SA_4,
+        help_text=_("Under which conditions others may take up and adapt the model."),
     )
     adapted_from = models.ForeignKey(
         "self",

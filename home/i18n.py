@@ -4,6 +4,8 @@ from wagtail.models import Page
 from wagtail_localize.models import LocaleSynchronization
 from wagtail_localize.synctree import PageIndex, synchronize_tree
 
+from home.progress import progress
+
 
 def sync_locale_trees():
     """Create alias pages for every page not yet present in each synchronised locale.
@@ -15,6 +17,6 @@ def sync_locale_trees():
     synchronisations = list(LocaleSynchronization.objects.select_related("locale", "sync_from"))
     if synchronisations:
         index = PageIndex.from_database().sort_by_tree_position()
-        for synchronisation in synchronisations:
+        for synchronisation in progress(synchronisations, description="Language trees"):
             synchronize_tree(synchronisation.sync_from, synchronisation.locale, page_index=index)
     return Page.objects.count() - before

@@ -18,6 +18,7 @@ from wagtail.models import Locale, Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from .blocks import BodyBlock
+from .panels import page_tabs
 from .sections import sections_for
 
 
@@ -57,7 +58,15 @@ class HomePage(BasePage):
         related_name="+",
         help_text=_("A wide picture shown at the top of the home page."),
     )
-    body = StreamField(BodyBlock(), verbose_name=_("content"), blank=True)
+    body = StreamField(
+        BodyBlock(),
+        verbose_name=_("content"),
+        blank=True,
+        help_text=_(
+            "The blocks of the home page below the introduction: text, highlighted tools, "
+            "calls to action. Add a block with the + button."
+        ),
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -65,6 +74,7 @@ class HomePage(BasePage):
         FieldPanel("hero_image"),
         FieldPanel("body"),
     ]
+    edit_handler = page_tabs(content_panels)
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
 
     parent_page_types = ["wagtailcore.Page"]
@@ -81,9 +91,18 @@ class HomePage(BasePage):
 
 
 class StandardPage(BasePage):
-    body = StreamField(BodyBlock(), verbose_name=_("content"), blank=True)
+    body = StreamField(
+        BodyBlock(),
+        verbose_name=_("content"),
+        blank=True,
+        help_text=_(
+            "The text of the page, in blocks (paragraphs, images, quotes, buttons). "
+            "Add a block with the + button."
+        ),
+    )
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    edit_handler = page_tabs(content_panels)
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
 
     class Meta:
@@ -96,20 +115,62 @@ class SiteSettings(BaseSiteSetting):
     """Contact details and links that appear on every page; the same in every language."""
 
     organisation_name = models.CharField(
-        _("name of the association"), max_length=120, default="Social Business Models"
+        _("name of the association"),
+        max_length=120,
+        default="Social Business Models",
+        help_text=_("As it appears in the footer and in the page titles."),
     )
     contact_email = models.EmailField(
         _("contact e-mail"),
         blank=True,
         help_text=_("Public address shown in the footer. Leave empty to show none."),
     )
-    phone = models.CharField(_("telephone"), max_length=40, blank=True)
-    postal_address = models.TextField(_("postal address"), blank=True)
-    linkedin_url = models.URLField(_("LinkedIn page"), blank=True)
-    facebook_url = models.URLField(_("Facebook page"), blank=True)
-    instagram_url = models.URLField(_("Instagram account"), blank=True)
-    youtube_url = models.URLField(_("YouTube channel"), blank=True)
-    mastodon_url = models.URLField(_("Mastodon account"), blank=True)
+    phone = models.CharField(
+        _("telephone"),
+        max_length=40,
+        blank=True,
+        help_text=_("In international form, e.g. +41 21 000 00 00. Leave empty to show none."),
+    )
+    postal_address = models.TextField(
+        _("postal address"),
+        blank=True,
+        help_text=_("Shown in the footer, one line per line of the address."),
+    )
+    linkedin_url = models.URLField(
+        _("LinkedIn page"),
+        blank=True,
+        help_text=_(
+            "Full address, starting with https://. Leave empty if the association has none."
+        ),
+    )
+    facebook_url = models.URLField(
+        _("Facebook page"),
+        blank=True,
+        help_text=_(
+            "Full address, starting with https://. Leave empty if the association has none."
+        ),
+    )
+    instagram_url = models.URLField(
+        _("Instagram account"),
+        blank=True,
+        help_text=_(
+            "Full address, starting with https://. Leave empty if the association has none."
+        ),
+    )
+    youtube_url = models.URLField(
+        _("YouTube channel"),
+        blank=True,
+        help_text=_(
+            "Full address, starting with https://. Leave empty if the association has none."
+        ),
+    )
+    mastodon_url = models.URLField(
+        _("Mastodon account"),
+        blank=True,
+        help_text=_(
+            "Full address, starting with https://. Leave empty if the association has none."
+        ),
+    )
     modelling_app_url = models.URLField(
         _("My-SBM Design address"),
         blank=True,
@@ -159,7 +220,11 @@ class SiteSettings(BaseSiteSetting):
 class LinkFields(models.Model):
     """A link to a page of the site or to an external address, with its label."""
 
-    label = models.CharField(_("label"), max_length=80)
+    label = models.CharField(
+        _("label"),
+        max_length=80,
+        help_text=_("The words visitors see and click, short (two or three words)."),
+    )
     link_page = models.ForeignKey(
         "wagtailcore.Page",
         verbose_name=_("page of the site"),
@@ -167,6 +232,7 @@ class LinkFields(models.Model):
         blank=True,
         on_delete=models.CASCADE,
         related_name="+",
+        help_text=_("Choose a page of the site; leave empty to give an external address instead."),
     )
     link_url = models.URLField(
         _("external address"),

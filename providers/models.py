@@ -22,6 +22,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.models import BasePage
+from home.panels import page_tabs
 
 STALE_AFTER = datetime.timedelta(days=365)
 
@@ -137,6 +138,7 @@ class ProviderIndexPage(RoutablePageMixin, BasePage):
     )
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("apply_intro")]
+    edit_handler = page_tabs(content_panels)
     subpage_types = ["providers.ProviderPage"]
     max_count_per_parent = 1
 
@@ -166,6 +168,7 @@ class ProviderPage(RoutablePageMixin, BasePage):
         max_length=20,
         choices=ProviderKind.choices,
         default=ProviderKind.PERSON,
+        help_text=_("A person working alone, or an organisation."),
     )
     bio = models.TextField(
         _("short presentation"),
@@ -201,6 +204,7 @@ class ProviderPage(RoutablePageMixin, BasePage):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_("A square picture looks best. Only with the provider's agreement."),
     )
     image_alt = models.CharField(
         _("description of the logo or photo"),
@@ -211,7 +215,9 @@ class ProviderPage(RoutablePageMixin, BasePage):
             '"Logo of the Atelier Coopératif". Required when there is an image.'
         ),
     )
-    website = models.URLField(_("website"), blank=True)
+    website = models.URLField(
+        _("website"), blank=True, help_text=_("Full address, starting with https://.")
+    )
     references = models.TextField(
         _("references and examples of missions"),
         blank=True,
@@ -248,17 +254,24 @@ class ProviderPage(RoutablePageMixin, BasePage):
         FieldPanel("intro"),
         FieldPanel("bio"),
         MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading=_("Logo or photo")),
+        FieldPanel("references"),
+        FieldPanel("website"),
+    ]
+    classification_panels = [
         FieldPanel("services"),
         FieldPanel("tools"),
         FieldPanel("regions"),
         FieldPanel("languages"),
-        FieldPanel("references"),
-        FieldPanel("website"),
+    ]
+    private_panels = [
         MultiFieldPanel(
             [FieldRowPanel([FieldPanel("owner_email"), FieldPanel("last_confirmed")])],
             heading=_("Private"),
         ),
     ]
+    edit_handler = page_tabs(
+        content_panels, classification=classification_panels, publishing=private_panels
+    )
 
     override_translatable_fields = [
         SynchronizedField("services"),
@@ -338,10 +351,21 @@ class StaleProfileReminder(models.Model):
     """One reminder sent to a provider for one confirmation date: keeps reminders idempotent."""
 
     provider = models.ForeignKey(
-        ProviderPage, on_delete=models.CASCADE, related_name="stale_reminders"
+        ProviderPage,
+        verbose_name=_("provider"),
+        on_delete=models.CASCADE,
+        related_name="stale_reminders",
+        help_text=_("The profile the reminder was about."),
     )
-    confirmed_on = models.DateField()
-    sent_at = models.DateTimeField(default=timezone.now)
+    confirmed_on = models.DateField(
+        verbose_name=_("last confirmed on"),
+        help_text=_("The date of the last confirmation when the reminder left."),
+    )
+    sent_at = models.DateTimeField(
+        default=timezone.now,
+        verbose_name=_("sent on"),
+        help_text=_("When the reminder e-mail was sent."),
+    )
 
     class Meta:
         verbose_name = _("stale profile reminder")

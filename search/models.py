@@ -12,10 +12,22 @@ from wagtail.search.utils import MAX_QUERY_STRING_LENGTH, normalise_query_string
 
 
 class ZeroResultQuery(models.Model):
-    query_string = models.CharField(_("words searched"), max_length=MAX_QUERY_STRING_LENGTH)
-    language_code = models.CharField(_("language"), max_length=10)
-    date = models.DateField(_("day"))
-    hits = models.PositiveIntegerField(_("number of searches"), default=0)
+    query_string = models.CharField(
+        _("words searched"),
+        max_length=MAX_QUERY_STRING_LENGTH,
+        help_text=_("What visitors typed in the search box."),
+    )
+    language_code = models.CharField(
+        _("language"),
+        max_length=10,
+        help_text=_("The language of the site the visitors searched in."),
+    )
+    date = models.DateField(_("day"), help_text=_("The day of the searches."))
+    hits = models.PositiveIntegerField(
+        _("number of searches"),
+        default=0,
+        help_text=_("How many times these words were searched that day without result."),
+    )
 
     class Meta:
         verbose_name = _("search without results")

@@ -19,7 +19,13 @@ class TaxonomyTermQuerySet(models.QuerySet):
 
 
 class TaxonomyTerm(TranslatableMixin, index.Indexed, models.Model):
-    name = models.CharField(_("name"), max_length=120)
+    name = models.CharField(
+        _("name"),
+        max_length=120,
+        help_text=_(
+            "The name visitors see in filters and on the sheets, in the language of this version."
+        ),
+    )
     slug = models.SlugField(
         _("identifier in addresses"),
         max_length=80,

@@ -19,6 +19,7 @@ from wagtail.models import Locale, Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from home.models import BasePage
+from home.panels import page_tabs
 from home.sections import sections_for
 
 from .blocks import InstructionsBlock
@@ -57,6 +58,7 @@ class ToolIndexPage(BasePage):
     """The library: browse, filter and sort every tool sheet."""
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
+    edit_handler = page_tabs(content_panels)
     subpage_types = ["tools.ToolPage"]
     max_count_per_parent = 1
 
@@ -87,19 +89,40 @@ class ToolPage(RoutablePageMixin, BasePage):
         help_text=_("Two to four sentences: what the tool is and what it gives."),
     )
     phases = ParentalManyToManyField(
-        "taxonomy.Phase", verbose_name=_("life-cycle phases"), blank=True, related_name="+"
+        "taxonomy.Phase",
+        verbose_name=_("life-cycle phases"),
+        blank=True,
+        related_name="+",
+        help_text=_(
+            "The moments of an organisation's life when this tool helps. Tick one or more."
+        ),
     )
     levers = ParentalManyToManyField(
-        "taxonomy.Lever", verbose_name=_("levers"), blank=True, related_name="+"
+        "taxonomy.Lever",
+        verbose_name=_("levers"),
+        blank=True,
+        related_name="+",
+        help_text=_("Which resources of the model the tool works on: people, money, alliances."),
     )
     audiences = ParentalManyToManyField(
-        "taxonomy.Audience", verbose_name=_("audiences"), blank=True, related_name="+"
+        "taxonomy.Audience",
+        verbose_name=_("audiences"),
+        blank=True,
+        related_name="+",
+        help_text=_("Who the tool is written for; visitors filter the library by audience."),
     )
     themes = ParentalManyToManyField(
-        "taxonomy.Theme", verbose_name=_("themes"), blank=True, related_name="+"
+        "taxonomy.Theme",
+        verbose_name=_("themes"),
+        blank=True,
+        related_name="+",
+        help_text=_("Subjects the tool deals with, to help visitors find it."),
     )
     complexity = models.PositiveSmallIntegerField(
-        _("complexity"), choices=Complexity.choices, default=Complexity.MEDIUM
+        _("complexity"),
+        choices=Complexity.choices,
+        default=Complexity.MEDIUM,
+        help_text=_("How hard the tool is to use for someone who discovers it."),
     )
     human_resources = models.CharField(
         _("people needed"),
@@ -122,13 +145,31 @@ class ToolPage(RoutablePageMixin, BasePage):
         validators=[MinValueValidator(0)],
         help_text=_("A single number of hours used to sort and add up tools."),
     )
-    target_groups = RichTextField(_("who it is for"), features=SIMPLE_RICH_TEXT, blank=True)
-    reasons = RichTextField(_("reasons to use it"), features=SIMPLE_RICH_TEXT, blank=True)
+    target_groups = RichTextField(
+        _("who it is for"),
+        features=SIMPLE_RICH_TEXT,
+        blank=True,
+        help_text=_("Describe in a few lines the people and organisations the tool serves."),
+    )
+    reasons = RichTextField(
+        _("reasons to use it"),
+        features=SIMPLE_RICH_TEXT,
+        blank=True,
+        help_text=_("Why someone would take the time to use this tool: the questions it answers."),
+    )
     expected_results = RichTextField(
-        _("expected results and impacts"), features=SIMPLE_RICH_TEXT, blank=True
+        _("expected results and impacts"),
+        features=SIMPLE_RICH_TEXT,
+        blank=True,
+        help_text=_(
+            "What a person or a team has in hand after using the tool, and what it changes."
+        ),
     )
     instructions = StreamField(
-        InstructionsBlock(), verbose_name=_("instructions for use"), blank=True
+        InstructionsBlock(),
+        verbose_name=_("instructions for use"),
+        blank=True,
+        help_text=_("The steps to follow, in order. Add a step with the + button."),
     )
     related_tools = ParentalManyToManyField(
         "self",
@@ -139,7 +180,14 @@ class ToolPage(RoutablePageMixin, BasePage):
         help_text=_("Tools to use before, after or together with this one."),
     )
     licence = models.CharField(
-        _("licence"), max_length=20, choices=ToolLicence.choices, default=ToolLicence.CC_BY_SA_4
+        _("licence"),
+        max_length=20,
+        choices=ToolLicence.choices,
+        default=ToolLicence.CC_BY_SA_4,
+        help_text=_(
+            "Under which conditions others may reuse the sheet. Keep the default unless "
+            "the authors chose another."
+        ),
     )
     authors = models.CharField(
         _("authors"),
@@ -271,12 +319,17 @@ class ToolInstrument(TranslatableMixin, Orderable):
     """
 
     page = ParentalKey(ToolPage, on_delete=models.CASCADE, related_name="instruments")
-    title = models.CharField(_("title"), max_length=200)
+    title = models.CharField(
+        _("title"),
+        max_length=200,
+        help_text=_('The name of the file as visitors see it, e.g. "Canvas to print (A0 poster)".'),
+    )
     document = models.ForeignKey(
         "wagtaildocs.Document",
         verbose_name=_("document"),
         on_delete=models.PROTECT,
         related_name="+",
+        help_text=_("Choose or upload the file (PDF, Word, Excel...)."),
     )
     kind = models.CharField(
         _("kind"),
@@ -289,9 +342,14 @@ class ToolInstrument(TranslatableMixin, Orderable):
             ("other", _("Other")),
         ],
         default="template",
+        help_text=_("What the file is, so that visitors know what they download."),
     )
     licence = models.CharField(
-        _("licence"), max_length=20, choices=ToolLicence.choices, default=ToolLicence.CC_BY_SA_4
+        _("licence"),
+        max_length=20,
+        choices=ToolLicence.choices,
+        default=ToolLicence.CC_BY_SA_4,
+        help_text=_("Keep the sheet's licence unless this file has another one."),
     )
     attribution = models.CharField(
         _("attribution"),
@@ -335,18 +393,27 @@ class DownloadCount(models.Model):
     to the same tool while `locale` tells the languages apart.
     """
 
-    tool_key = models.UUIDField(_("tool"), db_index=True)
+    tool_key = models.UUIDField(
+        _("tool"), db_index=True, help_text=_("The tool, the same in every language.")
+    )
     document = models.ForeignKey(
         "wagtaildocs.Document",
         verbose_name=_("document"),
         on_delete=models.CASCADE,
         related_name="+",
+        help_text=_("The file that was downloaded."),
     )
     locale = models.ForeignKey(
-        Locale, verbose_name=_("language"), on_delete=models.CASCADE, related_name="+"
+        Locale,
+        verbose_name=_("language"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("The language of the sheet the file was downloaded from."),
     )
-    day = models.DateField(_("day"))
-    count = models.PositiveIntegerField(_("downloads"), default=0)
+    day = models.DateField(_("day"), help_text=_("The day of the downloads."))
+    count = models.PositiveIntegerField(
+        _("downloads"), default=0, help_text=_("How many times the file was downloaded that day.")
+    )
 
     class Meta:
         verbose_name = _("download count")

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "news",
     "contributions",
     "translations",
+    "volunteers",
     # Translation.
     "wagtail_localize",
     "wagtail_localize.locales",

@@ -13,6 +13,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from home.i18n import sync_locale_trees
+from home.progress import progress
 
 
 def demo_modules():
@@ -33,7 +34,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         call_command("setup_site", stdout=self.stdout)
-        for module in demo_modules():
+        modules = demo_modules()
+        for module in progress(modules, description="Demo content", stream=self.stderr):
             app_name = module.__name__.split(".")[0]
             self.stdout.write(f"Demo content: {app_name}")
             with transaction.atomic():

@@ -1,0 +1,232 @@
+"""Each volunteer's dashboard shows what waits for their roles, the key figures and a chart."""
+
+import datetime
+import itertools
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from django.utils.html import escape
+from wagtail.documents import get_document_model
+from wagtail.models import Locale, PageLogEntry
+
+from events.models import EventPage, Registration
+from tests.query_budget import assert_query_count_does_not_grow
+from tools.downloads import count_download
+from tools.models import DownloadCount, ToolPage
+from translations.status import translation_status
+from volunteers.dashboard import Roles, bar_chart, downloads_by_month, previous_months
+from volunteers.wagtail_hooks import RoleDashboard
+
+pytestmark = pytest.mark.django_db
+
+
+def dashboard(client, user):
+    client.force_login(user)
+    response = client.get("/admin/")
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def waiting_line(html, key):
+    match = re.search(
+        rf'<li data-waiting="{key}">\s*<span class="volunteer-dashboard__count">(\d+)</span>', html
+    )
+    assert match, f"no line {key!r} in what waits"
+    return int(match.group(1))
+
+
+def figure(html, key):
+    match = re.search(rf'<div data-figure="{key}">.*?<dd>(\d+)</dd>', html, flags=re.DOTALL)
+    assert match, f"no figure {key!r}"
+    return int(match.group(1))
+
+
+def count_downloads(count, day=None):
+    tool = ToolPage.objects.filter(locale=Locale.get_default()).first()
+    document = get_document_model().objects.first()
+    DownloadCount.objects.create(
+        tool_key=tool.translation_key,
+        document=document,
+        locale=tool.locale,
+        day=day or timezone.localdate(),
+        count=count,
+    )
+
+
+_sheet_numbers = itertools.count(1)
+
+
+def submit_tool_for_review(editor, title="Fiche à relire"):
+    from tests.translations.helpers import tool_index
+
+    number = f"R{next(_sheet_numbers):02d}"
+    page = ToolPage(title=title, sheet_number=number, summary="Une fiche soumise.")
+    tool_index().add_child(instance=page)
+    revision = page.save_revision(user=editor)
+    page.get_workflow().start(page, editor)
+    return revision.content_object
+
+
+def test_roles_come_from_the_groups(make_volunteer):
+    roles = Roles.of(make_volunteer("traductrice", "Translators (de)", "Reviewers"))
+    assert (roles.reviewer, roles.editor, roles.translator_codes) == (True, False, ["de"])
+    assert Roles.of(make_volunteer("admin", superuser=True)).moderator
+
+
+def test_an_editor_sees_her_role_the_guide_and_no_moderation_lines(client, make_volunteer):
+    html = dashboard(client, make_volunteer("redactrice", "Editors"))
+    assert 'id="volunteer-summary-section"' in html
+    assert "Vos rôles : Rédaction." in html
+    assert 'href="/admin/guide/"' in html
+    assert 'data-waiting="stale_providers"' not in html
+    assert 'data-waiting="tasks"' not in html
+
+
+def test_a_reviewer_sees_the_tool_submitted_for_review(client, make_volunteer):
+    editor = make_volunteer("redacteur", "Editors")
+    reviewer = make_volunteer("relectrice", "Reviewers")
+    before = waiting_line(dashboard(client, reviewer), "tasks")
+    submit_tool_for_review(editor, "Fiche à relire au tableau de bord")
+    html = dashboard(client, reviewer)
+    assert waiting_line(html, "tasks") == before + 1
+    assert "Fiche à relire au tableau de bord" in html
+    # The detailed panel of Wagtail is gathered under the summary, and shown once.
+    assert html.count('id="awaiting-review-section"') == 1
+    assert html.index("volunteer-summary-section") < html.index("awaiting-review-section")
+
+
+def test_a_moderator_sees_stale_profiles_and_contributions(client, make_volunteer):
+    html = dashboard(client, make_volunteer("moderateur", "Moderators"))
+    assert waiting_line(html, "stale_providers") >= 1
+    assert 'id="stale-providers-section"' in html
+    assert 'id="contributions-waiting-section"' in html
+    assert figure(html, "contributions") == waiting_line(html, "contributions")
+
+
+def test_a_translator_sees_what_is_missing_in_her_language_only(client, make_volunteer):
+    html = dashboard(client, make_volunteer("ubersetzerin", "Translators (de)"))
+    _rows, counts = translation_status(locales=[Locale.objects.get(language_code="de")])
+    assert waiting_line(html, "missing") == counts["missing"]
+    assert waiting_line(html, "outdated") == counts["outdated"]
+    assert "/admin/translations/status/?status=missing" in html
+    assert 'data-figure="outdated"' in html
+    assert 'id="waiting-translations-section"' in html
+    assert "locale=it" not in html
+
+
+def test_downloads_this_month_and_the_chart_add_up_the_counts(client, make_volunteer):
+    today = timezone.localdate()
+    count_downloads(7)
+    count_downloads(5, day=today.replace(day=1) - datetime.timedelta(days=1))
+    html = dashboard(client, make_volunteer("redactrice", "Editors"))
+    assert figure(html, "downloads") == 7
+    chart = html[html.index('<figure class="volunteer-chart">') :]
+    chart = chart[: chart.index("</figure>")]
+    assert 'role="img"' in chart and "<desc" in chart
+    cells = re.findall(r"<td>(\d+)</td>", chart)
+    assert [int(cell) for cell in cells][-2:] == [5, 7]
+    assert chart.count("<rect") == 6
+
+
+def test_downloads_by_month_fills_empty_months_with_zero():
+    today = datetime.date(2026, 3, 15)
+    assert previous_months(today, 3) == [
+        datetime.date(2026, 1, 1),
+        datetime.date(2026, 2, 1),
+        datetime.date(2026, 3, 1),
+    ]
+    count_downloads(4, day=datetime.date(2026, 2, 10))
+    count_downloads(3, day=datetime.date(2026, 2, 11))
+    assert downloads_by_month(today, months=3) == [
+        (datetime.date(2026, 1, 1), 0),
+        (datetime.date(2026, 2, 1), 7),
+        (datetime.date(2026, 3, 1), 0),
+    ]
+
+
+def test_the_chart_scales_bars_to_the_largest_month():
+    series = [(datetime.date(2026, month, 1), value) for month, value in ((1, 0), (2, 5), (3, 10))]
+    chart = bar_chart("Téléchargements", series, height=120)
+    assert [bar.height for bar in chart.bars] == [0, 50, 100]
+    assert chart.bars[2].y == 0
+    assert "10" in chart.summary
+
+
+def test_organisers_see_registrations_for_their_own_events(client, make_volunteer):
+    organiser = make_volunteer("organisatrice", "Editors")
+    other = make_volunteer("autre", "Editors")
+    event = (
+        EventPage.objects.live()
+        .filter(
+            locale=Locale.get_default(),
+            start__gte=timezone.now(),
+            registration_open=True,
+            external_registration_url="",
+        )
+        .order_by("start")
+        .first()
+    )
+    event.owner = organiser
+    event.save(update_fields=["owner"])
+    for number, status in enumerate(["confirmed", "confirmed", "waiting"]):
+        Registration.objects.create(
+            event=event, name=f"P{number}", email=f"p{number}@example.org", status=status
+        )
+    html = dashboard(client, organiser)
+    assert 'id="volunteer-events-section"' in html
+    assert waiting_line(html, "registrations") == 3
+    row = html[html.index(event.title) :]
+    assert re.search(r"<td>[^<]+</td>\s*<td>2</td>\s*<td>1</td>", row)
+    assert event.title not in dashboard(client, other)
+
+
+def test_recent_activity_lists_the_latest_actions(client, make_volunteer):
+    page = ToolPage.objects.filter(locale=Locale.get_default()).first()
+    PageLogEntry.objects.log_action(page, "wagtail.edit", user=make_volunteer("auteur"))
+    html = dashboard(client, make_volunteer("admin", superuser=True))
+    activity = html[html.index("volunteer-activity-section") :]
+    assert escape(page.title) in activity
+
+
+def test_the_dashboard_queries_do_not_grow_with_the_content(client, make_volunteer):
+    moderator = make_volunteer("moderatrice", "Moderators", "Editors", "Translators (de)")
+    # Wagtail's own "your recent edits" panel queries per page edited by the viewer: the
+    # activity comes from someone else.
+    author = make_volunteer("auteur")
+    client.force_login(moderator)
+    event = EventPage.objects.filter(start__gte=timezone.now()).first()
+    added = iter(range(1000))
+
+    def add_content():
+        number = next(added)
+        tool = ToolPage.objects.filter(locale=Locale.get_default()).first()
+        count_download(
+            tool.translation_key, get_document_model().objects.first().pk, tool.locale_id
+        )
+        Registration.objects.create(event=event, name="X", email=f"x{number}@example.org")
+        page = ToolPage.objects.filter(locale=Locale.get_default()).first()
+        PageLogEntry.objects.log_action(page, "wagtail.edit", user=author)
+
+    assert_query_count_does_not_grow(client, "/admin/", add_content, budget=120)
+
+
+def test_the_summary_of_waiting_tasks_is_bounded(make_volunteer, rf):
+    """Wagtail's own "awaiting your review" list queries per task; the summary does not."""
+    editor = make_volunteer("redactrice", "Editors")
+    reviewer = make_volunteer("relecteur", "Reviewers")
+
+    def render():
+        request = rf.get("/admin/")
+        request.user = reviewer
+        with CaptureQueriesContext(connection) as queries:
+            RoleDashboard(reviewer).render_html({"request": request, "csrf_token": "x"})
+        return len(queries)
+
+    render()
+    first = render()
+    for number in range(3):
+        submit_tool_for_review(editor, f"Fiche {number}")
+    assert render() == first
