@@ -1,4 +1,4 @@
-.PHONY: run test test-postgres lint format messages ci
+.PHONY: run test test-postgres lint format messages ci bench
 PG_URL ?= postgres://postgres@127.0.0.1:5432/sbm
 
 run:          ## serve the demo site on http://127.0.0.1:8000 (SQLite)
@@ -21,3 +21,6 @@ messages:     ## extract UI strings into locale/ and the apps' locale/ folders, 
 
 ci:
 	bash .ci/run
+
+bench:        ## load benchmark on PostgreSQL (sbm_bench): generate a large site, gunicorn vs nginx (bench/run)
+	bench/run
