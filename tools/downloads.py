@@ -24,8 +24,9 @@ def count_download(tool_key, document_id, locale_id, day=None):
         tool_key, connection, prepared=False
     )
     with connection.cursor() as cursor:
+        # The table name is quoted from the model; every value is a bound parameter.
         cursor.execute(
-            f"INSERT INTO {table} (tool_key, document_id, locale_id, day, count) "  # noqa: S608
+            f"INSERT INTO {table} (tool_key, document_id, locale_id, day, count) "  # noqa: S608  # nosec B608
             "VALUES (%s, %s, %s, %s, 1) "
             "ON CONFLICT (tool_key, document_id, locale_id, day) "
             f"DO UPDATE SET count = {table}.count + 1",
