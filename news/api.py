@@ -177,9 +177,12 @@ class RejectNullCharactersMixin:
     """A null character in any query parameter is a bad request: PostgreSQL refuses it in
     text (`?locale=%00` would otherwise be a server error)."""
 
-    def check_query_parameters(self, queryset):
-        if any("\x00" in key + value for key, value in self.request.GET.items()):
+    def reject_null_characters(self, request):
+        if any("\x00" in key + value for key, value in request.GET.items()):
             raise BadRequestError("null characters are not allowed in query parameters")
+
+    def check_query_parameters(self, queryset):
+        self.reject_null_characters(self.request)
         return super().check_query_parameters(queryset)
 
 
@@ -236,6 +239,7 @@ class PartnerPagesAPIViewSet(RejectNullCharactersMixin, NoLanguageRedirectMixin,
         return queryset.select_related(*select).prefetch_related(*prefetch)
 
     def find_view(self, request):
+        self.reject_null_characters(request)  # the find view skips check_query_parameters
         try:
             return super().find_view(request)
         except (ValueError, TypeError) as error:

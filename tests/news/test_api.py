@@ -192,6 +192,12 @@ def test_a_null_character_in_a_parameter_is_a_bad_request(client, query):
     assert client.get(f"/api/v2/pages/?{query}").status_code == 400
 
 
+@pytest.mark.parametrize("query", ["html_path=%00", "html_path=/fr/%00/", "id=1&x=%00"])
+def test_a_null_character_in_the_find_view_is_a_bad_request(client, query):
+    # Found by the fuzzing test on PostgreSQL, which refuses NUL in text.
+    assert client.get(f"/api/v2/pages/find/?{query}").status_code == 400
+
+
 def test_a_search_over_every_page_type_finds_tools_and_no_alias(client):
     items = get_json(client, "/api/v2/pages/?search=canevas&locale=fr&fields=_,id")["items"]
     found = ToolPage.objects.filter(pk__in=[item["id"] for item in items])
