@@ -8,18 +8,27 @@ content is restored after it.
 """
 
 import io
+import os
 
 import pytest
 from django.core.management import call_command
 from django.db import connections
 from django.db.models.signals import post_save
 from django.test import Client
+from hypothesis import settings as hypothesis_settings
 from wagtail.models import Locale
 from wagtail_localize.models import LocaleSynchronization, sync_trees_on_locale_sync_save
 
 from home.models import HomePage
 
 LANGUAGE_CODES = ["fr", "de", "it", "en"]
+
+# Property-based tests draw the same examples on every run (no example database): a CI result
+# can be reproduced, and a new failing input is found by raising max_examples locally, e.g.
+# `HYPOTHESIS_PROFILE=explore scripts/test tests/news`.
+hypothesis_settings.register_profile("ci", derandomize=True, database=None)
+hypothesis_settings.register_profile("explore", max_examples=2000)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 @pytest.fixture(scope="session")
