@@ -12,9 +12,11 @@ Not a test. `bench/run` is the one command; it calls this script, which:
    response under the same gunicorn and middleware);
 4. serves the same page bytes as static files with nginx (a generated config on a free port,
    stopped after) and measures them the same way;
-5. runs the mixed pages for `--mixed-seconds` at the same concurrency (cache on) and reports
-   errors and whether any gunicorn worker was restarted;
-6. prints a table with ratios to nginx and to the constant Django response.
+5. with the page cache on, puts nginx in front of the same gunicorn as the edge cache, with the
+   production snippets of deploy/nginx/ (bench/edge.py), and measures each page through it;
+6. runs the mixed pages for `--mixed-seconds` at the same concurrency (cache on, straight to
+   gunicorn) and reports errors and whether any gunicorn worker was restarted;
+7. prints a table with ratios to nginx and to the constant Django response.
 
     bench/run                                  # everything, default sizes, 15 s per page
     bench/run --keep-database --duration 5     # re-measure the site already generated
@@ -34,6 +36,9 @@ import tempfile
 import time
 import urllib.request
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench.edge import EdgeNginx  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
@@ -328,8 +333,24 @@ def mixed_script(work, urls):
     return script
 
 
-def measure_site(arguments, work, environment, urls, label, log):
+def measure_edge(arguments, work, server, urls):
+    """The pages through nginx's edge cache in front of `server`: what visitors get in
+    production when nginx (deploy/nginx/) stands in front of the application."""
     results = {}
+    with EdgeNginx(work / "edge", f"127.0.0.1:{server.port}") as edge:
+        print("== edge cache (nginx in front of gunicorn, deploy/nginx/)", flush=True)
+        for name, url in urls.items():
+            fetch(edge.base_url + url)  # store it
+            _, headers = fetch(edge.base_url + url)
+            # Pages the application does not let shared caches keep (search) pass through.
+            state = headers.get("X-Edge-Cache")
+            print(f"  {name}: X-Edge-Cache={state}", flush=True)
+            results[name] = {**wrk(edge.base_url + url, arguments), "edge": state}
+    return results
+
+
+def measure_site(arguments, work, environment, urls, label, log):
+    results, edge = {}, None
     with Gunicorn(environment, arguments.workers, log) as server:
         base = f"http://127.0.0.1:{server.port}"
         bodies = {}
@@ -345,6 +366,9 @@ def measure_site(arguments, work, environment, urls, label, log):
         drain(base)
         results["constant Django response"] = wrk(base + "/bench/constant/", arguments)
         mixed = None
+        if label.endswith("on"):
+            drain(base)
+            edge = measure_edge(arguments, work, server, urls)
         if arguments.mixed_seconds and label.endswith("on"):
             drain(base)
             before = server.worker_pids()
@@ -356,7 +380,7 @@ def measure_site(arguments, work, environment, urls, label, log):
                 script=mixed_script(work, list(urls.values())),
             )
             mixed["workers_restarted"] = before != server.worker_pids()
-    return results, bodies, mixed
+    return results, bodies, mixed, edge
 
 
 def print_table(modes, static, queries, arguments):
@@ -373,17 +397,27 @@ def print_table(modes, static, queries, arguments):
     print(header)
     print("-" * len(header))
     for mode, results in modes.items():
-        constant = results["constant Django response"]["rps"]
+        constant = modes["on"]["constant Django response"]["rps"] if mode == "edge" else None
+        constant = constant or results["constant Django response"]["rps"]
         for name, result in results.items():
             reference = static.get(name)
             nginx_rps = f"{reference['rps']:.0f}" if reference else "-"
             to_nginx = f"{result['rps'] / reference['rps']:.2f}" if reference else "-"
-            sql = queries[mode].get(name, "")
+            sql = queries.get(mode, {}).get(name, 0 if mode == "edge" else "")
             print(
                 f"{name:<26}{mode:<6}{result['rps']:>8.0f}{result['p50']:>9.1f}"
                 f"{result['p99']:>9.1f}{result['errors']:>7}{nginx_rps:>12}{to_nginx:>8}"
                 f"{result['rps'] / constant if constant else 0:>8.2f}{sql!s:>5}"
             )
+    edge = modes.get("edge", {})
+    kept = [name for name, result in edge.items() if result.get("edge") == "HIT"]
+    if kept:
+        ratios = [edge[name]["rps"] / static[name]["rps"] for name in kept]
+        verdict = "met" if min(ratios) >= 0.5 else "NOT met"
+        print(
+            f"\nPages kept by the edge cache ({len(kept)}): {min(ratios):.2f} to "
+            f"{max(ratios):.2f} of nginx's static-file throughput (bar: 0.50, {verdict})"
+        )
     print()
     print("nginx serving the same bytes as static files:")
     for name, result in static.items():
@@ -434,10 +468,12 @@ def main():
     log = (work / "gunicorn.log").open("a")
     for mode, environment in (("off", off), ("on", on)):
         redis.Redis.from_url(arguments.redis_url).flushdb()
-        modes[mode], bodies, mode_mixed = measure_site(
+        modes[mode], bodies, mode_mixed, edge = measure_site(
             arguments, work, environment, urls, f"page cache {mode}", log
         )
         mixed = mode_mixed or mixed
+        if edge:
+            modes["edge"] = edge
 
     nginx = Nginx(work)
     names = {name: f"page-{index}.html" for index, name in enumerate(urls)}

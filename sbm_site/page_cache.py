@@ -63,6 +63,10 @@ def _seconds():
     return getattr(settings, "PAGE_CACHE_SECONDS", 0)
 
 
+def _edge_seconds():
+    return getattr(settings, "EDGE_CACHE_SECONDS", 0)
+
+
 def _generation():
     generation = cache.get(GENERATION_KEY)
     if generation is None:
@@ -88,12 +92,28 @@ def purge_everything():
 
 
 def purge_pages(page_ids):
-    for page_id in set(page_ids):
+    page_ids = set(page_ids)
+    for page_id in page_ids:
         key = _version_key(page_id)
         try:
             cache.incr(key)
         except ValueError:
             cache.set(key, 1, None)
+    if page_ids and getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        # After the commit: the edge must fetch the new content, not the old one again.
+        transaction.on_commit(lambda: _purge_edge(page_ids))
+
+
+def _purge_edge(page_ids):
+    from wagtail.contrib.frontend_cache.utils import PurgeBatch
+    from wagtail.models import Page
+
+    try:
+        batch = PurgeBatch()
+        batch.add_pages(Page.objects.live().filter(pk__in=page_ids).specific(defer=True))
+        batch.purge()
+    except Exception:  # noqa: BLE001 - an unreachable edge must never stop a publication
+        logger.exception("Could not purge the edge cache for pages %s", sorted(page_ids))
 
 
 def _is_cacheable_request(request):
@@ -126,7 +146,7 @@ class PageCacheMiddleware:
             page = getattr(request, "_page_cache_page", None)
             page_id = page.pk if page is not None else None
             version = cache.get(_version_key(page_id), 0) if page_id else 0
-            patch_cache_control(response, public=True, max_age=_seconds())
+            patch_cache_control(response, public=True, max_age=0, s_maxage=_edge_seconds())
             response["X-Page-Cache"] = "miss"
             cache.set(key, (page_id, version, response), _seconds())
         return response

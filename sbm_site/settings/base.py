@@ -181,6 +181,11 @@ else:
 # Full-page cache for anonymous visitors (sbm_site/page_cache.py); 0 switches it off.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 
+# How long an edge cache in front of the site (nginx, deploy/nginx/, or a CDN) may keep an
+# anonymous page; publications purge the pages they change at once (below), other variants and
+# menu or settings changes reach the edge within this many seconds. 0: no edge caching.
+EDGE_CACHE_SECONDS = env.int("EDGE_CACHE_SECONDS", default=60)
+
 # Wagtail's frontend cache invalidation, for a CDN or an nginx cache in front of the site:
 # FRONTEND_CACHE_PURGE_URL (an HTTP PURGE endpoint, e.g. nginx with ngx_cache_purge) or
 # CLOUDFLARE_API_TOKEN + CLOUDFLARE_ZONE_ID.
