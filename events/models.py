@@ -14,20 +14,14 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from wagtail.admin.panels import (
-    FieldPanel,
-    FieldRowPanel,
-    InlinePanel,
-    MultiFieldPanel,
-    ObjectList,
-    TabbedInterface,
-)
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Locale, Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from home.models import BasePage
+from home.panels import page_tabs
 
 RICH_TEXT = ["h3", "bold", "italic", "link", "ul", "ol"]
 
@@ -52,6 +46,7 @@ class EventIndexPage(BasePage):
     """The agenda: upcoming and past events, filtered by format, lever and language."""
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
+    edit_handler = page_tabs(content_panels)
     subpage_types = ["events.EventPage", "events.EventSeriesPage"]
     max_count_per_parent = 1
 
@@ -70,21 +65,26 @@ class EventIndexPage(BasePage):
 class EventSeriesPage(BasePage):
     """A cycle of events (12 monthly webinars, 21 daily posts...) whose events are its children."""
 
-    description = RichTextField(_("description"), features=RICH_TEXT, blank=True)
+    description = RichTextField(
+        _("description"),
+        features=RICH_TEXT,
+        blank=True,
+        help_text=_(
+            "What the cycle is about, who it is for and how it runs (rhythm, duration). "
+            "Its events are listed below this text."
+        ),
+    )
     levers = ParentalManyToManyField(
-        "taxonomy.Lever", verbose_name=_("levers"), blank=True, related_name="+"
+        "taxonomy.Lever",
+        verbose_name=_("levers"),
+        blank=True,
+        related_name="+",
+        help_text=_("The levers the cycle works on; visitors find it through them."),
     )
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("description")]
     classification_panels = [FieldPanel("levers")]
-    edit_handler = TabbedInterface(
-        [
-            ObjectList(content_panels, heading=_("Content")),
-            ObjectList(classification_panels, heading=_("Classification")),
-            ObjectList(BasePage.promote_panels, heading=_("Promotion")),
-            ObjectList(BasePage.settings_panels, heading=_("Publishing")),
-        ]
-    )
+    edit_handler = page_tabs(content_panels, classification=classification_panels)
     search_fields = [*BasePage.search_fields, index.SearchField("description")]
 
     parent_page_types = ["events.EventIndexPage"]
@@ -110,12 +110,16 @@ class EventPage(RoutablePageMixin, BasePage):
     """One event: when, where, who, what; registration before, replay and report after."""
 
     event_format = models.CharField(
-        _("format"), max_length=20, choices=EventFormat.choices, default=EventFormat.WEBINAR
+        _("format"),
+        max_length=20,
+        choices=EventFormat.choices,
+        default=EventFormat.WEBINAR,
+        help_text=_("The kind of event; visitors can filter the agenda by format."),
     )
-    start = models.DateTimeField(
-        _("start"), help_text=_("Date and time in Swiss time (Europe/Zurich).")
+    start = models.DateTimeField(_("start"), help_text=_("Date and time, in Swiss time."))
+    end = models.DateTimeField(
+        _("end"), help_text=_("Date and time, in Swiss time; after the start.")
     )
-    end = models.DateTimeField(_("end"), help_text=_("Date and time in Swiss time."))
     language = models.CharField(
         _("language of the event"),
         max_length=2,
@@ -126,9 +130,17 @@ class EventPage(RoutablePageMixin, BasePage):
     online_url = models.URLField(
         _("online meeting link"),
         blank=True,
-        help_text=_("The video-conference address, sent to participants; leave empty on site."),
+        help_text=_(
+            "The address of the video conference, sent to participants. "
+            "Leave empty for an event on site."
+        ),
     )
-    venue_name = models.CharField(_("venue"), max_length=200, blank=True)
+    venue_name = models.CharField(
+        _("venue"),
+        max_length=200,
+        blank=True,
+        help_text=_("The name of the place, e.g. a room or a building. Leave empty online."),
+    )
     venue_address = models.TextField(
         _("venue address"), blank=True, help_text=_("Street, postcode and town.")
     )
@@ -139,22 +151,34 @@ class EventPage(RoutablePageMixin, BasePage):
         help_text=_('In a few words, e.g. "associations starting their activity".'),
     )
     audiences = ParentalManyToManyField(
-        "taxonomy.Audience", verbose_name=_("audiences"), blank=True, related_name="+"
+        "taxonomy.Audience",
+        verbose_name=_("audiences"),
+        blank=True,
+        related_name="+",
+        help_text=_("The audiences the event is meant for; visitors find it through them."),
     )
     levers = ParentalManyToManyField(
-        "taxonomy.Lever", verbose_name=_("levers"), blank=True, related_name="+"
+        "taxonomy.Lever",
+        verbose_name=_("levers"),
+        blank=True,
+        related_name="+",
+        help_text=_("The levers the event works on; visitors can filter the agenda by lever."),
     )
     related_tools = ParentalManyToManyField(
         "tools.ToolPage",
         verbose_name=_("tools presented"),
         blank=True,
         related_name="events",
+        help_text=_(
+            "Tool sheets presented or used during the event; the event page links to them."
+        ),
     )
     related_guides = ParentalManyToManyField(
         "guides.GuidePage",
         verbose_name=_("related guides"),
         blank=True,
         related_name="events",
+        help_text=_("Guides that go further on the subject of the event."),
     )
     training_module = models.ForeignKey(
         "guides.TrainingModulePage",
@@ -165,7 +189,12 @@ class EventPage(RoutablePageMixin, BasePage):
         related_name="sessions",
         help_text=_("When the event is a session of a training module."),
     )
-    description = RichTextField(_("description"), features=RICH_TEXT, blank=True)
+    description = RichTextField(
+        _("description"),
+        features=RICH_TEXT,
+        blank=True,
+        help_text=_("The programme: what participants will learn or do, and how to prepare."),
+    )
 
     registration_open = models.BooleanField(
         _("registration on this site"),
@@ -236,15 +265,13 @@ class EventPage(RoutablePageMixin, BasePage):
         InlinePanel("documents", label=_("slides and documents")),
         FieldPanel("report"),
     ]
-    edit_handler = TabbedInterface(
-        [
-            ObjectList(content_panels, heading=_("Content")),
-            ObjectList(registration_panels, heading=_("Registration")),
-            ObjectList(classification_panels, heading=_("Classification")),
-            ObjectList(after_panels, heading=_("After the event")),
-            ObjectList(BasePage.promote_panels, heading=_("Promotion")),
-            ObjectList(BasePage.settings_panels, heading=_("Publishing")),
-        ]
+    edit_handler = page_tabs(
+        content_panels,
+        classification=classification_panels,
+        extra=[
+            (_("Registration"), registration_panels),
+            (_("After the event"), after_panels),
+        ],
     )
 
     parent_page_types = ["events.EventIndexPage", "events.EventSeriesPage"]
@@ -322,9 +349,22 @@ class EventPerson(TranslatableMixin, Orderable):
         ORGANISER = "organiser", _("Organiser")
 
     page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="people")
-    name = models.CharField(_("name"), max_length=120)
-    role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.SPEAKER)
-    affiliation = models.CharField(_("organisation or function"), max_length=200, blank=True)
+    name = models.CharField(
+        _("name"), max_length=120, help_text=_("First name and last name, as visitors see them.")
+    )
+    role = models.CharField(
+        _("role"),
+        max_length=20,
+        choices=Role.choices,
+        default=Role.SPEAKER,
+        help_text=_("Whether the person speaks or organises the event."),
+    )
+    affiliation = models.CharField(
+        _("organisation or function"),
+        max_length=200,
+        blank=True,
+        help_text=_("Shown after the name, e.g. where the person works. Optional."),
+    )
 
     panels = [FieldPanel("name"), FieldPanel("role"), FieldPanel("affiliation")]
 
@@ -342,6 +382,7 @@ class EventDocument(TranslatableMixin, Orderable):
         verbose_name=_("document"),
         on_delete=models.CASCADE,
         related_name="+",
+        help_text=_("Choose a document of the library or upload one (slides, handouts...)."),
     )
     label = models.CharField(
         _("label"), max_length=200, blank=True, help_text=_("Leave empty to use its title.")
@@ -373,18 +414,48 @@ class Registration(models.Model):
         verbose_name=_("event"),
         on_delete=models.CASCADE,
         related_name="registrations",
+        help_text=_("The event the person registered for."),
     )
-    name = models.CharField(_("name"), max_length=120)
-    email = models.EmailField(_("e-mail"))
-    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
-    consent = models.BooleanField(_("consent to the processing of data"), default=False)
+    name = models.CharField(
+        _("name"), max_length=120, help_text=_("As the person wrote it on the form.")
+    )
+    email = models.EmailField(
+        _("e-mail"), help_text=_("The confirmation and the reminders are sent to this address.")
+    )
+    organisation = models.CharField(
+        _("organisation"),
+        max_length=200,
+        blank=True,
+        help_text=_("As the person wrote it on the form; may be empty."),
+    )
+    consent = models.BooleanField(
+        _("consent to the processing of data"),
+        default=False,
+        help_text=_(
+            "The person agreed that the association keeps these details until after the event."
+        ),
+    )
     status = models.CharField(
-        _("status"), max_length=20, choices=Status.choices, default=Status.CONFIRMED
+        _("status"),
+        max_length=20,
+        choices=Status.choices,
+        default=Status.CONFIRMED,
+        help_text=_(
+            "Confirmed: the person has a seat. Waiting list: the person gets a seat, "
+            "in order of registration, when someone cancels."
+        ),
     )
     language = models.CharField(
-        _("language of the person"), max_length=10, default=settings.LANGUAGE_CODE
+        _("language of the person"),
+        max_length=10,
+        default=settings.LANGUAGE_CODE,
+        help_text=_("The e-mails to the person are written in this language."),
     )
-    created_at = models.DateTimeField(_("registered on"), default=timezone.now)
+    created_at = models.DateTimeField(
+        _("registered on"),
+        default=timezone.now,
+        help_text=_("The waiting list follows the order of registration."),
+    )
 
     class Meta:
         verbose_name = _("registration")

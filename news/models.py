@@ -5,13 +5,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.panels import (
-    FieldPanel,
-    FieldRowPanel,
-    MultiFieldPanel,
-    ObjectList,
-    TabbedInterface,
-)
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -19,6 +13,7 @@ from wagtail.search import index
 from home.blocks import BodyBlock
 from home.i18n_pages import localize_pages
 from home.models import BasePage
+from home.panels import page_tabs
 
 NEWS_PER_PAGE = 12
 
@@ -42,6 +37,7 @@ class NewsIndexPage(BasePage):
     """The list of news items, newest first."""
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
+    edit_handler = page_tabs(content_panels)
     subpage_types = ["news.NewsPage"]
     max_count_per_parent = 1
 
@@ -78,7 +74,15 @@ class NewsPage(BasePage):
             "Two or three sentences shown in lists, in news feeds and when the page is shared."
         ),
     )
-    body = StreamField(BodyBlock(), verbose_name=_("content"), blank=True)
+    body = StreamField(
+        BodyBlock(),
+        verbose_name=_("content"),
+        blank=True,
+        help_text=_(
+            "The text of the news item, made of blocks: text, headings, images, quotes, "
+            "videos, documents. Optional when the summary says it all."
+        ),
+    )
     image = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("image"),
@@ -151,14 +155,7 @@ class NewsPage(BasePage):
         FieldPanel("related_events"),
         MultiFieldPanel([FieldPanel("cycle"), FieldPanel("cycle_position")], heading=_("Cycle")),
     ]
-    edit_handler = TabbedInterface(
-        [
-            ObjectList(content_panels, heading=_("Content")),
-            ObjectList(classification_panels, heading=_("Classification")),
-            ObjectList(BasePage.promote_panels, heading=_("Promotion")),
-            ObjectList(BasePage.settings_panels, heading=_("Publishing")),
-        ]
-    )
+    edit_handler = page_tabs(content_panels, classification=classification_panels)
 
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types: list[str] = []

@@ -8,16 +8,19 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import TabbedInterface
 from wagtail.models import DraftStateMixin, LockableMixin, Page, RevisionMixin, WorkflowMixin
 
+# Every local app of INSTALLED_APPS (test_every_local_app_is_audited keeps the list complete).
 AUDITED_APPS = [
     "home",
     "taxonomy",
     "tools",
     "guides",
+    "events",
     "providers",
-    "contributions",
-    "diagnostic",
-    "translations",
     "search",
+    "diagnostic",
+    "news",
+    "contributions",
+    "translations",
     "volunteers",
 ]
 # Fields of Wagtail's mixins come with Wagtail's own labels and scheduling help.
@@ -92,3 +95,17 @@ def test_tool_sheets_follow_content_classification_files():
     with translation.override("fr"):
         headings = [str(tab.heading) for tab in ToolPage.get_edit_handler().children]
     assert headings[:3] == ["Contenu", "Classement", "Fichiers"]
+
+
+def test_every_local_app_is_audited():
+    from pathlib import Path
+
+    from django.conf import settings
+
+    root = Path(settings.BASE_DIR).resolve()
+    local = {
+        config.label
+        for config in apps.get_app_configs()
+        if Path(config.path).resolve().parent == root
+    }
+    assert local == set(AUDITED_APPS)
