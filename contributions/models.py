@@ -2,9 +2,9 @@
 
 Usage examples and comments (observations, suggested revisions, offers to translate) are
 snippets with drafts, revisions, a workflow and locking: a public submission is saved as a
-draft revision and submitted to the "Moderation" workflow; only a moderator's approval
-publishes it. A proposed tool is a draft tool sheet submitted to the "Co-creation review"
-workflow; `ToolProposal` keeps who proposed it.
+draft revision and submitted to the "Modération" workflow; only a moderator's approval
+publishes it. A proposed tool is a draft tool sheet submitted to the "Relecture en
+co-création" workflow; `ToolProposal` keeps who proposed it.
 
 Each contribution points at the tool sheet in the default language (the tool, whatever
 language the visitor read it in) and carries the visitor's language as its locale.

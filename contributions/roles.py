@@ -1,7 +1,7 @@
 """Who may do what with the public's contributions (applied by `setup_site`).
 
 Moderators handle contributions fully; reviewers read and correct them; editors read them.
-Every contribution goes through the "Moderation" workflow, whose task belongs to the
+Every contribution goes through the "Modération" workflow, whose task belongs to the
 moderators: only their approval publishes a contribution.
 """
 

@@ -2,11 +2,17 @@
 
 `setup_site` applies this table. Other apps extend it in a `roles.py` of their own with:
 - `MODEL_PERMISSIONS`: {group name: ["app_label.codename", ...]} for their snippets and models;
-- `MODERATED_MODELS`: ["app_label.ModelName", ...] snippets that enter the "Moderation" workflow;
-- `REVIEWED_MODELS`: snippets that enter the "Co-creation review" workflow;
-- `PAGE_WORKFLOWS`: page workflows of their own, e.g. [{"name": "Provider vetting", "tasks":
-  [("Vetting by the moderators", "Moderators")], "attach_to": "providers.ProviderIndexPage"}]:
-  the tasks (task name, group name) in order, attached to every page of the `attach_to` type.
+- `MODERATED_MODELS`: ["app_label.ModelName", ...] snippets that enter the "Modération" workflow;
+- `REVIEWED_MODELS`: snippets that enter the "Relecture en co-création" workflow;
+- `PAGE_WORKFLOWS`: page workflows of their own, e.g. [{"name": "Vérification des prestataires",
+  "tasks": [("Vérification par l'équipe de modération", "Moderators")], "attach_to":
+  "providers.ProviderIndexPage"}]: the tasks (task name, group name) in order, attached to every
+  page of the `attach_to` type;
+- `FORMER_NAMES`: {former name: current name} of their workflows and tasks, so that `setup_site`
+  renames what an earlier version created instead of creating a second one.
+
+Workflow and task names are data that volunteers read as they are in the administration, which
+they use in French (the site's default language): they are written in French.
 """
 
 EDITORS = "Editors"
@@ -14,11 +20,19 @@ REVIEWERS = "Reviewers"
 MODERATORS = "Moderators"
 TRANSLATOR_GROUP_PREFIX = "Translators"
 
-CO_CREATION_WORKFLOW = "Co-creation review"
-MODERATION_WORKFLOW = "Moderation"
-REVIEW_TASK = "Review by the reviewers"
-PUBLICATION_TASK = "Publication by the moderators"
-MODERATION_TASK = "Moderation by the moderators"
+CO_CREATION_WORKFLOW = "Relecture en co-création"
+MODERATION_WORKFLOW = "Modération"
+REVIEW_TASK = "Relecture par l'équipe de relecture"
+PUBLICATION_TASK = "Publication par l'équipe de modération"
+MODERATION_TASK = "Modération par l'équipe de modération"
+# The English names that earlier versions of setup_site gave them.
+FORMER_NAMES = {
+    "Co-creation review": CO_CREATION_WORKFLOW,
+    "Moderation": MODERATION_WORKFLOW,
+    "Review by the reviewers": REVIEW_TASK,
+    "Publication by the moderators": PUBLICATION_TASK,
+    "Moderation by the moderators": MODERATION_TASK,
+}
 
 
 def translator_group_name(language_code):

@@ -308,6 +308,6 @@ def load(command):
         page.save_revision().publish()
         created += 1
     add_menu_item(MENU_LABELS, index, sort_order=6)
-    # Attach the "Provider vetting" workflow to the directory now that it exists.
+    # Attach the "Vérification des prestataires" workflow to the directory now that it exists.
     call_command("setup_site", stdout=io.StringIO())
     command.stdout.write(f"  providers: {created} provider(s) created")

@@ -2,7 +2,8 @@
 
 A provider's profile is a `ProviderPage` under the `ProviderIndexPage`. Profiles come from the
 public (self-application, secure-link updates) as draft revisions that go through the
-"Provider vetting" workflow; nothing a provider sends is public before a moderator approves it.
+"Vérification des prestataires" (provider vetting) workflow; nothing a provider sends is
+public before a moderator approves it.
 The owner's e-mail address is stored on the page but never rendered: visitors write to a
 provider through the contact form, which forwards the message.
 """

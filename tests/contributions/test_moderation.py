@@ -189,4 +189,4 @@ def test_the_dashboard_shows_reviewers_the_proposed_tools(client, tool, voluntee
 @override_settings(WAGTAIL_WORKFLOW_ENABLED=True)
 def test_contributions_are_attached_to_the_moderation_workflow():
     for model in (UsageExample, ToolComment):
-        assert model().get_workflow().name == "Moderation"
+        assert model().get_workflow().name == "Modération"

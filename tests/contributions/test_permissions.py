@@ -46,7 +46,8 @@ SNIPPET_MATRIX = {
     "admin": EVERYTHING,
 }
 
-# A proposed tool sheet (draft, French tree, at the reviewers' step of "Co-creation review").
+# A proposed tool sheet (draft, French tree, at the reviewers' step of "Relecture en
+# co-création").
 # Editors and reviewers work on the French tree; reviewers approve the first step; moderators
 # publish; the French translators may edit and publish pages of their own tree; translators of
 # other languages cannot touch it. Anyone who may edit a draft without live pages may delete it.
@@ -78,7 +79,7 @@ def snippet_outcomes(obj, user):
     return {
         "view_draft": policy.user_has_any_permission(user, ["view", "change"]),
         "edit": can_edit,
-        # The snippet editor offers "Submit to Moderation" to those who may edit it.
+        # The snippet editor offers "Soumettre à Modération" to those who may edit it.
         "submit": can_edit and obj.get_workflow() is not None,
         "approve": can_approve(obj, user),
         "publish": policy.user_has_permission_for_instance(user, "publish", obj),

@@ -69,7 +69,7 @@ def test_a_usage_example_becomes_a_draft_waiting_for_the_moderators(client, tool
         base_content_type=example.get_base_content_type(), object_id=str(example.pk)
     )
     assert state.status == WorkflowState.STATUS_IN_PROGRESS
-    assert state.workflow.name == "Moderation"
+    assert state.workflow.name == "Modération"
 
 
 def test_an_example_sent_from_a_translated_sheet_is_linked_to_the_tool_in_its_language(
@@ -129,7 +129,7 @@ def test_a_proposed_tool_is_a_draft_sheet_in_the_co_creation_review(client, tool
     assert page.summary == "Un outil pour clarifier les valeurs."
     assert "<script" not in page.reasons and "alert" not in page.reasons
     assert page.reasons == "<p>Pour commencer.</p><p>Ensuite.</p>"
-    assert page.current_workflow_state.workflow.name == "Co-creation review"
+    assert page.current_workflow_state.workflow.name == "Relecture en co-création"
     assert proposal.locale.language_code == "de"
     assert proposal.consent_to_contact is True
 

@@ -11,8 +11,11 @@ from wagtail.models import (
     GroupPagePermission,
     Locale,
     Page,
+    Task,
     Workflow,
+    WorkflowContentType,
     WorkflowPage,
+    WorkflowTask,
 )
 
 pytestmark = pytest.mark.django_db
@@ -155,21 +158,21 @@ def test_only_moderators_delete_a_document_someone_else_uploaded():
 
 
 def test_co_creation_review_needs_reviewers_then_moderators():
-    workflow = Workflow.objects.get(name="Co-creation review")
+    workflow = Workflow.objects.get(name="Relecture en co-création")
     tasks = [task.specific for task in workflow.tasks.order_by("workflow_tasks__sort_order")]
     assert [list(task.groups.values_list("name", flat=True)) for task in tasks] == [
         ["Reviewers"],
         ["Moderators"],
     ]
     assert WorkflowPage.objects.get(workflow=workflow).page.specific == _home("fr").specific
-    moderation = Workflow.objects.get(name="Moderation")
+    moderation = Workflow.objects.get(name="Modération")
     assert [t.specific.groups.get().name for t in moderation.tasks.all()] == ["Moderators"]
     # The foundation's two workflows, plus those apps declare in PAGE_WORKFLOWS (roles.py).
     from home.management.commands.setup_site import _role_modules
 
     declared = [w for m in _role_modules() for w in getattr(m, "PAGE_WORKFLOWS", [])]
     active = set(Workflow.objects.filter(active=True).values_list("name", flat=True))
-    assert active == {"Co-creation review", "Moderation"} | {w["name"] for w in declared}
+    assert active == {"Relecture en co-création", "Modération"} | {w["name"] for w in declared}
     assert GroupApprovalTask.objects.filter(
         active=True, workflow_tasks__workflow__active=True
     ).count() == 3 + sum(len(w["tasks"]) for w in declared)
@@ -186,16 +189,71 @@ def test_an_editors_page_goes_through_review_before_publication():
     page.unpublish()
     revision = page.save_revision(user=editor)
     workflow = page.get_workflow()
-    assert workflow.name == "Co-creation review"
+    assert workflow.name == "Relecture en co-création"
     state = workflow.start(page, editor)
     assert not Page.objects.get(pk=page.pk).live
 
     state.current_task_state.task.specific.on_action(state.current_task_state, reviewer, "approve")
     state.refresh_from_db()
-    assert state.current_task_state.task.name == "Publication by the moderators"
+    assert state.current_task_state.task.name == "Publication par l'équipe de modération"
     assert not Page.objects.get(pk=page.pk).live
 
     state.current_task_state.task.specific.on_action(state.current_task_state, moderator, "approve")
     page.refresh_from_db()
     assert page.live
     assert page.live_revision_id == revision.pk or page.live_revision is not None
+
+
+# The English names an earlier setup_site gave the workflows and tasks, and their French names.
+ENGLISH_TO_FRENCH = {
+    "Co-creation review": "Relecture en co-création",
+    "Moderation": "Modération",
+    "Provider vetting": "Vérification des prestataires",
+    "Review by the reviewers": "Relecture par l'équipe de relecture",
+    "Publication by the moderators": "Publication par l'équipe de modération",
+    "Moderation by the moderators": "Modération par l'équipe de modération",
+    "Vetting by the moderators": "Vérification par l'équipe de modération",
+}
+
+
+def workflow_wiring():
+    return {
+        "workflows": sorted(Workflow.objects.values_list("pk", "active")),
+        "tasks": sorted(Task.objects.values_list("pk", "active")),
+        "steps": sorted(WorkflowTask.objects.values_list("workflow_id", "task_id", "sort_order")),
+        "pages": sorted(WorkflowPage.objects.values_list("workflow_id", "page_id")),
+        "models": sorted(WorkflowContentType.objects.values_list("workflow_id", "content_type_id")),
+        "task_groups": sorted(GroupApprovalTask.objects.values_list("pk", "groups__name")),
+    }
+
+
+def test_workflows_and_tasks_have_french_names():
+    names = set(Workflow.objects.filter(active=True).values_list("name", flat=True))
+    names |= set(Task.objects.filter(active=True).values_list("name", flat=True))
+    assert set(ENGLISH_TO_FRENCH.values()) <= names
+    assert not names & set(ENGLISH_TO_FRENCH)
+
+
+def test_setup_site_renames_the_english_workflows_of_an_earlier_version():
+    # A site set up by an earlier version: the same workflows and tasks, with English names.
+    for english, french in ENGLISH_TO_FRENCH.items():
+        Workflow.objects.filter(name=french).update(name=english)
+        Task.objects.filter(name=french).update(name=english)
+    wiring = workflow_wiring()
+
+    output = io.StringIO()
+    call_command("setup_site", stdout=output)
+
+    assert "workflow Co-creation review renamed Relecture en co-création" in output.getvalue()
+    names = set(Workflow.objects.values_list("name", flat=True))
+    names |= set(Task.objects.values_list("name", flat=True))
+    assert set(ENGLISH_TO_FRENCH.values()) <= names
+    assert not names & set(ENGLISH_TO_FRENCH)
+    # Renamed in place: nothing created, nothing detached.
+    assert workflow_wiring() == wiring
+    page = _home("fr").get_children().get(slug="association")
+    assert page.get_workflow().name == "Relecture en co-création"
+
+    again = io.StringIO()
+    call_command("setup_site", stdout=again)
+    assert "0 change(s)" in again.getvalue()

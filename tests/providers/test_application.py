@@ -62,8 +62,8 @@ def test_an_application_creates_a_draft_profile_in_the_vetting_workflow(
     assert page.owner_email == "horizon@secret.example.net"
     assert page.regions == ["CH-NE", "FR"]
     state = page.current_workflow_state
-    assert state.workflow.name == "Provider vetting"
-    assert state.current_task_state.task.name == "Vetting by the moderators"
+    assert state.workflow.name == "Vérification des prestataires"
+    assert state.current_task_state.task.name == "Vérification par l'équipe de modération"
     assert client.get("/fr/prestataires/atelier-horizon/").status_code == 404
     assert client.get("/de/prestataires/atelier-horizon/").status_code == 404
     assert [m.to for m in mail.outbox if "horizon@secret" in m.to[0]] == [

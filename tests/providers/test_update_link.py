@@ -77,7 +77,7 @@ def test_an_update_is_a_draft_revision_submitted_to_the_moderators(
     assert draft.intro == "Nouvelle accroche."
     assert draft.services == ["coaching"]
     assert draft.last_confirmed == datetime.date.today()
-    assert live.current_workflow_state.workflow.name == "Provider vetting"
+    assert live.current_workflow_state.workflow.name == "Vérification des prestataires"
     public = client.get(profile_a.url).content.decode()
     assert "Ancienne accroche." in public
     assert "Nouvelle accroche." not in public

@@ -1,4 +1,4 @@
-"""setup_site creates the "Provider vetting" workflow declared in providers/roles.py."""
+"""setup_site creates the provider vetting workflow declared in providers/roles.py."""
 
 import io
 
@@ -11,6 +11,8 @@ from tests.providers.conftest import make_provider
 
 pytestmark = pytest.mark.django_db
 
+VETTING = "Vérification des prestataires"
+
 
 def setup_site():
     output = io.StringIO()
@@ -19,17 +21,17 @@ def setup_site():
 
 
 def test_the_vetting_workflow_has_one_task_for_the_moderators():
-    workflow = Workflow.objects.get(name="Provider vetting")
+    workflow = Workflow.objects.get(name="Vérification des prestataires")
     assert workflow.active
     tasks = [task.specific for task in workflow.tasks.all()]
-    assert [task.name for task in tasks] == ["Vetting by the moderators"]
+    assert [task.name for task in tasks] == ["Vérification par l'équipe de modération"]
     assert list(tasks[0].groups.values_list("name", flat=True)) == ["Moderators"]
 
 
 def test_every_directory_page_goes_through_vetting(index):
     for directory in ProviderIndexPage.objects.all():
-        assert WorkflowPage.objects.get(page=directory).workflow.name == "Provider vetting"
-    assert make_provider(index, publish=False).get_workflow().name == "Provider vetting"
+        assert WorkflowPage.objects.get(page=directory).workflow.name == VETTING
+    assert make_provider(index, publish=False).get_workflow().name == VETTING
 
 
 def test_running_setup_site_again_changes_nothing():
@@ -38,17 +40,17 @@ def test_running_setup_site_again_changes_nothing():
 
 def test_setup_site_repairs_the_workflow(index):
     WorkflowPage.objects.filter(page=index).delete()
-    workflow = Workflow.objects.get(name="Provider vetting")
+    workflow = Workflow.objects.get(name="Vérification des prestataires")
     workflow.deactivate()
     output = setup_site()
-    assert "reactivated workflow Provider vetting" in output
-    assert WorkflowPage.objects.get(page=index).workflow.name == "Provider vetting"
+    assert "reactivated workflow Vérification des prestataires" in output
+    assert WorkflowPage.objects.get(page=index).workflow.name == "Vérification des prestataires"
     assert "0 change(s)" in setup_site()
 
 
 def test_other_pages_keep_the_co_creation_review(index):
     home = index.get_parent()
-    assert home.specific.get_workflow().name == "Co-creation review"
+    assert home.specific.get_workflow().name == "Relecture en co-création"
     assert ProviderPage.objects.filter(locale=index.locale).first().get_workflow().name == (
-        "Provider vetting"
+        "Vérification des prestataires"
     )

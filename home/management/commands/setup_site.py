@@ -55,6 +55,10 @@ class Command(BaseCommand):
     @transaction.atomic
     def handle(self, *args, **options):
         self.changes = 0
+        self.former_names = {}
+        for module in _role_modules():
+            for former, current in getattr(module, "FORMER_NAMES", {}).items():
+                self.former_names.setdefault(current, []).append(former)
         locales = self.setup_locales()
         home = self.setup_home_page(locales[0], options["hostname"], options["port"])
         self.setup_locale_synchronisation(locales)
@@ -221,8 +225,24 @@ class Command(BaseCommand):
                 permission_id__in=current_collection - wanted_collection,
             ).delete()
 
+    def find_or_rename(self, queryset, name, kind):
+        """The object named `name`, or the one an earlier version named differently, renamed.
+
+        Renaming in place keeps what hangs on it (pages, content types, tasks, workflows in
+        progress); when both names exist, the current one wins and the former is left alone
+        (setup_site deactivates a former workflow that is no longer used).
+        """
+        found = queryset.filter(name=name).first()
+        if found is None:
+            found = queryset.filter(name__in=self.former_names.get(name, [])).order_by("pk").first()
+            if found is not None:
+                former, found.name = found.name, name
+                found.save()
+                self.note(True, f"{kind} {former} renamed {name}")
+        return found
+
     def task(self, name, group):
-        task = GroupApprovalTask.objects.filter(name=name).first()
+        task = self.find_or_rename(GroupApprovalTask.objects.all(), name, "task")
         if task is None:
             task = GroupApprovalTask.objects.create(name=name)
             self.note(True, f"task {name}")
@@ -232,8 +252,10 @@ class Command(BaseCommand):
         return task
 
     def workflow(self, name, tasks):
-        workflow, created = Workflow.objects.get_or_create(name=name, defaults={"active": True})
-        self.note(created, f"workflow {name}")
+        workflow = self.find_or_rename(Workflow.objects.all(), name, "workflow")
+        if workflow is None:
+            workflow = Workflow.objects.create(name=name, active=True)
+            self.note(True, f"workflow {name}")
         current = list(
             WorkflowTask.objects.filter(workflow=workflow)
             .order_by("sort_order")
