@@ -1,8 +1,26 @@
-"""Progress bars for long management commands (demo content, imports, bench data)."""
+"""Progress bars for long management commands (demo content, imports, bench data).
+
+A command passes its `--verbosity` to `progress_verbosity()`; at 0 every progress bar drawn
+inside (including those of the helpers it calls) stays hidden.
+"""
 
 import sys
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from tqdm import tqdm
+
+_hidden = ContextVar("progress_hidden", default=False)
+
+
+@contextmanager
+def progress_verbosity(verbosity):
+    """Hide the progress bars drawn within the block when `verbosity` is 0."""
+    token = _hidden.set(_hidden.get() or int(verbosity) < 1)
+    try:
+        yield
+    finally:
+        _hidden.reset(token)
 
 
 def progress(iterable, *, description, total=None, stream=None):
@@ -15,4 +33,5 @@ def progress(iterable, *, description, total=None, stream=None):
         unit="item",
         dynamic_ncols=True,
         mininterval=0.5,
+        disable=_hidden.get(),
     )

@@ -257,3 +257,11 @@ def test_setup_site_renames_the_english_workflows_of_an_earlier_version():
     again = io.StringIO()
     call_command("setup_site", stdout=again)
     assert "0 change(s)" in again.getvalue()
+
+
+def test_setup_site_is_quiet_at_verbosity_zero():
+    Group.objects.filter(name="Editors").delete()
+    out, err = io.StringIO(), io.StringIO()
+    call_command("setup_site", verbosity=0, stdout=out, stderr=err)
+    assert (out.getvalue(), err.getvalue()) == ("", "")
+    assert Group.objects.filter(name="Editors").exists()

@@ -93,3 +93,8 @@ def test_editors_do_not_get_the_panel(client, profiles):
     editor.groups.add(Group.objects.get(name="Editors"))
     client.force_login(editor)
     assert "Oublié" not in client.get("/admin/").content.decode()
+
+
+def test_the_reminders_are_sent_quietly_at_verbosity_zero(profiles):
+    assert remind("--verbosity", "0") == ("", "")
+    assert [m.to for m in mail.outbox] == [["vieux@secret.example.net"]]

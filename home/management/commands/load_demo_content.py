@@ -5,15 +5,16 @@ Each app that has demo content provides a `demo.py` module with an `ORDER` numbe
 by slug before being created, so a second run changes nothing.
 """
 
+import io
 from importlib import import_module
 
 from django.apps import apps
 from django.core.management import call_command
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, OutputWrapper
 from django.db import transaction
 
 from home.i18n import sync_locale_trees
-from home.progress import progress
+from home.progress import progress, progress_verbosity
 
 
 def demo_modules():
@@ -32,8 +33,15 @@ def demo_modules():
 class Command(BaseCommand):
     help = "Load realistic French demo content (pages, taxonomy, tools, events, ...)."
 
-    def handle(self, *args, **options):
-        call_command("setup_site", stdout=self.stdout)
+    def handle(self, *args, verbosity=1, **options):
+        if not verbosity:
+            # Quiet: each app's demo.py reports on the command's stdout; nobody reads it.
+            self.stdout = OutputWrapper(io.StringIO())
+        with progress_verbosity(verbosity):
+            self.load(verbosity)
+
+    def load(self, verbosity):
+        call_command("setup_site", stdout=self.stdout, verbosity=verbosity)
         modules = demo_modules()
         for module in progress(modules, description="Demo content", stream=self.stderr):
             app_name = module.__name__.split(".")[0]

@@ -27,6 +27,7 @@ from wagtail_localize.models import LocaleSynchronization
 from home import roles
 from home.i18n import sync_locale_trees
 from home.models import HomePage
+from home.progress import progress_verbosity
 
 
 def _role_modules():
@@ -52,8 +53,13 @@ class Command(BaseCommand):
         )
         parser.add_argument("--port", type=int, default=8000, help="Port of the default site.")
 
-    @transaction.atomic
     def handle(self, *args, **options):
+        self.verbosity = options["verbosity"]
+        with progress_verbosity(self.verbosity):
+            self.set_up(options)
+
+    @transaction.atomic
+    def set_up(self, options):
         self.changes = 0
         self.former_names = {}
         for module in _role_modules():
@@ -67,12 +73,16 @@ class Command(BaseCommand):
         self.setup_permissions(groups, homes, locales)
         self.setup_workflows(groups, homes[locales[0].language_code])
         verb = "changed" if self.changes else "unchanged"
-        self.stdout.write(self.style.SUCCESS(f"Site set up ({self.changes} change(s), {verb})."))
+        if self.verbosity:
+            self.stdout.write(
+                self.style.SUCCESS(f"Site set up ({self.changes} change(s), {verb}).")
+            )
 
     def note(self, created, message):
         if created:
             self.changes += 1
-            self.stdout.write(f"  + {message}")
+            if self.verbosity:
+                self.stdout.write(f"  + {message}")
 
     def setup_locales(self):
         locales = []

@@ -8,7 +8,7 @@ has gone stale again. Schedule it daily (cron or a systemd timer).
 from django.core.management.base import BaseCommand
 from django.db import IntegrityError, transaction
 
-from home.progress import progress
+from home.progress import progress, progress_verbosity
 from providers.emails import send_stale_reminder
 from providers.models import StaleProfileReminder
 from providers.wagtail_hooks import stale_providers
@@ -22,7 +22,16 @@ class Command(BaseCommand):
             "--dry-run", action="store_true", help="List the profiles without sending anything."
         )
 
-    def handle(self, *args, dry_run=False, **options):
+    def handle(self, *args, dry_run=False, verbosity=1, **options):
+        with progress_verbosity(verbosity):
+            sent, due = self.remind(dry_run, verbosity)
+        if verbosity:
+            verb = "would be sent" if dry_run else "sent"
+            self.stdout.write(
+                self.style.SUCCESS(f"{len(due) if dry_run else sent} reminder(s) {verb}.")
+            )
+
+    def remind(self, dry_run, verbosity):
         already = set(StaleProfileReminder.objects.values_list("provider_id", "confirmed_on"))
         due = [
             page
@@ -32,7 +41,8 @@ class Command(BaseCommand):
         sent = 0
         for page in progress(due, description="Reminders", stream=self.stderr):
             if dry_run:
-                self.stdout.write(f"  would remind: {page.title}")
+                if verbosity:
+                    self.stdout.write(f"  would remind: {page.title}")
                 continue
             try:
                 with transaction.atomic():
@@ -43,7 +53,4 @@ class Command(BaseCommand):
             except IntegrityError:
                 continue  # another run reminded this owner meanwhile
             sent += 1
-        verb = "would be sent" if dry_run else "sent"
-        self.stdout.write(
-            self.style.SUCCESS(f"{len(due) if dry_run else sent} reminder(s) {verb}.")
-        )
+        return sent, due
