@@ -23,6 +23,7 @@ PUBLIC = "public, max-age=0, s-maxage=60"
 
 class Upstream(http.server.ThreadingHTTPServer):
     """Answers `/public...` like a cacheable page, `/private` and `/form` like personal ones,
+    `/download...` like a document (no Cache-Control),
     and counts the requests that reach it."""
 
     def __init__(self):
@@ -43,6 +44,8 @@ class UpstreamHandler(http.server.BaseHTTPRequestHandler):
         self.send_header("Vary", "Accept-Language, Cookie")
         if self.path.startswith("/public"):
             self.send_header("Cache-Control", PUBLIC)
+        elif self.path.startswith("/download"):
+            pass  # Like Wagtail's document view: no Cache-Control at all.
         elif self.path.startswith("/form"):
             self.send_header("Cache-Control", PUBLIC)
             self.send_header("Set-Cookie", "csrftoken=abc; Path=/")
@@ -106,8 +109,9 @@ def test_visitors_with_a_session_or_a_message_always_reach_the_site(edge, upstre
     assert get(edge, "/public/editor/")[0] == "HIT"
 
 
-def test_private_pages_and_pages_that_set_a_cookie_are_never_kept(edge):
-    for path in ("/private", "/form"):
+def test_private_pages_downloads_and_pages_that_set_a_cookie_are_never_kept(edge):
+    # A download that the edge answered would never be counted nor checked for privacy.
+    for path in ("/private", "/form", "/download/42/fiche.pdf"):
         _, first = get(edge, path)
         state, second = get(edge, path)
         assert state == "MISS" and second != first
@@ -203,3 +207,15 @@ def test_a_change_that_is_rolled_back_purges_nothing_at_the_edge(
     # that show the page are not purged (Wagtail itself purges the page's own URL at once).
     assert not {url_path(page) for page in HomePage.objects.live()} & set(purges)
     assert callbacks
+
+
+@pytest.mark.django_db
+@override_settings(PAGE_CACHE_SECONDS=600)
+def test_documents_never_tell_a_shared_cache_to_keep_them(client):
+    from wagtail.documents import get_document_model
+
+    document = get_document_model().objects.order_by("pk").first()
+    response = client.get(document.url)
+    assert response.status_code == 200
+    cache_control = response.get("Cache-Control", "")
+    assert "public" not in cache_control and "s-maxage" not in cache_control
