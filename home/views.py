@@ -1,4 +1,4 @@
-from django.db import connection
+from django.db import connection, transaction
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
@@ -6,8 +6,13 @@ from django.views.decorators.csrf import requires_csrf_token
 
 
 @never_cache
+@transaction.non_atomic_requests
 def healthcheck(request):
-    """Liveness and readiness for load balancers: answers 503 while the database is away."""
+    """Liveness and readiness for load balancers: answers 503 while the database is away.
+
+    Outside ATOMIC_REQUESTS: the request's transaction would connect before this view runs, so
+    an unreachable database would give a 500 instead of the 503 below.
+    """
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
