@@ -25,6 +25,16 @@ def editor_client():
     return client
 
 
+def assert_upload_refused(client, url, model, name, content):
+    before = model.objects.count()
+    response = client.post(
+        url, {"title": "Fichier", "file": SimpleUploadedFile(name, content), "collection": 1}
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors["file"]
+    assert model.objects.count() == before
+
+
 @pytest.mark.parametrize(
     ("name", "content"),
     [
@@ -36,14 +46,9 @@ def editor_client():
     ],
 )
 def test_the_admin_refuses_documents_a_browser_would_run(editor_client, name, content):
-    documents = get_document_model().objects.count()
-    response = editor_client.post(
-        "/admin/documents/add/",
-        {"title": "Fichier", "file": SimpleUploadedFile(name, content), "collection": 1},
+    assert_upload_refused(
+        editor_client, "/admin/documents/add/", get_document_model(), name, content
     )
-    assert response.status_code == 200
-    assert response.context["form"].errors["file"]
-    assert get_document_model().objects.count() == documents
 
 
 @pytest.mark.parametrize(
@@ -51,14 +56,7 @@ def test_the_admin_refuses_documents_a_browser_would_run(editor_client, name, co
     [("logo.svg", SCRIPTED_SVG), ("logo.html", SCRIPTED_HTML), ("logo.png", SCRIPTED_HTML)],
 )
 def test_the_admin_refuses_images_that_are_not_pictures(editor_client, name, content):
-    images = get_image_model().objects.count()
-    response = editor_client.post(
-        "/admin/images/add/",
-        {"title": "Image", "file": SimpleUploadedFile(name, content), "collection": 1},
-    )
-    assert response.status_code == 200
-    assert response.context["form"].errors["file"]
-    assert get_image_model().objects.count() == images
+    assert_upload_refused(editor_client, "/admin/images/add/", get_image_model(), name, content)
 
 
 def test_a_document_that_hides_html_is_served_as_a_download_a_browser_will_not_run(client):
