@@ -1,0 +1,38 @@
+"""Production settings for the process-fault tests' servers, talking plain HTTP on loopback.
+
+Only tests/resilience/test_process_faults.py uses this module. Everything comes from
+sbm_site.settings.production (DEBUG off, ATOMIC_REQUESTS, CONN_MAX_AGE with health checks,
+manifest static files, Redis cache when REDIS_URL is set); the only changes are the ones a
+plain-HTTP client on 127.0.0.1 needs, since TLS ends at the proxy in production:
+- the session and CSRF cookies are not marked Secure, so an HTTP cookie jar sends them back
+  (SECURE_SSL_REDIRECT=false comes from the environment, as in bench/);
+- no HSTS header (meaningless over plain HTTP);
+- a fast password hasher, so that the many logins of the tests do not spend the run hashing;
+- on SQLite (the suite's first pass), the connection options that base.py gives SQLite (WAL,
+  IMMEDIATE transactions). production.py rebuilds DATABASES from DATABASE_URL and drops them,
+  so on SQLite two workers writing at once fail at once with "database is locked" instead of
+  waiting for each other; production runs PostgreSQL, where this does not arise.
+"""
+
+from sbm_site.settings.production import *  # noqa: F403
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    DATABASES["default"]["OPTIONS"] = {  # noqa: F405
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "transaction_mode": "IMMEDIATE",
+    }
+SESSION_COOKIE_SECURE = False
+CSRF_COOKIE_SECURE = False
+SECURE_HSTS_SECONDS = 0
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# Static files are served from the app folders (as in sbm_site.settings.test): a collectstatic
+# with compression would cost a minute per run, and static files are not what these tests
+# are about.
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+WHITENOISE_USE_FINDERS = True
+# Tests that share a Redis server with other work keep their keys under their own prefix.
+if REDIS_URL and env.str("SBM_FAULT_CACHE_PREFIX", default=""):  # noqa: F405
+    CACHES["default"]["KEY_PREFIX"] = env.str("SBM_FAULT_CACHE_PREFIX")  # noqa: F405
