@@ -22,6 +22,7 @@ from wagtail.search import index
 
 from home.models import BasePage
 from home.panels import page_tabs
+from taxonomy.fields import audiences_field, levers_field
 
 RICH_TEXT = ["h3", "bold", "italic", "link", "ul", "ol"]
 
@@ -74,13 +75,7 @@ class EventSeriesPage(BasePage):
             "Its events are listed below this text."
         ),
     )
-    levers = ParentalManyToManyField(
-        "taxonomy.Lever",
-        verbose_name=_("levers"),
-        blank=True,
-        related_name="+",
-        help_text=_("The levers the cycle works on; visitors find it through them."),
-    )
+    levers = levers_field(_("The levers the cycle works on; visitors find it through them."))
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("description")]
     classification_panels = [FieldPanel("levers")]
@@ -150,19 +145,11 @@ class EventPage(RoutablePageMixin, BasePage):
         blank=True,
         help_text=_('In a few words, e.g. "associations starting their activity".'),
     )
-    audiences = ParentalManyToManyField(
-        "taxonomy.Audience",
-        verbose_name=_("audiences"),
-        blank=True,
-        related_name="+",
-        help_text=_("The audiences the event is meant for; visitors find it through them."),
+    audiences = audiences_field(
+        _("The audiences the event is meant for; visitors find it through them.")
     )
-    levers = ParentalManyToManyField(
-        "taxonomy.Lever",
-        verbose_name=_("levers"),
-        blank=True,
-        related_name="+",
-        help_text=_("The levers the event works on; visitors can filter the agenda by lever."),
+    levers = levers_field(
+        _("The levers the event works on; visitors can filter the agenda by lever.")
     )
     related_tools = ParentalManyToManyField(
         "tools.ToolPage",

@@ -21,8 +21,6 @@ from wagtail.admin.panels import (
     FieldRowPanel,
     InlinePanel,
     MultiFieldPanel,
-    ObjectList,
-    TabbedInterface,
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
@@ -31,6 +29,7 @@ from wagtail.search import index
 
 from home.models import BasePage
 from home.panels import page_tabs
+from taxonomy.fields import audiences_field, levers_field, phases_field
 from tools.models import ToolLicence
 
 RICH_TEXT = ["bold", "italic", "link", "document-link", "ul", "ol", "h3"]
@@ -69,20 +68,8 @@ class GuidePage(RoutablePageMixin, BasePage):
         blank=True,
         help_text=_("Who the path is for, what it leads to and how to follow it."),
     )
-    audiences = ParentalManyToManyField(
-        "taxonomy.Audience",
-        verbose_name=_("audiences"),
-        blank=True,
-        related_name="+",
-        help_text=_("The people this path is made for."),
-    )
-    phases = ParentalManyToManyField(
-        "taxonomy.Phase",
-        verbose_name=_("life-cycle phases"),
-        blank=True,
-        related_name="+",
-        help_text=_("The moments of an organisation's life when this path helps."),
-    )
+    audiences = audiences_field(_("The people this path is made for."))
+    phases = phases_field(_("The moments of an organisation's life when this path helps."))
     partner_name = models.CharField(
         _("partner organisation"),
         max_length=200,
@@ -124,14 +111,7 @@ class GuidePage(RoutablePageMixin, BasePage):
             heading=_("Made with a partner"),
         ),
     ]
-    edit_handler = TabbedInterface(
-        [
-            ObjectList(content_panels, heading=_("Content")),
-            ObjectList(classification_panels, heading=_("Classification")),
-            ObjectList(BasePage.promote_panels, heading=_("Promotion")),
-            ObjectList(BasePage.settings_panels, heading=_("Publishing")),
-        ]
-    )
+    edit_handler = page_tabs(content_panels, classification=classification_panels)
 
     parent_page_types = ["guides.GuideIndexPage"]
     subpage_types: list[str] = []
@@ -223,13 +203,7 @@ class TrainingModulePage(BasePage):
         features=SIMPLE_RICH_TEXT,
         help_text=_("What participants can do at the end, one objective per bullet."),
     )
-    audiences = ParentalManyToManyField(
-        "taxonomy.Audience",
-        verbose_name=_("audiences"),
-        blank=True,
-        related_name="+",
-        help_text=_("Who the module is meant for."),
-    )
+    audiences = audiences_field(_("Who the module is meant for."))
     duration = models.CharField(
         _("duration"),
         max_length=120,
@@ -306,14 +280,10 @@ class TrainingModulePage(BasePage):
         FieldPanel("timing"),
         FieldPanel("preparation"),
     ]
-    edit_handler = TabbedInterface(
-        [
-            ObjectList(content_panels, heading=_("Content")),
-            ObjectList([FieldPanel("audiences")], heading=_("Classification")),
-            ObjectList(trainer_panels, heading=_("For trainers")),
-            ObjectList(BasePage.promote_panels, heading=_("Promotion")),
-            ObjectList(BasePage.settings_panels, heading=_("Publishing")),
-        ]
+    edit_handler = page_tabs(
+        content_panels,
+        classification=[FieldPanel("audiences")],
+        extra=[(_("For trainers"), trainer_panels)],
     )
 
     parent_page_types = ["guides.TrainingIndexPage"]
@@ -463,13 +433,7 @@ class BusinessModelPage(RoutablePageMixin, BasePage):
         validators=[MinValueValidator(1800), MaxValueValidator(2100)],
         help_text=_("The year the organisation started working with this model, e.g. 2018."),
     )
-    levers = ParentalManyToManyField(
-        "taxonomy.Lever",
-        verbose_name=_("levers"),
-        blank=True,
-        related_name="+",
-        help_text=_("The levers the model relies on most."),
-    )
+    levers = levers_field(_("The levers the model relies on most."))
 
     values = canvas_field(_("values"), _("At the centre of the canvas: what the model stands for."))
     situation = canvas_field(_("where: the context"), _("The place, the situation, the moment."))
@@ -559,15 +523,13 @@ class BusinessModelPage(RoutablePageMixin, BasePage):
         FieldPanel("adapted_from"),
         FieldPanel("licence"),
     ]
-    edit_handler = TabbedInterface(
-        [
-            ObjectList(content_panels, heading=_("Content")),
-            ObjectList(canvas_panels, heading=_("Canvas")),
-            ObjectList(impact_panels, heading=_("Impact")),
-            ObjectList(reuse_panels, heading=_("Classification and reuse")),
-            ObjectList(BasePage.promote_panels, heading=_("Promotion")),
-            ObjectList(BasePage.settings_panels, heading=_("Publishing")),
-        ]
+    edit_handler = page_tabs(
+        content_panels,
+        extra=[
+            (_("Canvas"), canvas_panels),
+            (_("Impact"), impact_panels),
+            (_("Classification and reuse"), reuse_panels),
+        ],
     )
 
     parent_page_types = ["guides.BusinessModelIndexPage"]

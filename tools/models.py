@@ -10,8 +10,6 @@ from wagtail.admin.panels import (
     FieldRowPanel,
     InlinePanel,
     MultiFieldPanel,
-    ObjectList,
-    TabbedInterface,
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
@@ -21,6 +19,7 @@ from wagtail.search import index
 from home.models import BasePage
 from home.panels import page_tabs
 from home.sections import sections_for
+from taxonomy.fields import audiences_field, levers_field, phases_field, themes_field
 
 from .blocks import InstructionsBlock
 
@@ -88,36 +87,16 @@ class ToolPage(RoutablePageMixin, BasePage):
         max_length=1000,
         help_text=_("Two to four sentences: what the tool is and what it gives."),
     )
-    phases = ParentalManyToManyField(
-        "taxonomy.Phase",
-        verbose_name=_("life-cycle phases"),
-        blank=True,
-        related_name="+",
-        help_text=_(
-            "The moments of an organisation's life when this tool helps. Tick one or more."
-        ),
+    phases = phases_field(
+        _("The moments of an organisation's life when this tool helps. Tick one or more.")
     )
-    levers = ParentalManyToManyField(
-        "taxonomy.Lever",
-        verbose_name=_("levers"),
-        blank=True,
-        related_name="+",
-        help_text=_("Which resources of the model the tool works on: people, money, alliances."),
+    levers = levers_field(
+        _("Which resources of the model the tool works on: people, money, alliances.")
     )
-    audiences = ParentalManyToManyField(
-        "taxonomy.Audience",
-        verbose_name=_("audiences"),
-        blank=True,
-        related_name="+",
-        help_text=_("Who the tool is written for; visitors filter the library by audience."),
+    audiences = audiences_field(
+        _("Who the tool is written for; visitors filter the library by audience.")
     )
-    themes = ParentalManyToManyField(
-        "taxonomy.Theme",
-        verbose_name=_("themes"),
-        blank=True,
-        related_name="+",
-        help_text=_("Subjects the tool deals with, to help visitors find it."),
-    )
+    themes = themes_field(_("Subjects the tool deals with, to help visitors find it."))
     complexity = models.PositiveSmallIntegerField(
         _("complexity"),
         choices=Complexity.choices,
@@ -246,15 +225,11 @@ class ToolPage(RoutablePageMixin, BasePage):
     ]
     files_panels = [InlinePanel("instruments", label=_("instruments to download"))]
     credits_panels = [FieldPanel("licence"), FieldPanel("authors"), FieldPanel("contributors")]
-    edit_handler = TabbedInterface(
-        [
-            ObjectList(content_panels, heading=_("Content")),
-            ObjectList(classification_panels, heading=_("Classification")),
-            ObjectList(files_panels, heading=_("Files")),
-            ObjectList(credits_panels, heading=_("Credits and licence")),
-            ObjectList(BasePage.promote_panels, heading=_("Promotion")),
-            ObjectList(BasePage.settings_panels, heading=_("Publishing")),
-        ]
+    edit_handler = page_tabs(
+        content_panels,
+        classification=classification_panels,
+        files=files_panels,
+        extra=[(_("Credits and licence"), credits_panels)],
     )
 
     parent_page_types = ["tools.ToolIndexPage"]
