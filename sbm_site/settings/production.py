@@ -3,16 +3,23 @@
 Required: SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL. See .env.example and docs/operations.md.
 """
 
+import os
+
+from django.core.exceptions import ImproperlyConfigured
+
 from .base import *  # noqa: F403
 from .base import env
 
 DEBUG = False
 SECRET_KEY = env("SECRET_KEY")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
-DATABASES = {"default": env.db("DATABASE_URL")}
-DATABASES["default"]["ATOMIC_REQUESTS"] = True
-DATABASES["default"]["CONN_MAX_AGE"] = env("CONN_MAX_AGE")
-DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# base.py reads DATABASE_URL (with an SQLite default for development) and gives each engine its
+# options: ATOMIC_REQUESTS, persistent connections with health checks on PostgreSQL. Production
+# must name its database.
+if not os.environ.get("DATABASE_URL"):
+    raise ImproperlyConfigured(
+        "Set DATABASE_URL, e.g. postgres://user:password@host:5432/sbm (see docs/operations.md)"
+    )
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)

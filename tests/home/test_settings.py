@@ -43,6 +43,28 @@ def test_production_refuses_to_start_without_a_secret_key():
     assert "SECRET_KEY" in result.stderr
 
 
+def test_production_refuses_to_start_without_a_database_url():
+    environment = {k: v for k, v in PRODUCTION_ENVIRONMENT.items() if k != "DATABASE_URL"}
+    result = run_manage("check", environment=environment)
+    assert result.returncode != 0
+    assert "DATABASE_URL" in result.stderr
+
+
+def test_production_keeps_the_database_options_of_each_engine():
+    code = (
+        "from django.conf import settings; d = settings.DATABASES['default'];"
+        "print(d['ATOMIC_REQUESTS'], d.get('CONN_HEALTH_CHECKS'),"
+        " d.get('OPTIONS', {}).get('transaction_mode'))"
+    )
+    sqlite = run_manage("shell", "-v", "0", "-c", code, environment=PRODUCTION_ENVIRONMENT)
+    # Without IMMEDIATE transactions, two workers publishing at once on SQLite fail with
+    # "database is locked" instead of waiting for each other.
+    assert sqlite.stdout.split() == ["True", "False", "IMMEDIATE"], sqlite.stderr
+    postgres = {**PRODUCTION_ENVIRONMENT, "DATABASE_URL": "postgres://sbm@127.0.0.1:5432/sbm"}
+    result = run_manage("shell", "-v", "0", "-c", code, environment=postgres)
+    assert result.stdout.split() == ["True", "True", "None"], result.stderr
+
+
 def test_elasticsearch_url_selects_the_elasticsearch_backend():
     code = (
         "from django.conf import settings;"

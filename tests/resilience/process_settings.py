@@ -7,20 +7,11 @@ plain-HTTP client on 127.0.0.1 needs, since TLS ends at the proxy in production:
 - the session and CSRF cookies are not marked Secure, so an HTTP cookie jar sends them back
   (SECURE_SSL_REDIRECT=false comes from the environment, as in bench/);
 - no HSTS header (meaningless over plain HTTP);
-- a fast password hasher, so that the many logins of the tests do not spend the run hashing;
-- on SQLite (the suite's first pass), the connection options that base.py gives SQLite (WAL,
-  IMMEDIATE transactions). production.py rebuilds DATABASES from DATABASE_URL and drops them,
-  so on SQLite two workers writing at once fail at once with "database is locked" instead of
-  waiting for each other; production runs PostgreSQL, where this does not arise.
+- a fast password hasher, so that the many logins of the tests do not spend the run hashing.
 """
 
 from sbm_site.settings.production import *  # noqa: F403
 
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
-    DATABASES["default"]["OPTIONS"] = {  # noqa: F405
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-        "transaction_mode": "IMMEDIATE",
-    }
 SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
 SECURE_HSTS_SECONDS = 0
