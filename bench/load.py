@@ -396,7 +396,11 @@ def print_table(modes, static, queries, arguments):
             reference = static.get(name)
             nginx_rps = f"{reference['rps']:.0f}" if reference else "-"
             to_nginx = f"{result['rps'] / reference['rps']:.2f}" if reference else "-"
-            sql = queries.get(mode, {}).get(name, 0 if mode == "edge" else "")
+            if mode == "edge":
+                # A page the edge answers costs no query; the others pass through to "on".
+                sql = 0 if result.get("edge") == "HIT" else queries["on"].get(name, "")
+            else:
+                sql = queries[mode].get(name, "")
             print(
                 f"{name:<26}{mode:<6}{result['rps']:>8.0f}{result['p50']:>9.1f}"
                 f"{result['p99']:>9.1f}{result['errors']:>7}{nginx_rps:>12}{to_nginx:>8}"
