@@ -1,9 +1,10 @@
 """Production settings for the process-fault tests' servers, talking plain HTTP on loopback.
 
-Only tests/resilience/test_process_faults.py uses this module. Everything comes from
-sbm_site.settings.production (DEBUG off, ATOMIC_REQUESTS, CONN_MAX_AGE with health checks,
-manifest static files, Redis cache when REDIS_URL is set); the only changes are the ones a
-plain-HTTP client on 127.0.0.1 needs, since TLS ends at the proxy in production:
+Only the real-process tests of tests/resilience/ (test_process_faults.py, test_s3_media.py) use
+this module. Everything comes from sbm_site.settings.production (DEBUG off, ATOMIC_REQUESTS,
+CONN_MAX_AGE with health checks, manifest static files, Redis cache when REDIS_URL is set); the
+only changes are the ones a plain-HTTP client on 127.0.0.1 needs, since TLS ends at the proxy in
+production:
 - the session and CSRF cookies are not marked Secure, so an HTTP cookie jar sends them back
   (SECURE_SSL_REDIRECT=false comes from the environment, as in bench/);
 - no HSTS header (meaningless over plain HTTP);
