@@ -10,7 +10,6 @@ import os
 import re
 import shutil
 import signal
-import socket
 import sqlite3
 import subprocess
 import sys
@@ -20,18 +19,19 @@ from pathlib import Path
 
 import requests
 
+from bench.edge import free_port
+
 ROOT = Path(__file__).resolve().parents[2]
 GUNICORN = str(Path(sys.executable).parent / "gunicorn")
-PG_BIN = Path("/usr/lib/postgresql/15/bin")
+# The server binaries of the newest PostgreSQL that Debian installed (initdb, pg_ctl).
+PG_BIN = max(
+    Path("/usr/lib/postgresql").glob("*/bin"),
+    key=lambda folder: int(folder.parent.name) if folder.parent.name.isdigit() else 0,
+    default=Path("/usr/lib/postgresql/15/bin"),
+)
 SECRET_KEY = "process-fault-tests-only-" + "k" * 40  # noqa: S105 - a throwaway test server
 PASSWORD = "un-mot-de-passe-de-test"  # noqa: S105 - users of a scratch database
 HTTP_TIMEOUT = 30
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def wait_until(predicate, *, timeout, interval=0.1, message="condition"):
