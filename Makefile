@@ -1,17 +1,20 @@
-.PHONY: run test test-postgres lint format messages ci bench
+.PHONY: run test test-all test-postgres lint format messages ci bench
 PG_URL ?= postgres://postgres@127.0.0.1:5432/sbm
 
 run:          ## serve the demo site on http://127.0.0.1:8000 (SQLite)
 	scripts/run
 
-test:         ## the whole test suite on SQLite
+test:         ## the fast lane on SQLite (scripts/test --all: every lane)
 	scripts/test
 
-test-postgres: ## the whole test suite on PostgreSQL
-	DATABASE_URL=$(PG_URL) scripts/test
+test-all:     ## every lane on SQLite
+	scripts/test --all
 
-lint:
-	.venv/bin/ruff check . && .venv/bin/ruff format --check .
+test-postgres: ## every lane on PostgreSQL
+	DATABASE_URL=$(PG_URL) scripts/test --all
+
+lint:         ## ruff, bandit, system checks with the editor conventions, migrations check
+	scripts/lint
 
 format:
 	.venv/bin/ruff check --fix . && .venv/bin/ruff format .

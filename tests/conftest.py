@@ -1,63 +1,110 @@
-"""Shared fixtures.
+"""Shared fixtures, lanes and the demo database.
 
-The test database is created once per session with the site set up and the demo content
-loaded (`load_demo_content`), so every test starts from the association's real site. Tests run
-inside a transaction that is rolled back. A test that needs real transactions (concurrency)
-uses `@pytest.mark.django_db(transaction=True, serialized_rollback=True)` so that the demo
-content is restored after it.
+The demo site (`load_demo_content`) is built once per run into a template and every xdist
+worker starts from a copy of it (`tests/demo_database.py`). Tests run inside a transaction that
+is rolled back. A test that needs real transactions (threads with their own connections) uses
+`@pytest.mark.django_db(transaction=True)`: Django empties the database after it, and the
+demo site is copied back from the template right away, so the next test finds it again.
+
+Lanes (README, "Tests"): the default lane is everything not marked `slow`, `browser`,
+`resilience` or `fuzz`. Tests under tests/browser/ and tests/resilience/ get their lane's
+marker from their folder.
 """
 
-import io
 import os
+from pathlib import Path
 
 import pytest
-from django.core.management import call_command
-from django.db import connections
-from django.db.models.signals import post_save
 from django.test import Client
+from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
+from pytest_django.plugin import blocking_manager_key
 from wagtail.models import Locale
-from wagtail_localize.models import LocaleSynchronization, sync_trees_on_locale_sync_save
 
 from home.models import HomePage
 
-LANGUAGE_CODES = ["fr", "de", "it", "en"]
+from . import demo_database
 
-# Property-based tests draw the same examples on every run (no example database): a CI result
-# can be reproduced, and a new failing input is found by raising max_examples locally, e.g.
-# `HYPOTHESIS_PROFILE=explore scripts/test tests/news`.
-hypothesis_settings.register_profile("ci", derandomize=True, database=None)
-hypothesis_settings.register_profile("explore", max_examples=2000)
+LANGUAGE_CODES = ["fr", "de", "it", "en"]
+TESTS = Path(__file__).resolve().parent
+FOLDER_LANES = {"browser": "browser", "resilience": "resilience"}
+
+# Property-based tests take their budget from a profile, never from the test itself.
+# "ci" (the default) draws the same examples on every run, with no example database, so that
+# a CI result can be reproduced; "explore" draws many fresh examples to find new failing
+# inputs: `HYPOTHESIS_PROFILE=explore scripts/test -m fuzz`.
+# Examples share function-scoped fixtures (the test client, demo pages) on purpose, and the
+# generators make large, slow inputs on purpose.
+FUZZ_HEALTH_CHECKS = [
+    HealthCheck.function_scoped_fixture,
+    HealthCheck.too_slow,
+    HealthCheck.data_too_large,
+]
+hypothesis_settings.register_profile(
+    "ci",
+    max_examples=60,
+    derandomize=True,
+    database=None,
+    deadline=None,
+    suppress_health_check=FUZZ_HEALTH_CHECKS,
+)
+hypothesis_settings.register_profile(
+    "explore",
+    max_examples=2000,
+    deadline=None,
+    suppress_health_check=FUZZ_HEALTH_CHECKS,
+)
 hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+_created_run_folder = False
+
+
+def pytest_configure(config):
+    global _created_run_folder
+    _created_run_folder = demo_database.start_run()
+
+
+def pytest_unconfigure(config):
+    if _created_run_folder:
+        demo_database.finish_run()
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        folder = Path(item.fspath).resolve().relative_to(TESTS).parts[0]
+        lane = FOLDER_LANES.get(folder)
+        if lane:
+            item.add_marker(lane)
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
+def django_db_setup(django_test_environment, django_db_blocker, django_db_modify_db_settings):
+    """The worker's test database: a copy of the run's demo site (see module docstring)."""
     with django_db_blocker.unblock():
-        call_command("load_demo_content", verbosity=0, stdout=io.StringIO())
-        # Django serialised the database when it created it, before the demo content existed;
-        # a transactional test with serialized_rollback restores that snapshot afterwards.
-        # Take it again so that the demo content survives such tests.
-        for connection in connections.all():
-            connection._test_serialized_contents = connection.creation.serialize_db_to_string()
-            connection.creation.deserialize_db_from_string = _without_tree_sync(
-                connection.creation.deserialize_db_from_string
-            )
+        demo_database.clone_into_test_database()
+    _demo_database["ready"] = True
+    yield
+    with django_db_blocker.unblock():
+        demo_database.drop_test_database()
 
 
-def _without_tree_sync(deserialize):
-    """Restoring the snapshot saves rows as they are ("raw"); wagtail-localize would still try
-    to synchronise the language trees when a LocaleSynchronization row comes back, before the
-    locales it points to exist. The trees in the snapshot are already synchronised."""
+_demo_database = {"ready": False}
 
-    def restore(data):
-        post_save.disconnect(sync_trees_on_locale_sync_save, sender=LocaleSynchronization)
-        try:
-            deserialize(data)
-        finally:
-            post_save.connect(sync_trees_on_locale_sync_save, sender=LocaleSynchronization)
 
-    return restore
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    yield
+    # After Django flushed the database of a transactional test, put the demo site back.
+    if _demo_database["ready"] and _is_transactional(item):
+        with item.config.stash[blocking_manager_key].unblock():
+            demo_database.restore_test_database()
+
+
+def _is_transactional(item):
+    marker = item.get_closest_marker("django_db")
+    if marker and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences")):
+        return True
+    return "transactional_db" in getattr(item, "fixturenames", ())
 
 
 @pytest.fixture

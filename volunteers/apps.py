@@ -6,3 +6,6 @@ class VolunteersConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "volunteers"
     verbose_name = _("Volunteers' dashboard and guide")
+
+    def ready(self):
+        from . import checks  # noqa: F401 - registers the editor conventions' system checks

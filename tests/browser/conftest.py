@@ -1,7 +1,7 @@
 """Browser tests: a real server on a demo site, driven by Debian's headless Chromium.
 
-A session-scoped server runs `manage.py runserver` on its own database (a fresh SQLite file,
-or `<name>_browser` next to the PostgreSQL test database) filled with `load_demo_content`.
+A session-scoped server runs `manage.py runserver` on its own copy of the run's demo site
+(`tests/demo_database.py`: an SQLite file, or a PostgreSQL database cloned from the template).
 Tests browse it through Playwright; `assert_accessible` runs axe-core (WCAG 2.2 AA rules).
 Screenshots go to test-artifacts/ (kept by CI).
 """
@@ -17,8 +17,9 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from django.conf import settings
 from playwright.sync_api import sync_playwright
+
+from tests import demo_database
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
@@ -39,25 +40,6 @@ def _free_port():
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
-
-
-def _browser_database_url():
-    database = settings.DATABASES["default"]
-    if database["ENGINE"] == "django.db.backends.postgresql":
-        import psycopg
-
-        name = f"{database['NAME']}_browser"
-        host = database.get("HOST") or "127.0.0.1"
-        port = database.get("PORT") or 5432
-        user = database.get("USER") or "postgres"
-        with psycopg.connect(
-            host=host, port=port, user=user, dbname="postgres", autocommit=True
-        ) as connection:
-            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-            connection.execute(f'CREATE DATABASE "{name}"')
-        return f"postgres://{user}@{host}:{port}/{name}"
-    folder = tempfile.mkdtemp(prefix="sbm-browser-")
-    return f"sqlite:///{folder}/browser.sqlite3"
 
 
 class LiveSite:
@@ -86,17 +68,17 @@ class LiveSite:
 @pytest.fixture(scope="session")
 def live_site():
     port = _free_port()
+    media_root = tempfile.mkdtemp(prefix="sbm-browser-media-")
+    database_url = demo_database.clone_for_live_site("browser", media_root)
     environment = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "sbm_site.settings.test",
-        "DATABASE_URL": _browser_database_url(),
+        "DATABASE_URL": database_url,
         "SERVE_MEDIA": "true",
-        "SBM_TEST_MEDIA_ROOT": tempfile.mkdtemp(prefix="sbm-browser-media-"),
+        "SBM_TEST_MEDIA_ROOT": media_root,
         "PYTHONUNBUFFERED": "1",
     }
     site = LiveSite(f"http://127.0.0.1:{port}", environment)
-    site.manage("migrate", "--no-input", "-v0")
-    site.manage("load_demo_content", "-v0")
     log_path = Path(tempfile.mkdtemp(prefix="sbm-browser-server-")) / "server.log"
     log = log_path.open("w")
     server = subprocess.Popen(
@@ -129,6 +111,7 @@ def live_site():
     server.terminate()
     server.wait(timeout=10)
     log.close()
+    demo_database.drop_live_site(database_url)
 
 
 @pytest.fixture(scope="session")

@@ -9,7 +9,7 @@ from tools.models import ToolPage
 from .conftest import make_tool
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db
 def test_two_editors_saving_the_same_sheet_lose_no_revision(volunteers):
     tool = make_tool(summary="Version de départ.")
     alice, bruno = volunteers["editor"], volunteers["reviewer"]

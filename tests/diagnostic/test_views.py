@@ -4,7 +4,7 @@ import re
 
 import pytest
 from django.contrib.auth.models import Group, User
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from diagnostic.models import DiagnosticCompletion, DiagnosticPage
@@ -119,9 +119,7 @@ def test_tampered_result_gives_a_clear_message(client, query):
     assert "<script>alert" not in response.content.decode()
 
 
-@settings(
-    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+@pytest.mark.fuzz
 @given(
     st.lists(
         st.tuples(

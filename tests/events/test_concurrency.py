@@ -45,12 +45,7 @@ def run_at_once(work):
 
 
 def own_agenda():
-    """An agenda of the test's own, under the default site's root.
-
-    Transactional tests cannot rely on the demo content: the copy that `serialized_rollback`
-    restores is taken right after the migrations, and the database is flushed after each
-    such test.
-    """
+    """The agenda under the default site's root (made if the site has none)."""
     root = Site.objects.get(is_default_site=True).root_page
     agenda = root.get_children().type(EventIndexPage).first()
     if agenda is None:
@@ -59,7 +54,7 @@ def own_agenda():
     return agenda.specific
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_twenty_simultaneous_registrations_for_five_seats():
     agenda = own_agenda()
     event = make_event(agenda, "atelier-concurrence", capacity=SEATS)
@@ -82,7 +77,7 @@ def test_twenty_simultaneous_registrations_for_five_seats():
     assert counts == {"confirmed": SEATS, "waiting": PEOPLE - SEATS}
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_simultaneous_registrations_with_one_email_give_one_registration():
     agenda = own_agenda()
     event = make_event(agenda, "atelier-concurrence-doublon", capacity=SEATS)

@@ -8,7 +8,7 @@ import jsonschema
 import pytest
 from django.core.cache import cache
 from drf_spectacular.validation import validate_schema as validate_openapi
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 from rest_framework.throttling import AnonRateThrottle
 
@@ -292,11 +292,7 @@ def value_strategy(name, parameter, document):
     return JUNK
 
 
-@settings(
-    max_examples=120,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
+@pytest.mark.fuzz
 @given(data=st.data())
 def test_no_documented_query_parameter_makes_the_api_fail(client, data):
     parameters, document = documented_parameters(client)
@@ -309,11 +305,7 @@ def test_no_documented_query_parameter_makes_the_api_fail(client, data):
     assert SECRET_EMAIL not in response.content.decode()
 
 
-@settings(
-    max_examples=150,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
+@pytest.mark.fuzz
 @given(data=st.data())
 def test_no_field_filter_or_ordering_of_any_page_type_makes_the_api_fail(client, data):
     _parameters, document = documented_parameters(client)
@@ -329,11 +321,7 @@ def test_no_field_filter_or_ordering_of_any_page_type_makes_the_api_fail(client,
     assert SECRET_EMAIL not in response.content.decode()
 
 
-@settings(
-    max_examples=40,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
+@pytest.mark.fuzz
 @given(
     pk=st.integers(min_value=-5, max_value=10**12).map(str) | JUNK,
     find=st.dictionaries(st.sampled_from(["id", "html_path", "type"]), JUNK, max_size=2),

@@ -1,8 +1,9 @@
 """backup_site and restore_site: a demo site backed up, wiped and restored is found again whole.
 
-The session's test database must stay as it is, so these tests build a scratch demo site of
-their own once for the module (a `<name>_backup` PostgreSQL database, or an SQLite file, with
-its own MEDIA_ROOT) and drive it through `manage.py` in subprocesses, as an operator would.
+The session's test database must stay as it is, so these tests copy the run's demo site
+(tests/demo_database.py) once for the module into a scratch site of their own (a PostgreSQL
+database, or an SQLite file, with its own MEDIA_ROOT) and drive it through `manage.py` in
+subprocesses, as an operator would.
 """
 
 import hashlib
@@ -18,6 +19,8 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+
+from tests import demo_database
 
 ROOT = Path(__file__).resolve().parents[2]
 MARKER_GROUP = "backup-test-marker"
@@ -108,7 +111,7 @@ class ScratchSite:
         database = settings.DATABASES["default"]
         self.postgres = database["ENGINE"] == "django.db.backends.postgresql"
         if self.postgres:
-            self.name = f"{database['NAME']}_backup"
+            self.name = demo_database.scratch_database_name("backup")
             self.server = {
                 "host": database.get("HOST") or "127.0.0.1",
                 "port": database.get("PORT") or 5432,
@@ -135,13 +138,12 @@ class ScratchSite:
                 connection.execute(statement)
 
     def create(self):
+        """The demo site, copied from the run's template (tests/demo_database.py)."""
         if self.postgres:
-            self._server_sql(
-                f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)',
-                f'CREATE DATABASE "{self.name}"',
-            )
-        self.manage("migrate", "--no-input", "-v0")
-        self.manage("load_demo_content", "-v0")
+            demo_database.clone_to_postgres(self.name)
+        else:
+            demo_database.clone_to_sqlite(self.sqlite_path)
+        demo_database.copy_media(demo_database.template(), self.media_root)
 
     def wipe(self):
         """Nothing left of the site: its database dropped (an empty one created in its place,

@@ -87,7 +87,7 @@ def test_the_count_is_one_statement(django_assert_num_queries):
     assert total(tool_key=tool.translation_key) == 2
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_concurrent_downloads_are_all_counted():
     tool = ToolPage.objects.get(sheet_number="02a", locale__language_code="fr")
     url = download_url(tool.instruments.first())
