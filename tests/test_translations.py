@@ -35,6 +35,7 @@ def test_catalogue_is_complete_and_compiled(po_path):
     assert expected == actual, f"{po_path.with_suffix('.mo')} is stale: run scripts/messages"
 
 
+@pytest.mark.slow
 def test_every_string_in_the_code_is_in_the_catalogues(tmp_path):
     """Extract the strings afresh in a copy of the project and compare with the catalogues."""
     assert shutil.which("xgettext"), "GNU gettext is needed (scripts/test installs it)"

@@ -84,6 +84,7 @@ def test_cards_show_the_number_in_the_cycle(client, agenda, webinar_cycle):
     assert re.search(r"\d+ sur 12 · Cycle de webinaires", response.content.decode())
 
 
+@pytest.mark.slow
 def test_agenda_query_count_does_not_grow_with_two_hundred_events(client, agenda, webinar_cycle):
     fr = Locale.get_default()
     levers = list(Lever.objects.filter(locale=fr))

@@ -147,6 +147,7 @@ def test_pages_of_results_keep_the_filters_and_do_not_repeat_providers(client, i
     assert len(genevans) == len(set(genevans)) == PER_PAGE + 3
 
 
+@pytest.mark.slow
 def test_the_directory_query_count_does_not_grow_with_300_providers(client, index):
     regions = ["CH-VD", "CH-GE", "CH-TI"]
     for number in range(300):

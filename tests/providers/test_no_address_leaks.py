@@ -45,6 +45,7 @@ def assert_no_address(response, addresses, url):
     assert not leaked, f"{url} shows {leaked}"
 
 
+@pytest.mark.slow
 def test_no_private_address_in_any_page_or_form(client, index):
     User.objects.create_user("contributrice", email="contributrice@secret.example.net")
     make_provider(index, title="Profil témoin", owner_email="temoin@secret.example.net")

@@ -11,6 +11,7 @@ from tests.search.conftest import make_standard_page, make_tool
 pytestmark = pytest.mark.django_db
 
 
+@pytest.mark.slow
 def test_search_page_queries_do_not_grow_with_results(client, tool_index, home_page):
     numbers = itertools.count()
 

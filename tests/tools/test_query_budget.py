@@ -41,6 +41,7 @@ def test_the_german_library_has_a_bounded_query_count(client, library):
     )
 
 
+@pytest.mark.slow
 def test_a_library_of_a_thousand_tools_keeps_its_query_count(client, library):
     assert_query_count_does_not_grow(
         client, FILTERED, add_tools(library, 1000), rounds=1, budget=45
