@@ -1,7 +1,6 @@
 """The public side of co-creation: the contribution forms and the "help wanted" page."""
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -13,6 +12,7 @@ from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.http import require_http_methods
 from wagtail.models import Locale
 
+from core.ratelimit import over_limit
 from tools.models import ToolPage
 
 from . import pipeline, submission
@@ -30,22 +30,10 @@ DEFAULT_RATE_LIMIT = 10
 RATE_WINDOW = 3600
 
 
-def client_ip(request):
-    # REMOTE_ADDR only: X-Forwarded-For can be forged unless a trusted proxy rewrites it.
-    return request.META.get("REMOTE_ADDR", "unknown")
-
-
 def over_rate_limit(request):
-    """Count one submission for the visitor's IP; True once the hourly limit is exceeded."""
+    """Count one submission for the visitor; True once the hourly limit is exceeded."""
     limit = getattr(settings, "CONTRIBUTIONS_RATE_LIMIT", DEFAULT_RATE_LIMIT)
-    key = f"contributions:submissions:{client_ip(request)}"
-    cache.add(key, 0, RATE_WINDOW)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # The key expired between add() and incr().
-        cache.set(key, 1, RATE_WINDOW)
-        count = 1
-    return count > limit
+    return over_limit(request, "contributions:submissions", limit, RATE_WINDOW)
 
 
 TOOL_FORMS = {

@@ -1,6 +1,5 @@
 """Registration, cancellation and calendar files."""
 
-from django.core.cache import cache
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -9,6 +8,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale
+
+from core.ratelimit import over_limit
 
 from . import emails
 from .calendars import ics_bytes
@@ -20,23 +21,6 @@ from .registrations import register as take_seat
 
 REGISTRATION_LIMIT = 5
 RATE_WINDOW = 3600
-
-
-def client_ip(request):
-    # REMOTE_ADDR only: X-Forwarded-For can be forged unless a trusted proxy rewrites it.
-    return request.META.get("REMOTE_ADDR", "unknown")
-
-
-def over_limit(request):
-    """Count this registration for the visitor's IP; True once the hourly limit is exceeded."""
-    key = f"events:register:{client_ip(request)}"
-    cache.add(key, 0, RATE_WINDOW)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, RATE_WINDOW)
-        count = 1
-    return count > REGISTRATION_LIMIT
 
 
 def _render_with_form(request, event, form, status):
@@ -60,7 +44,7 @@ def register(request, event):
         return HttpResponseRedirect(event.url + "?registration=confirmed#registration")
     if not form.is_valid():
         return _render_with_form(request, event, form, 400)
-    if over_limit(request):
+    if over_limit(request, "events:register", REGISTRATION_LIMIT, RATE_WINDOW):
         form.add_error(
             None,
             _(

@@ -2,7 +2,6 @@
 
 from urllib.parse import urlencode
 
-from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
@@ -12,6 +11,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from wagtail.models import Locale
 from wagtail_localize.synctree import create_aliases_for_new_page
+
+from core.ratelimit import over_limit
 
 from . import emails
 from .forms import ApplicationForm, ContactForm, UpdateForm
@@ -23,23 +24,6 @@ APPLICATION_LIMIT = 3
 RATE_WINDOW = 3600
 
 
-def client_ip(request):
-    # REMOTE_ADDR only: X-Forwarded-For can be forged unless a trusted proxy rewrites it.
-    return request.META.get("REMOTE_ADDR", "unknown")
-
-
-def over_limit(request, action, limit):
-    """Count this submission for the visitor's IP; True once `limit` per hour is exceeded."""
-    key = f"providers:{action}:{client_ip(request)}"
-    cache.add(key, 0, RATE_WINDOW)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, RATE_WINDOW)
-        count = 1
-    return count > limit
-
-
 @never_cache
 def contact_view(request, page):
     form = ContactForm(request.POST)
@@ -47,7 +31,7 @@ def contact_view(request, page):
         return HttpResponseRedirect(page.url + "?contact=sent#contact")
     status = 400
     if form.is_valid():
-        if over_limit(request, "contact", CONTACT_LIMIT):
+        if over_limit(request, "providers:contact", CONTACT_LIMIT, RATE_WINDOW):
             form.add_error(
                 None,
                 _("Too many messages were sent from your connection. Please try again in an hour."),
@@ -100,7 +84,7 @@ def apply_view(request, index_page):
         if form.is_spam:
             return HttpResponseRedirect(index_page.url + "apply/?sent=1")
         if form.is_valid():
-            if over_limit(request, "apply", APPLICATION_LIMIT):
+            if over_limit(request, "providers:apply", APPLICATION_LIMIT, RATE_WINDOW):
                 form.add_error(
                     None,
                     _(
