@@ -13,6 +13,7 @@ from wagtail.admin.views.generic.models import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button
 
+from core.spreadsheets import NeutralisedExportMixin
 from home.sections import register_home_section, register_section
 
 from .admin_views import GenerateEventsView
@@ -66,7 +67,7 @@ def cycle_listing_button(page, user, next_url=None):
     return [button] if button else []
 
 
-class RegistrationIndexView(IndexView):
+class RegistrationIndexView(NeutralisedExportMixin, IndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("event")
 

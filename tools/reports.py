@@ -3,7 +3,6 @@
 The chart is an inline SVG drawn on the server (no JavaScript); `?export=csv` gives the rows.
 """
 
-import csv
 from datetime import timedelta
 
 from django.core.exceptions import PermissionDenied
@@ -16,6 +15,8 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Locale
+
+from core.spreadsheets import SafeCsvWriter
 
 from .models import DownloadCount, ToolPage
 
@@ -143,7 +144,7 @@ class DownloadReportView(WagtailAdminTemplateMixin, TemplateView):
         response["Content-Disposition"] = (
             f'attachment; filename="downloads-{start.isoformat()}-{end.isoformat()}.csv"'
         )
-        writer = csv.writer(response)
+        writer = SafeCsvWriter(response)
         writer.writerow(["day", "sheet_number", "tool", "document", "language", "downloads"])
         rows = (
             DownloadCount.objects.filter(day__range=(start, end))

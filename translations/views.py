@@ -1,13 +1,13 @@
 """The translation status report in the Wagtail admin, with filters and a CSV export."""
 
-import csv
-
 from django import forms
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+
+from core.spreadsheets import SafeCsvWriter
 
 from .permissions import can_view_translation_status
 from .status import STATUS_CHOICES, content_type_choices, target_locales, translation_status
@@ -70,7 +70,7 @@ def _csv_response(request, rows):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="translation-status.csv"'
     response.write("\ufeff")  # Lets spreadsheet software recognise UTF-8.
-    writer = csv.writer(response)
+    writer = SafeCsvWriter(response)
     writer.writerow(
         [
             _("Title"),
