@@ -84,7 +84,7 @@ class DiagnosticPageFactory(PageFactory):
             result_no="Pas encore : nos outils vous aideront.",
         )
 
-    title = factory.LazyAttribute(lambda page: f"Autodiagnostic d'essai {page.number}")
+    title = factory.LazyAttribute(lambda page: f"Autodiagnostic essai {page.number}")
     slug = factory.LazyAttribute(lambda page: f"autodiagnostic-essai-{page.number}")
     intro = "Situez votre organisation en quelques questions."
     kind = DiagnosticKind.SCORED

@@ -22,7 +22,7 @@ class EventIndexPageFactory(PageFactory):
     class Meta:
         model = EventIndexPage
 
-    title = factory.LazyAttribute(lambda page: f"Agenda d'essai {page.number}")
+    title = factory.LazyAttribute(lambda page: f"Agenda essai {page.number}")
     slug = factory.LazyAttribute(lambda page: f"agenda-essai-{page.number}")
 
 
@@ -33,7 +33,7 @@ class EventSeriesPageFactory(PageFactory):
         model = EventSeriesPage
 
     parent = factory.LazyFunction(demo_agenda)
-    title = factory.LazyAttribute(lambda page: f"Cycle d'essai {page.number}")
+    title = factory.LazyAttribute(lambda page: f"Cycle essai {page.number}")
     slug = factory.LazyAttribute(lambda page: f"cycle-essai-{page.number}")
 
 

@@ -41,7 +41,7 @@ class GuideIndexPageFactory(PageFactory):
     class Meta:
         model = GuideIndexPage
 
-    title = factory.LazyAttribute(lambda page: f"Fils rouges d'essai {page.number}")
+    title = factory.LazyAttribute(lambda page: f"Fils rouges essai {page.number}")
     slug = factory.LazyAttribute(lambda page: f"fils-rouges-essai-{page.number}")
 
 
@@ -103,7 +103,7 @@ class TrainingIndexPageFactory(PageFactory):
     class Meta:
         model = TrainingIndexPage
 
-    title = factory.LazyAttribute(lambda page: f"Formations d'essai {page.number}")
+    title = factory.LazyAttribute(lambda page: f"Formations essai {page.number}")
     slug = factory.LazyAttribute(lambda page: f"formations-essai-{page.number}")
 
 
@@ -139,7 +139,7 @@ class BusinessModelIndexPageFactory(PageFactory):
     class Meta:
         model = BusinessModelIndexPage
 
-    title = factory.LazyAttribute(lambda page: f"Modèles d'essai {page.number}")
+    title = factory.LazyAttribute(lambda page: f"Modèles essai {page.number}")
     slug = factory.LazyAttribute(lambda page: f"modeles-essai-{page.number}")
 
 

@@ -22,7 +22,7 @@ class HomePageFactory(PageFactory):
     parent = factory.LazyFunction(Page.get_first_root_node)
     aliases = False
     locale = factory.LazyFunction(Locale.get_default)
-    title = factory.LazyAttribute(lambda page: f"Accueil d'essai {page.number}")
+    title = factory.LazyAttribute(lambda page: f"Accueil essai {page.number}")
     slug = factory.LazyAttribute(lambda page: f"accueil-essai-{page.number}")
     intro = "Un site d'essai de l'association."
 
@@ -33,8 +33,6 @@ class StandardPageFactory(PageFactory):
     class Meta:
         model = StandardPage
 
-    title = factory.LazyAttribute(lambda page: f"Page d'essai {page.number}")
-    slug = factory.LazyAttribute(lambda page: f"page-essai-{page.number}")
     intro = ""
 
 
@@ -44,7 +42,7 @@ class MainMenuFactory(DjangoModelFactory):
     class Meta:
         model = MainMenu
 
-    name = factory.Sequence(lambda n: f"Menu d'essai {n}")
+    name = factory.Sequence(lambda n: f"Menu essai {n}")
     locale = factory.LazyFunction(Locale.get_default)
 
 

@@ -20,7 +20,7 @@ class NewsIndexPageFactory(PageFactory):
     class Meta:
         model = NewsIndexPage
 
-    title = factory.LazyAttribute(lambda page: f"Actualités d'essai {page.number}")
+    title = factory.LazyAttribute(lambda page: f"Actualités essai {page.number}")
     slug = factory.LazyAttribute(lambda page: f"actualites-essai-{page.number}")
 
 
@@ -35,7 +35,7 @@ class NewsPageFactory(PageFactory):
         model = NewsPage
 
     parent = factory.LazyFunction(demo_news_index)
-    title = factory.LazyAttribute(lambda page: f"Nouvelle d'essai {page.number}")
+    title = factory.LazyAttribute(lambda page: f"Nouvelle essai {page.number}")
     slug = factory.LazyAttribute(lambda page: f"nouvelle-essai-{page.number}")
     summary = factory.LazyAttribute(lambda page: f"Résumé de la nouvelle d'essai {page.number}.")
     date = factory.LazyAttribute(

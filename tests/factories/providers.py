@@ -19,7 +19,7 @@ class ProviderIndexPageFactory(PageFactory):
     class Meta:
         model = ProviderIndexPage
 
-    title = factory.LazyAttribute(lambda page: f"Prestataires d'essai {page.number}")
+    title = factory.LazyAttribute(lambda page: f"Prestataires essai {page.number}")
     slug = factory.LazyAttribute(lambda page: f"prestataires-essai-{page.number}")
 
 
@@ -34,7 +34,7 @@ class ProviderPageFactory(PageFactory):
         model = ProviderPage
 
     parent = factory.LazyFunction(demo_directory)
-    title = factory.LazyAttribute(lambda page: f"Prestataire d'essai {page.number}")
+    title = factory.LazyAttribute(lambda page: f"Prestataire essai {page.number}")
     slug = factory.LazyAttribute(lambda page: f"prestataire-essai-{page.number}")
     kind = "person"
     intro = "Accompagnement des associations."

@@ -26,7 +26,7 @@ class LeverFactory(TaxonomyTermFactory):
     class Meta:
         model = Lever
 
-    name = factory.LazyAttribute(lambda term: f"Levier d'essai {term.number}")
+    name = factory.LazyAttribute(lambda term: f"Levier essai {term.number}")
     slug = factory.LazyAttribute(lambda term: f"levier-essai-{term.number}")
 
 
@@ -34,7 +34,7 @@ class PhaseFactory(TaxonomyTermFactory):
     class Meta:
         model = Phase
 
-    name = factory.LazyAttribute(lambda term: f"Phase d'essai {term.number}")
+    name = factory.LazyAttribute(lambda term: f"Phase essai {term.number}")
     slug = factory.LazyAttribute(lambda term: f"phase-essai-{term.number}")
 
 
@@ -42,7 +42,7 @@ class AudienceFactory(TaxonomyTermFactory):
     class Meta:
         model = Audience
 
-    name = factory.LazyAttribute(lambda term: f"Public d'essai {term.number}")
+    name = factory.LazyAttribute(lambda term: f"Public essai {term.number}")
     slug = factory.LazyAttribute(lambda term: f"public-essai-{term.number}")
 
 
@@ -50,5 +50,5 @@ class ThemeFactory(TaxonomyTermFactory):
     class Meta:
         model = Theme
 
-    name = factory.LazyAttribute(lambda term: f"Thème d'essai {term.number}")
+    name = factory.LazyAttribute(lambda term: f"Thème essai {term.number}")
     slug = factory.LazyAttribute(lambda term: f"theme-essai-{term.number}")

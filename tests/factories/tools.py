@@ -23,7 +23,7 @@ class ToolIndexPageFactory(PageFactory):
     class Meta:
         model = ToolIndexPage
 
-    title = factory.LazyAttribute(lambda page: f"Bibliothèque d'essai {page.number}")
+    title = factory.LazyAttribute(lambda page: f"Bibliothèque essai {page.number}")
     slug = factory.LazyAttribute(lambda page: f"outils-essai-{page.number}")
     intro = "Les outils de l'association."
 
@@ -72,7 +72,7 @@ class ToolPageFactory(PageFactory):
         instrument_count = 0
 
     parent = factory.LazyFunction(demo_library)
-    title = factory.LazyAttribute(lambda page: f"Outil d'essai {page.number}")
+    title = factory.LazyAttribute(lambda page: f"Outil essai {page.number}")
     slug = factory.LazyAttribute(lambda page: f"outil-essai-{page.number}")
     sheet_number = factory.LazyAttribute(lambda page: f"T{page.number:04d}")
     summary = "Un outil créé pour les tests."
