@@ -179,6 +179,14 @@ def test_a_tool_sheet_takes_terms_by_slug_and_instruments():
     assert german.instruments.count() == 2
 
 
+def test_instruments_can_be_named():
+    tool = factories.ToolPageFactory(instrument_titles=["Fiche de travail", "Affiche"])
+    assert [instrument.title for instrument in tool.instruments.order_by("sort_order")] == [
+        "Fiche de travail",
+        "Affiche",
+    ]
+
+
 def test_an_instrument_belongs_to_a_sheet_and_a_document():
     instrument = factories.ToolInstrumentFactory()
     assert instrument.pk and instrument.page.live

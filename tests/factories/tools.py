@@ -41,13 +41,13 @@ class ToolInstrumentFactory(DjangoModelFactory):
 
 
 def _instruments(tool):
-    """`instrument_count` instruments sharing one new document, ready for `add_child`."""
-    if not tool.instrument_count:
+    """The instruments named `instrument_titles`, sharing one new document, for `add_child`."""
+    if not tool.instrument_titles:
         return []
     document = DocumentFactory(title=f"Document {tool.number}")
     return [
-        ToolInstrument(locale=tool.locale, title=f"Instrument {n}", document=document)
-        for n in range(tool.instrument_count)
+        ToolInstrument(locale=tool.locale, title=title, document=document)
+        for title in tool.instrument_titles
     ]
 
 
@@ -57,7 +57,8 @@ class ToolPageFactory(PageFactory):
     Parameters besides the page's fields and `PageFactory`'s:
     - `lever_slugs`, `phase_slugs`, `audience_slugs`, `theme_slugs`: taxonomy terms of the
       sheet's language, by slug (or give `levers=[...]` etc. as terms);
-    - `instrument_count`: that many instruments, sharing one new PDF document.
+    - `instrument_count`: that many instruments ("Instrument 0", ...), sharing one new PDF
+      document; or `instrument_titles`, the instruments' titles.
     The sheet number is "T" and the sequence number on four digits ("T0012").
     """
 
@@ -70,6 +71,9 @@ class ToolPageFactory(PageFactory):
         audience_slugs = ()
         theme_slugs = ()
         instrument_count = 0
+        instrument_titles = factory.LazyAttribute(
+            lambda tool: [f"Instrument {n}" for n in range(tool.instrument_count)]
+        )
 
     parent = factory.LazyFunction(demo_library)
     title = factory.LazyAttribute(lambda page: f"Outil essai {page.number}")
