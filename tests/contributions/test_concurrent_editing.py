@@ -4,14 +4,13 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 
+from tests.factories import ToolPageFactory
 from tools.models import ToolPage
-
-from .conftest import make_tool
 
 
 @pytest.mark.django_db
 def test_two_editors_saving_the_same_sheet_lose_no_revision(volunteers):
-    tool = make_tool(summary="Version de départ.")
+    tool = ToolPageFactory(summary="Version de départ.")
     alice, bruno = volunteers["editor"], volunteers["reviewer"]
     # Both open the editor on the same version.
     copy_for_alice = ToolPage.objects.get(pk=tool.pk)
@@ -39,7 +38,7 @@ def test_two_editors_saving_the_same_sheet_lose_no_revision(volunteers):
 
 @pytest.mark.django_db
 def test_the_history_lists_both_editors_revisions(client, volunteers):
-    tool = make_tool()
+    tool = ToolPageFactory()
     tool.summary = "Par l'éditrice."
     tool.save_revision(user=volunteers["editor"], log_action=True)
     tool.summary = "Par le relecteur."
@@ -54,7 +53,7 @@ def test_the_history_lists_both_editors_revisions(client, volunteers):
 
 @pytest.mark.django_db
 def test_a_sheet_locked_by_one_editor_is_locked_for_the_other(volunteers):
-    tool = make_tool()
+    tool = ToolPageFactory()
     alice, bruno = volunteers["editor"], volunteers["reviewer"]
     assert tool.permissions_for_user(alice).can_lock()
     tool.locked, tool.locked_by = True, alice
@@ -66,7 +65,7 @@ def test_a_sheet_locked_by_one_editor_is_locked_for_the_other(volunteers):
 @pytest.mark.django_db
 def test_the_editor_announces_other_editors_through_editing_sessions(client, volunteers):
     assert settings.WAGTAIL_EDITING_SESSION_PING_INTERVAL > 0
-    tool = make_tool()
+    tool = ToolPageFactory()
     client.force_login(volunteers["editor"])
     response = client.get(reverse("wagtailadmin_pages:edit", args=[tool.pk]))
     assert response.status_code == 200

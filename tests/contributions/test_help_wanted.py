@@ -4,10 +4,9 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
+from tests.factories import ToolPageFactory, UsageExampleFactory
 from tests.query_budget import assert_query_count_does_not_grow
 from tools.models import ToolPage, ToolStatus
-
-from .conftest import approved_example, make_tool
 
 pytestmark = pytest.mark.django_db
 
@@ -22,13 +21,13 @@ def test_a_tool_without_an_approved_example_asks_for_one(client, tool):
     assert response.status_code == 200
     entries = [entry["source"].pk for entry in response.context["needs_examples"]]
     assert tool.pk in entries
-    approved_example(tool)
+    UsageExampleFactory(tool=tool)
     response = client.get(help_url())
     assert tool.pk not in [entry["source"].pk for entry in response.context["needs_examples"]]
 
 
 def test_tools_in_proposal_or_revision_ask_for_a_review(client, tool):
-    revised = make_tool(status=ToolStatus.IN_REVISION)
+    revised = ToolPageFactory(status=ToolStatus.IN_REVISION)
     response = client.get(help_url())
     review = [entry["source"].pk for entry in response.context["needs_review"]]
     assert revised.pk in review
@@ -66,14 +65,14 @@ def test_the_help_page_query_count_does_not_grow_with_the_library(client, tool, 
     url = help_url(language)
 
     def add_tool():
-        make_tool()
+        ToolPageFactory()
         client.get(url)  # Publishing refreshes the cached site chrome (footer); re-warm it.
 
     assert_query_count_does_not_grow(client, url, add_tool, budget=25)
 
 
 def test_the_help_page_query_count_does_not_grow_with_examples(client, tool):
-    assert_query_count_does_not_grow(client, help_url(), lambda: approved_example(tool))
+    assert_query_count_does_not_grow(client, help_url(), lambda: UsageExampleFactory(tool=tool))
 
 
 @pytest.mark.parametrize("kind", ["example", "comment", "revision", "translation"])
@@ -81,11 +80,11 @@ def test_the_form_pages_have_a_fixed_query_count(client, tool, kind):
     with translation.override("fr"):
         url = reverse(f"contributions:{kind}", kwargs={"tool_id": tool.pk})
     assert_query_count_does_not_grow(
-        client, url, lambda: (make_tool(), approved_example(tool)), budget=20
+        client, url, lambda: (ToolPageFactory(), UsageExampleFactory(tool=tool)), budget=20
     )
 
 
 def test_the_proposal_form_has_a_fixed_query_count(client, tool):
     with translation.override("fr"):
         url = reverse("contributions:propose_tool")
-    assert_query_count_does_not_grow(client, url, make_tool, budget=20)
+    assert_query_count_does_not_grow(client, url, ToolPageFactory, budget=20)

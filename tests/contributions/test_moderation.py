@@ -9,14 +9,7 @@ from wagtail.models import Locale
 from contributions.models import DecisionNotice, ToolComment, ToolProposal, UsageExample
 from contributions.wagtail_hooks import ContributionsPanel, waiting_contributions
 from home.sections import sections_for
-
-from .conftest import (
-    approved_comment,
-    approved_example,
-    contributor,
-    pending_comment,
-    pending_example,
-)
+from tests.factories import ToolCommentFactory, UsageExampleFactory, contributor_data
 
 pytestmark = pytest.mark.django_db
 
@@ -35,7 +28,7 @@ def act(obj, user, action, comment=""):
 
 
 def test_approving_an_example_publishes_it_and_tells_the_contributor(tool, volunteers):
-    example = pending_example(tool)
+    example = UsageExampleFactory(tool=tool, pending=True)
     act(example, volunteers["moderator"], "approve", comment="Bel exemple, merci !")
     assert example.live is True
     assert example.decision_notice == DecisionNotice.APPROVED
@@ -45,7 +38,7 @@ def test_approving_an_example_publishes_it_and_tells_the_contributor(tool, volun
 
 
 def test_declining_a_comment_keeps_it_unpublished_and_gives_the_reason(tool, volunteers):
-    comment = pending_comment(tool)
+    comment = ToolCommentFactory(tool=tool, pending=True)
     act(comment, volunteers["moderator"], "reject", comment="Hors sujet pour cette fiche.")
     assert comment.live is False
     assert comment.decision_notice == DecisionNotice.DECLINED
@@ -54,7 +47,7 @@ def test_declining_a_comment_keeps_it_unpublished_and_gives_the_reason(tool, vol
 
 
 def test_the_decision_is_written_in_the_contributors_language(tool, volunteers):
-    data = {"message": "Eine Bemerkung.", **contributor()}
+    data = {"message": "Eine Bemerkung.", **contributor_data()}
     from contributions import submission
 
     comment = submission.submit_comment(
@@ -68,7 +61,7 @@ def test_the_decision_is_written_in_the_contributors_language(tool, volunteers):
 
 
 def test_a_contributor_without_an_address_gets_no_mail(tool, volunteers):
-    example = pending_example(tool, contributor_email="")
+    example = UsageExampleFactory(tool=tool, pending=True, contributor_email="")
     act(example, volunteers["moderator"], "approve")
     assert example.live is True
     assert all("secret.example.net" not in " ".join(message.to) for message in mail.outbox)
@@ -95,12 +88,14 @@ def test_a_proposed_tool_goes_through_review_then_publication(client, tool, volu
 
 
 def test_approved_examples_and_consenting_contributors_appear_on_the_sheet(tool, rf_request):
-    approved_example(tool, title="Exemple publié", contributor_name="Alice Publique")
-    approved_example(
-        tool, title="Exemple discret", contributor_name="Bob Discret", consent_to_credit=False
+    UsageExampleFactory(tool=tool, title="Exemple publié", contributor_name="Alice Publique")
+    UsageExampleFactory(
+        tool=tool, title="Exemple discret", contributor_name="Bob Discret", consent_to_credit=False
     )
-    approved_comment(tool, contributor_name="Chloé Commentaire")
-    pending_example(tool, title="Exemple en attente", contributor_name="Denis Attente")
+    ToolCommentFactory(tool=tool, contributor_name="Chloé Commentaire")
+    UsageExampleFactory(
+        tool=tool, pending=True, title="Exemple en attente", contributor_name="Denis Attente"
+    )
     sections = {s["name"]: s["context"] for s in sections_for("tool_sheet", tool, rf_request())}
     titles = [example.title for example in sections["contributions_examples"]["examples"]]
     assert sorted(titles) == ["Exemple discret", "Exemple publié"]
@@ -114,7 +109,7 @@ def test_approved_examples_and_consenting_contributors_appear_on_the_sheet(tool,
 def test_the_sheet_sections_never_show_a_contributors_address(tool, rf_request):
     from django.template.loader import render_to_string
 
-    approved_example(tool, contributor_email="hidden@secret.example.net")
+    UsageExampleFactory(tool=tool, contributor_email="hidden@secret.example.net")
     request = rf_request()
     html = "".join(
         render_to_string(section["template"], {"section": section["context"]}, request=request)
@@ -144,17 +139,19 @@ def test_the_sheet_sections_cost_the_same_queries_whatever_the_number_of_example
                 section.get_context(tool, request)
         return len(context.captured_queries)
 
-    approved_example(tool)
+    UsageExampleFactory(tool=tool)
     first = count()
     for number in range(4):
-        approved_example(tool, title=f"Exemple {number}", contributor_name=f"Personne {number}")
-        approved_comment(tool, contributor_name=f"Commentatrice {number}")
+        UsageExampleFactory(
+            tool=tool, title=f"Exemple {number}", contributor_name=f"Personne {number}"
+        )
+        ToolCommentFactory(tool=tool, contributor_name=f"Commentatrice {number}")
     assert count() == first
     assert first <= 8
 
 
 def test_the_dashboard_shows_moderators_what_waits_for_them(client, tool, volunteers):
-    example = pending_example(tool, title="À modérer")
+    example = UsageExampleFactory(tool=tool, pending=True, title="À modérer")
     assert example in [
         state.workflow_state.content_object
         for state in waiting_contributions(volunteers["moderator"])
@@ -176,7 +173,7 @@ def test_the_dashboard_shows_reviewers_the_proposed_tools(client, tool, voluntee
     page = submission.submit_tool_proposal(
         Locale.get_default(),
         {"title": "Outil proposé au tableau de bord", "summary": "Résumé."},
-        contributor(),
+        contributor_data(),
     )
     client.force_login(volunteers["reviewer"])
     response = client.get("/admin/")

@@ -10,9 +10,8 @@ from django.contrib.auth.models import AnonymousUser
 
 from contributions.models import ToolComment, UsageExample
 from contributions.submission import submit_tool_proposal
+from tests.factories import ToolCommentFactory, UsageExampleFactory, contributor_data
 from tools.models import ToolPage
-
-from .conftest import contributor, pending_comment, pending_example
 
 pytestmark = pytest.mark.django_db
 
@@ -110,7 +109,11 @@ def user_for(role, volunteers):
 @pytest.mark.parametrize("model", [UsageExample, ToolComment])
 @pytest.mark.parametrize("role", ROLES)
 def test_snippet_permissions(tool, volunteers, model, role):
-    obj = pending_example(tool) if model is UsageExample else pending_comment(tool)
+    obj = (
+        UsageExampleFactory(tool=tool, pending=True)
+        if model is UsageExample
+        else ToolCommentFactory(tool=tool, pending=True)
+    )
     obj = model.objects.get(pk=obj.pk)
     assert obj.workflow_in_progress
     assert snippet_outcomes(obj, user_for(role, volunteers)) == SNIPPET_MATRIX[role]
@@ -119,7 +122,7 @@ def test_snippet_permissions(tool, volunteers, model, role):
 @pytest.mark.parametrize("role", ROLES)
 def test_tool_sheet_permissions(tool, volunteers, role):
     proposal = submit_tool_proposal(
-        tool.locale, {"title": "Outil de la matrice", "summary": "Résumé."}, contributor()
+        tool.locale, {"title": "Outil de la matrice", "summary": "Résumé."}, contributor_data()
     )
     proposal = ToolPage.objects.get(pk=proposal.pk)
     assert proposal.workflow_in_progress
@@ -128,7 +131,7 @@ def test_tool_sheet_permissions(tool, volunteers, role):
 
 
 def test_an_approval_by_a_reviewer_does_not_publish_a_contribution(tool, volunteers):
-    example = pending_example(tool)
+    example = UsageExampleFactory(tool=tool, pending=True)
     assert not can_approve(example, volunteers["reviewer"])
     state = example.current_workflow_task_state.specific
     state.approve(user=volunteers["moderator"])

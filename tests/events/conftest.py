@@ -1,14 +1,14 @@
-"""Helpers for the events tests: the demo agenda and events created on demand."""
+"""Fixtures of the events tests: the demo agenda and cycle, Swiss times (rows come from
+tests/factories)."""
 
-from datetime import datetime, timedelta
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.cache import cache
-from django.utils import timezone
 from wagtail.models import Locale
 
-from events.models import EventIndexPage, EventPage, EventSeriesPage
+from events.models import EventIndexPage, EventSeriesPage
 
 ZURICH = ZoneInfo("Europe/Zurich")
 
@@ -30,25 +30,6 @@ def webinar_cycle(db):
     return EventSeriesPage.objects.get(
         locale=Locale.get_default(), slug="cycle-webinaires-modeles-socio-economiques"
     )
-
-
-def make_event(parent, slug, *, start=None, hours=2, publish=True, **fields):
-    start = start or timezone.now() + timedelta(days=10)
-    fields.setdefault("title", slug.replace("-", " ").capitalize())
-    event = EventPage(
-        slug=slug,
-        locale=parent.locale,
-        start=start,
-        end=start + timedelta(hours=hours),
-        live=publish,
-        **fields,
-    )
-    parent.add_child(instance=event)
-    revision = event.save_revision()
-    if publish:
-        revision.publish()
-    event.refresh_from_db()
-    return event
 
 
 def zurich(*args):

@@ -4,40 +4,40 @@ import csv
 import io
 
 import pytest
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.test import Client, override_settings
 from django.urls import reverse
 from wagtail.models import Locale
 
-from events.models import EventPage, EventSeriesPage
+from events.models import EventPage
 from events.registrations import register, upcoming_registrations_for
 from events.roles import MODEL_PERMISSIONS
+from tests.factories import (
+    AdministratorFactory,
+    EditorFactory,
+    EventPageFactory,
+    EventSeriesPageFactory,
+    ModeratorFactory,
+    ReviewerFactory,
+    TranslatorFactory,
+)
 
-from .conftest import make_event, zurich
+from .conftest import zurich
 
 pytestmark = pytest.mark.django_db
 
 
-def member_of(group_name, username):
-    user = User.objects.create_user(username, password="x")  # noqa: S106
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
-
-
 @pytest.fixture
 def superuser():
-    return User.objects.create_superuser("organisatrice", "orga@example.org", "x")
+    return AdministratorFactory(username="organisatrice", email="orga@example.org")
 
 
 @pytest.fixture
 def empty_cycle(agenda):
-    cycle = EventSeriesPage(
-        title="Cycle de printemps", slug="cycle-printemps", locale=agenda.locale
+    return EventSeriesPageFactory(
+        parent=agenda, title="Cycle de printemps", slug="cycle-printemps", aliases=False
     )
-    agenda.add_child(instance=cycle)
-    cycle.save_revision().publish()
-    return cycle
 
 
 def generation_data(**changes):
@@ -141,7 +141,7 @@ def test_a_rule_with_an_impossible_count_is_refused(client, superuser, empty_cyc
 
 
 def test_people_who_cannot_add_pages_cannot_generate_events(client, empty_cycle):
-    client.force_login(member_of("Reviewers", "relectrice"))
+    client.force_login(ReviewerFactory(username="relectrice"))
     response = client.post(reverse("events_generate", args=[empty_cycle.pk]), generation_data())
     assert response.status_code in (302, 403)
     assert not EventPage.objects.child_of(empty_cycle).exists()
@@ -155,14 +155,16 @@ def test_the_cycle_offers_the_generation_button_in_the_admin(client, superuser, 
 
 @pytest.fixture
 def registered_event(agenda):
-    event = make_event(agenda, "atelier-admin", capacity=1, title="Atelier admin")
+    event = EventPageFactory(
+        parent=agenda, slug="atelier-admin", aliases=False, capacity=1, title="Atelier admin"
+    )
     register(event, name="Alice Martin", email="alice@example.org", organisation="Coop A")
     register(event, name="Bruno Rossi", email="bruno@example.org")
     return event
 
 
 def test_moderators_export_the_registrations_as_csv(client, registered_event):
-    client.force_login(member_of("Moderators", "moderatrice"))
+    client.force_login(ModeratorFactory(username="moderatrice"))
     index = reverse("event_registrations:index")
     listing = client.get(index, {"event": registered_event.pk})
     assert listing.status_code == 200
@@ -178,7 +180,7 @@ def test_moderators_export_the_registrations_as_csv(client, registered_event):
 
 
 def test_registrations_are_hidden_from_translators_and_the_public(client, registered_event):
-    client.force_login(member_of("Translators (de)", "traducteur"))
+    client.force_login(TranslatorFactory(username="traducteur", language_code="de"))
     assert client.get(reverse("event_registrations:index")).status_code in (302, 403)
     anonymous = Client()
     assert anonymous.get(reverse("event_registrations:index")).status_code == 302
@@ -209,7 +211,7 @@ def test_event_pages_and_registration_listing_never_enter_the_page_cache(registe
             assert response.status_code == 200
             assert response.get("X-Page-Cache") != "hit"
         moderator = Client(HTTP_HOST="localhost")
-        moderator.force_login(member_of("Moderators", "moderateur-cache"))
+        moderator.force_login(ModeratorFactory(username="moderateur-cache"))
         url = reverse("event_registrations:index")
         for _ in range(2):
             response = moderator.get(url)
@@ -219,12 +221,12 @@ def test_event_pages_and_registration_listing_never_enter_the_page_cache(registe
 
 
 def test_upcoming_registrations_for_gives_counts_to_organisers_only(registered_event):
-    moderator = member_of("Moderators", "moderatrice-tableau")
+    moderator = ModeratorFactory(username="moderatrice-tableau")
     events = {event.pk: event for event in upcoming_registrations_for(moderator, limit=500)}
     mine = events[registered_event.pk]
     assert (mine.confirmed_count, mine.waiting_count, mine.seats_left_count) == (1, 1, 0)
-    assert upcoming_registrations_for(member_of("Reviewers", "relecteur-tableau")) == []
-    editor = member_of("Editors", "redactrice-tableau")
+    assert upcoming_registrations_for(ReviewerFactory(username="relecteur-tableau")) == []
+    editor = EditorFactory(username="redactrice-tableau")
     assert editor.has_perm("events.view_registration") == (
         "events.view_registration" in MODEL_PERMISSIONS.get("Editors", [])
     )

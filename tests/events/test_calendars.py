@@ -7,8 +7,9 @@ import pytest
 from icalendar import Calendar
 
 from events.calendars import google_calendar_url
+from tests.factories import EventPageFactory
 
-from .conftest import make_event, zurich
+from .conftest import zurich
 
 pytestmark = pytest.mark.django_db
 
@@ -20,8 +21,20 @@ def parse(response):
 
 
 def test_event_ics_has_the_right_utc_offset_in_winter_and_in_summer(client, agenda):
-    winter = make_event(agenda, "atelier-hiver", start=zurich(2027, 1, 21, 13, 0), hours=1.5)
-    summer = make_event(agenda, "atelier-ete", start=zurich(2027, 6, 17, 13, 0), hours=1.5)
+    winter = EventPageFactory(
+        parent=agenda,
+        slug="atelier-hiver",
+        aliases=False,
+        start=zurich(2027, 1, 21, 13, 0),
+        hours=1.5,
+    )
+    summer = EventPageFactory(
+        parent=agenda,
+        slug="atelier-ete",
+        aliases=False,
+        start=zurich(2027, 6, 17, 13, 0),
+        hours=1.5,
+    )
 
     for event, offset in ((winter, timedelta(hours=1)), (summer, timedelta(hours=2))):
         calendar = parse(client.get(f"/events/{event.pk}/calendar.ics"))
@@ -38,7 +51,9 @@ def test_event_ics_has_the_right_utc_offset_in_winter_and_in_summer(client, agen
 
 
 def test_vtimezone_describes_both_standard_and_daylight_time(client, agenda):
-    event = make_event(agenda, "atelier-fuseau", start=zurich(2027, 3, 18, 13, 0))
+    event = EventPageFactory(
+        parent=agenda, slug="atelier-fuseau", aliases=False, start=zurich(2027, 3, 18, 13, 0)
+    )
     calendar = parse(client.get(f"/events/{event.pk}/calendar.ics"))
     (timezone_component,) = calendar.timezones
     names = {component.name for component in timezone_component.subcomponents}
@@ -59,8 +74,10 @@ def test_cycle_ics_holds_every_event_of_the_cycle_in_order(client, webinar_cycle
 
 
 def test_upcoming_feed_lists_only_upcoming_events_of_the_language(client, agenda):
-    past = make_event(agenda, "atelier-passe", start=zurich(2020, 5, 5, 10, 0))
-    future = make_event(agenda, "atelier-futur")
+    past = EventPageFactory(
+        parent=agenda, slug="atelier-passe", aliases=False, start=zurich(2020, 5, 5, 10, 0)
+    )
+    future = EventPageFactory(parent=agenda, slug="atelier-futur", aliases=False)
     calendar = parse(client.get("/events/fr/upcoming.ics"))
     summaries = {str(component["summary"]) for component in calendar.walk("VEVENT")}
     assert future.title in summaries
@@ -74,13 +91,15 @@ def test_upcoming_feed_lists_only_upcoming_events_of_the_language(client, agenda
 
 
 def test_unknown_language_or_unpublished_event_has_no_calendar(client, agenda):
-    draft = make_event(agenda, "atelier-brouillon", publish=False)
+    draft = EventPageFactory(parent=agenda, slug="atelier-brouillon", aliases=False, publish=False)
     assert client.get(f"/events/{draft.pk}/calendar.ics").status_code == 404
     assert client.get("/events/xx/upcoming.ics").status_code == 404
 
 
 def test_google_calendar_link_carries_utc_times_and_the_swiss_zone(agenda):
-    event = make_event(agenda, "atelier-google", start=zurich(2027, 1, 21, 13, 0))
+    event = EventPageFactory(
+        parent=agenda, slug="atelier-google", aliases=False, start=zurich(2027, 1, 21, 13, 0)
+    )
     query = parse_qs(urlparse(google_calendar_url(event)).query)
     assert query["action"] == ["TEMPLATE"]
     assert query["text"] == [event.title]
@@ -89,15 +108,17 @@ def test_google_calendar_link_carries_utc_times_and_the_swiss_zone(agenda):
 
 
 def test_event_page_offers_both_calendar_links(client, agenda):
-    event = make_event(agenda, "atelier-liens")
+    event = EventPageFactory(parent=agenda, slug="atelier-liens", aliases=False)
     html = client.get(event.url).content.decode()
     assert f"/events/{event.pk}/calendar.ics" in html
     assert "https://calendar.google.com/calendar/render?action=TEMPLATE" in html
 
 
 def test_rss_and_atom_feeds_list_upcoming_events(client, agenda):
-    event = make_event(agenda, "atelier-flux")
-    make_event(agenda, "atelier-flux-passe", start=zurich(2021, 1, 1, 9, 0))
+    event = EventPageFactory(parent=agenda, slug="atelier-flux", aliases=False)
+    EventPageFactory(
+        parent=agenda, slug="atelier-flux-passe", aliases=False, start=zurich(2021, 1, 1, 9, 0)
+    )
     rss = client.get("/events/fr/rss/")
     assert rss.status_code == 200
     assert rss["Content-Type"].startswith("application/rss+xml")
@@ -112,7 +133,7 @@ def test_rss_and_atom_feeds_list_upcoming_events(client, agenda):
 
 def test_public_calendar_never_shows_the_meeting_link(client, agenda):
     link = "https://meet.example.org/sbm-secret-room"
-    event = make_event(agenda, "webinaire-prive", online_url=link)
+    event = EventPageFactory(parent=agenda, slug="webinaire-prive", aliases=False, online_url=link)
     content = client.get(f"/events/{event.pk}/calendar.ics").content.decode()
     assert link not in content
     (component,) = Calendar.from_ical(content).walk("VEVENT")

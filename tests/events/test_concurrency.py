@@ -10,8 +10,7 @@ from wagtail.models import Site
 
 from events.models import EventIndexPage, Registration
 from events.registrations import register
-
-from .conftest import make_event
+from tests.factories import EventIndexPageFactory, EventPageFactory
 
 PEOPLE = 20
 SEATS = 5
@@ -49,15 +48,18 @@ def own_agenda():
     root = Site.objects.get(is_default_site=True).root_page
     agenda = root.get_children().type(EventIndexPage).first()
     if agenda is None:
-        agenda = EventIndexPage(title="Agenda", slug="agenda-concurrence", locale=root.locale)
-        root.add_child(instance=agenda)
+        agenda = EventIndexPageFactory(
+            parent=root, title="Agenda", slug="agenda-concurrence", bare=True
+        )
     return agenda.specific
 
 
 @pytest.mark.django_db(transaction=True)
 def test_twenty_simultaneous_registrations_for_five_seats():
     agenda = own_agenda()
-    event = make_event(agenda, "atelier-concurrence", capacity=SEATS)
+    event = EventPageFactory(
+        parent=agenda, slug="atelier-concurrence", aliases=False, capacity=SEATS
+    )
     statuses = []
 
     def post(number):
@@ -80,7 +82,9 @@ def test_twenty_simultaneous_registrations_for_five_seats():
 @pytest.mark.django_db(transaction=True)
 def test_simultaneous_registrations_with_one_email_give_one_registration():
     agenda = own_agenda()
-    event = make_event(agenda, "atelier-concurrence-doublon", capacity=SEATS)
+    event = EventPageFactory(
+        parent=agenda, slug="atelier-concurrence-doublon", aliases=False, capacity=SEATS
+    )
     outcomes = []
 
     def same_person(number):

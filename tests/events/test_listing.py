@@ -7,11 +7,12 @@ import pytest
 from django.utils import timezone
 from wagtail.models import Locale
 
-from events.models import EventFormat, EventPage, Registration
+from events.models import EventFormat, EventPage
 from taxonomy.models import Lever
+from tests.factories import EventPageFactory, RegistrationFactory
 from tests.query_budget import assert_query_count_does_not_grow
 
-from .conftest import make_event, zurich
+from .conftest import zurich
 
 pytestmark = pytest.mark.django_db
 
@@ -21,8 +22,15 @@ def titles(response):
 
 
 def test_agenda_lists_upcoming_events_first_and_past_ones_on_request(client, agenda):
-    soon = make_event(agenda, "atelier-bientot", start=timezone.now() + timedelta(hours=2))
-    past = make_event(agenda, "atelier-termine", start=zurich(2023, 4, 4, 10, 0))
+    soon = EventPageFactory(
+        parent=agenda,
+        slug="atelier-bientot",
+        aliases=False,
+        start=timezone.now() + timedelta(hours=2),
+    )
+    past = EventPageFactory(
+        parent=agenda, slug="atelier-termine", aliases=False, start=zurich(2023, 4, 4, 10, 0)
+    )
     upcoming = titles(client.get(agenda.url))
     assert upcoming[0] == soon.title
     assert past.title not in upcoming
@@ -34,8 +42,19 @@ def test_agenda_lists_upcoming_events_first_and_past_ones_on_request(client, age
 def test_agenda_filters_by_format_lever_and_language(client, agenda):
     fr = Locale.get_default()
     financial = Lever.objects.get(slug="financial-resources", locale=fr)
-    german = make_event(agenda, "workshop-deutsch", language="de", event_format="workshop")
-    conference = make_event(agenda, "conference-finances", event_format=EventFormat.CONFERENCE)
+    german = EventPageFactory(
+        parent=agenda,
+        slug="workshop-deutsch",
+        aliases=False,
+        language="de",
+        event_format="workshop",
+    )
+    conference = EventPageFactory(
+        parent=agenda,
+        slug="conference-finances",
+        aliases=False,
+        event_format=EventFormat.CONFERENCE,
+    )
     conference.levers.set([financial])
     conference.save_revision().publish()
 
@@ -62,8 +81,20 @@ def test_each_filter_option_shows_how_many_events_it_gives(client, agenda):
     response = client.get(agenda.url + "?language=de")
     german_before = option_count(response, "language", "de")
     workshops_in_german_before = option_count(response, "format", "workshop")
-    make_event(agenda, "workshop-auf-deutsch", language="de", event_format="workshop")
-    make_event(agenda, "atelier-en-francais", language="fr", event_format="workshop")
+    EventPageFactory(
+        parent=agenda,
+        slug="workshop-auf-deutsch",
+        aliases=False,
+        language="de",
+        event_format="workshop",
+    )
+    EventPageFactory(
+        parent=agenda,
+        slug="atelier-en-francais",
+        aliases=False,
+        language="fr",
+        event_format="workshop",
+    )
     response = client.get(agenda.url + "?language=de")
     assert option_count(response, "language", "de") == german_before + 1
     # The format counts take the chosen language into account.
@@ -94,7 +125,12 @@ def test_agenda_query_count_does_not_grow_with_two_hundred_events(client, agenda
         for _ in range(100):
             number = next(counter)
             parent = webinar_cycle if number % 2 else agenda
-            event = make_event(parent, f"charge-{number}", start=timezone.now() + timedelta(days=1))
+            event = EventPageFactory(
+                parent=parent,
+                slug=f"charge-{number}",
+                aliases=False,
+                start=timezone.now() + timedelta(days=1),
+            )
             event.levers.set(levers[: 1 + number % 3])
 
     queries = assert_query_count_does_not_grow(client, agenda.url, add_events, budget=40)
@@ -103,13 +139,10 @@ def test_agenda_query_count_does_not_grow_with_two_hundred_events(client, agenda
 
 
 def test_event_page_query_count_does_not_grow_with_registrations(client, agenda):
-    event = make_event(agenda, "atelier-requetes", capacity=500)
-    counter = iter(range(1000))
+    event = EventPageFactory(parent=agenda, slug="atelier-requetes", aliases=False, capacity=500)
 
     def add_registrations():
-        for _ in range(50):
-            number = next(counter)
-            Registration.objects.create(event=event, name="P", email=f"p{number}@example.org")
+        RegistrationFactory.create_batch(50, event=event, name="P")
 
     assert_query_count_does_not_grow(client, event.url, add_registrations, budget=60)
 
@@ -127,7 +160,9 @@ def test_cycle_page_query_count_does_not_grow(client, webinar_cycle):
 
     def add_events():
         for _ in range(5):
-            make_event(webinar_cycle, f"supplement-{next(counter)}")
+            EventPageFactory(
+                parent=webinar_cycle, slug=f"supplement-{next(counter)}", aliases=False
+            )
 
     assert_query_count_does_not_grow(client, webinar_cycle.url, add_events, budget=40)
 
@@ -158,7 +193,7 @@ def test_tool_sheet_lists_upcoming_events_about_the_tool(client, agenda):
     from tools.models import ToolPage
 
     tool = ToolPage.objects.get(sheet_number="02a", locale=agenda.locale)
-    event = make_event(agenda, "atelier-outil")
+    event = EventPageFactory(parent=agenda, slug="atelier-outil", aliases=False)
     event.related_tools.set([tool])
     event.save_revision().publish()
     html = client.get(tool.url).content.decode()
@@ -170,8 +205,16 @@ def test_training_module_lists_its_upcoming_sessions(client, agenda):
     from guides.models import TrainingModulePage
 
     module = TrainingModulePage.objects.filter(locale=agenda.locale).first()
-    session = make_event(agenda, "session-module", training_module=module)
-    make_event(agenda, "session-passee", training_module=module, start=zurich(2022, 1, 1, 9))
+    session = EventPageFactory(
+        parent=agenda, slug="session-module", aliases=False, training_module=module
+    )
+    EventPageFactory(
+        parent=agenda,
+        slug="session-passee",
+        aliases=False,
+        training_module=module,
+        start=zurich(2022, 1, 1, 9),
+    )
     assert session in module.sessions.all()
     html = client.get(module.url).content.decode()
     assert "Prochaines sessions" in html

@@ -10,19 +10,24 @@ from django.utils import timezone
 
 from events.models import Registration
 from events.registrations import register
-
-from .conftest import make_event
+from tests.factories import EventPageFactory, RegistrationFactory
 
 pytestmark = pytest.mark.django_db
 
 
 def test_purge_deletes_only_registrations_of_events_past_the_retention_period(agenda):
     now = timezone.now()
-    long_ago = make_event(agenda, "atelier-ancien", start=now - timedelta(days=40))
-    recent = make_event(agenda, "atelier-recent", start=now - timedelta(days=10))
-    upcoming = make_event(agenda, "atelier-a-venir", start=now + timedelta(days=10))
+    long_ago = EventPageFactory(
+        parent=agenda, slug="atelier-ancien", aliases=False, start=now - timedelta(days=40)
+    )
+    recent = EventPageFactory(
+        parent=agenda, slug="atelier-recent", aliases=False, start=now - timedelta(days=10)
+    )
+    upcoming = EventPageFactory(
+        parent=agenda, slug="atelier-a-venir", aliases=False, start=now + timedelta(days=10)
+    )
     for event in (long_ago, recent, upcoming):
-        Registration.objects.create(event=event, name="Anne", email="anne@example.org")
+        RegistrationFactory(event=event, name="Anne", email="anne@example.org")
 
     output = StringIO()
     call_command("purge_registrations", stdout=output)
@@ -40,7 +45,9 @@ def test_purge_deletes_only_registrations_of_events_past_the_retention_period(ag
 
 
 def test_dry_run_deletes_nothing(agenda):
-    event = make_event(agenda, "atelier-dry", start=timezone.now() - timedelta(days=90))
+    event = EventPageFactory(
+        parent=agenda, slug="atelier-dry", aliases=False, start=timezone.now() - timedelta(days=90)
+    )
     register(event, name="Anne", email="anne@example.org")
     output = StringIO()
     call_command("purge_registrations", "--dry-run", stdout=output)

@@ -6,11 +6,11 @@ import pytest
 from django.core import mail
 from icalendar import Calendar
 from wagtail.models import Locale
-from wagtail_localize.synctree import create_aliases_for_new_page
 
 from events.models import EventPage, Registration
+from tests.factories import EventPageFactory
 
-from .conftest import make_event, zurich
+from .conftest import zurich
 
 pytestmark = pytest.mark.django_db
 
@@ -22,7 +22,7 @@ def register(client, event, **changes):
 
 
 def test_registration_takes_a_seat_and_sends_the_calendar_file(client, agenda):
-    event = make_event(agenda, "atelier-inscription", capacity=10)
+    event = EventPageFactory(parent=agenda, slug="atelier-inscription", aliases=False, capacity=10)
     response = register(client, event, organisation="Coopérative du Jorat")
     assert response.status_code == 302
     assert response["Location"].endswith("?registration=confirmed#registration")
@@ -44,14 +44,14 @@ def test_registration_takes_a_seat_and_sends_the_calendar_file(client, agenda):
 
 
 def test_seats_left_are_shown_on_the_event_page(client, agenda):
-    event = make_event(agenda, "atelier-places", capacity=3)
+    event = EventPageFactory(parent=agenda, slug="atelier-places", aliases=False, capacity=3)
     register(client, event)
     html = client.get(event.url).content.decode()
     assert re.search(r"<dt>Places restantes</dt>\s*<dd>2</dd>", html)
 
 
 def test_the_same_email_cannot_register_twice(client, agenda):
-    event = make_event(agenda, "atelier-doublon", capacity=10)
+    event = EventPageFactory(parent=agenda, slug="atelier-doublon", aliases=False, capacity=10)
     register(client, event)
     response = register(client, event, email="ANNE@example.org ", name="Anne F.")
     assert response.status_code == 400
@@ -62,7 +62,7 @@ def test_the_same_email_cannot_register_twice(client, agenda):
 
 
 def test_when_full_people_join_the_waiting_list(client, agenda):
-    event = make_event(agenda, "atelier-complet", capacity=1)
+    event = EventPageFactory(parent=agenda, slug="atelier-complet", aliases=False, capacity=1)
     register(client, event, email="first@example.org")
     response = register(client, event, email="second@example.org")
     assert response["Location"].endswith("?registration=waiting#registration")
@@ -74,7 +74,7 @@ def test_when_full_people_join_the_waiting_list(client, agenda):
 
 
 def test_cancelling_frees_the_seat_for_the_first_person_waiting(client, agenda):
-    event = make_event(agenda, "atelier-annulation", capacity=1)
+    event = EventPageFactory(parent=agenda, slug="atelier-annulation", aliases=False, capacity=1)
     for email in ("first@example.org", "second@example.org", "third@example.org"):
         register(client, event, email=email)
     link = re.search(r"http\S+(/fr/registrations/cancel/\S+/)", mail.outbox[0].body).group(1)
@@ -104,8 +104,7 @@ def test_a_forged_cancellation_link_is_refused(client):
 
 
 def test_registering_on_a_translation_alias_takes_a_seat_in_the_source_event(client, agenda):
-    event = make_event(agenda, "atelier-alias", capacity=5)
-    create_aliases_for_new_page(event)
+    event = EventPageFactory(parent=agenda, slug="atelier-alias", capacity=5)
     german = EventPage.objects.get(
         translation_key=event.translation_key, locale=Locale.objects.get(language_code="de")
     )
@@ -119,8 +118,7 @@ def test_registering_on_a_translation_alias_takes_a_seat_in_the_source_event(cli
 
 
 def test_errors_are_translated_and_keep_what_was_typed(client, agenda):
-    event = make_event(agenda, "atelier-erreurs")
-    create_aliases_for_new_page(event)
+    event = EventPageFactory(parent=agenda, slug="atelier-erreurs")
     german = EventPage.objects.get(
         translation_key=event.translation_key, locale__language_code="de"
     )
@@ -139,7 +137,7 @@ def test_errors_are_translated_and_keep_what_was_typed(client, agenda):
 
 
 def test_consent_is_required(client, agenda):
-    event = make_event(agenda, "atelier-consentement")
+    event = EventPageFactory(parent=agenda, slug="atelier-consentement", aliases=False)
     response = register(client, event, consent="")
     assert response.status_code == 400
     assert "consentement" in response.content.decode()
@@ -147,7 +145,7 @@ def test_consent_is_required(client, agenda):
 
 
 def test_robots_filling_the_hidden_field_are_dropped_quietly(client, agenda):
-    event = make_event(agenda, "atelier-robot")
+    event = EventPageFactory(parent=agenda, slug="atelier-robot", aliases=False)
     response = register(client, event, homepage="http://spam.example")
     assert response.status_code == 302
     assert not Registration.objects.filter(event=event).exists()
@@ -155,7 +153,7 @@ def test_robots_filling_the_hidden_field_are_dropped_quietly(client, agenda):
 
 
 def test_too_many_registrations_from_one_connection_are_refused(client, agenda):
-    event = make_event(agenda, "atelier-limite")
+    event = EventPageFactory(parent=agenda, slug="atelier-limite", aliases=False)
     statuses = [
         register(client, event, email=f"person{number}@example.org").status_code
         for number in range(6)
@@ -165,10 +163,15 @@ def test_too_many_registrations_from_one_connection_are_refused(client, agenda):
 
 
 def test_past_events_and_external_registration_show_no_form(client, agenda):
-    past = make_event(agenda, "atelier-fini", start=zurich(2022, 3, 3, 9, 0))
+    past = EventPageFactory(
+        parent=agenda, slug="atelier-fini", aliases=False, start=zurich(2022, 3, 3, 9, 0)
+    )
     assert register(client, past).status_code == 404
-    external = make_event(
-        agenda, "atelier-externe", external_registration_url="https://example.org/inscription"
+    external = EventPageFactory(
+        parent=agenda,
+        slug="atelier-externe",
+        aliases=False,
+        external_registration_url="https://example.org/inscription",
     )
     html = client.get(external.url).content.decode()
     assert "https://example.org/inscription" in html
@@ -178,7 +181,9 @@ def test_past_events_and_external_registration_show_no_form(client, agenda):
 
 def test_a_confirmed_participant_gets_the_meeting_link_in_the_calendar_file(client, agenda):
     link = "https://meet.example.org/sbm-room-42"
-    event = make_event(agenda, "webinaire-lien", capacity=10, online_url=link)
+    event = EventPageFactory(
+        parent=agenda, slug="webinaire-lien", aliases=False, capacity=10, online_url=link
+    )
     assert register(client, event).status_code == 302
     (message,) = mail.outbox
     (_, content, _) = message.attachments[0]

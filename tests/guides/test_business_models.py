@@ -12,14 +12,14 @@ from wagtail.models import Locale
 from guides.canvas_data import CANVAS_SCHEMA, canvas_fields_from_data
 from guides.models import CANVAS_FIELDS, BusinessModelPage, Region, Sector
 from taxonomy.models import Lever
-from tests.guides.conftest import CANVAS, make_model, make_tool
+from tests.factories import CANVAS, BusinessModelPageFactory, ToolPageFactory
 from tests.query_budget import assert_query_count_does_not_grow
 
 pytestmark = pytest.mark.django_db
 
 
 def test_the_canvas_has_nine_blocks_with_headings_in_reading_order(client, model_index):
-    model = make_model(model_index)
+    model = BusinessModelPageFactory(parent=model_index)
     html = client.get(model.url).content.decode()
     canvas = html[
         html.index('class="sbm-canvas"') : html.index("</ul>", html.index('class="sbm-canvas"'))
@@ -30,8 +30,10 @@ def test_the_canvas_has_nine_blocks_with_headings_in_reading_order(client, model
 
 
 def test_an_adapted_model_links_to_its_origin_and_the_origin_lists_it(client, model_index):
-    origin = make_model(model_index, title="Modèle fondateur")
-    adaptation = make_model(model_index, title="Adaptation jurassienne", adapted_from=origin)
+    origin = BusinessModelPageFactory(parent=model_index, title="Modèle fondateur")
+    adaptation = BusinessModelPageFactory(
+        parent=model_index, title="Adaptation jurassienne", adapted_from=origin
+    )
 
     assert f'href="{origin.url}"' in client.get(adaptation.url).content.decode()
     origin_html = client.get(origin.url).content.decode()
@@ -40,8 +42,8 @@ def test_an_adapted_model_links_to_its_origin_and_the_origin_lists_it(client, mo
 
 
 def test_a_model_cannot_be_adapted_from_its_own_adaptation(model_index):
-    origin = make_model(model_index)
-    adaptation = make_model(model_index, adapted_from=origin)
+    origin = BusinessModelPageFactory(parent=model_index)
+    adaptation = BusinessModelPageFactory(parent=model_index, adapted_from=origin)
     origin.adapted_from = adaptation
     with pytest.raises(ValidationError) as error:
         origin.clean()
@@ -50,10 +52,12 @@ def test_a_model_cannot_be_adapted_from_its_own_adaptation(model_index):
 
 def test_the_index_filters_by_sector_region_and_lever(client, model_index):
     financial = Lever.objects.get(slug="financial-resources", locale=Locale.get_default())
-    matching = make_model(
-        model_index, sector=Sector.HOUSING, region=Region.QUEBEC, levers=[financial]
+    matching = BusinessModelPageFactory(
+        parent=model_index, sector=Sector.HOUSING, region=Region.QUEBEC, levers=[financial]
     )
-    other_region = make_model(model_index, sector=Sector.HOUSING, region=Region.BELGIUM)
+    other_region = BusinessModelPageFactory(
+        parent=model_index, sector=Sector.HOUSING, region=Region.BELGIUM
+    )
     query = {"sector": "housing", "region": "quebec", "lever": "financial-resources"}
 
     html = client.get(model_index.url, query).content.decode()
@@ -65,11 +69,11 @@ def test_the_index_filters_by_sector_region_and_lever(client, model_index):
 
 
 def test_the_json_download_validates_and_round_trips_the_canvas(client, model_index):
-    origin = make_model(model_index)
-    model = make_model(
-        model_index,
+    origin = BusinessModelPageFactory(parent=model_index)
+    model = BusinessModelPageFactory(
+        parent=model_index,
         adapted_from=origin,
-        tools=[make_tool()],
+        tools=[ToolPageFactory()],
         measures=[("repas servis", "12 000")],
         values="Des « guillemets », des accents : é, à, ü.\nEt une deuxième ligne.",
     )
@@ -92,7 +96,7 @@ def test_the_json_download_validates_and_round_trips_the_canvas(client, model_in
 
 
 def test_the_canvas_pdf_contains_every_block(client, model_index):
-    model = make_model(model_index)
+    model = BusinessModelPageFactory(parent=model_index)
     response = client.get(f"{model.url}pdf/")
     assert response["Content-Type"] == "application/pdf"
     text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
@@ -102,13 +106,15 @@ def test_the_canvas_pdf_contains_every_block(client, model_index):
 
 
 def test_the_model_page_query_count_does_not_grow(client, model_index):
-    model = make_model(model_index, tools=[make_tool()], measures=[("a", "1")])
+    model = BusinessModelPageFactory(
+        parent=model_index, tools=[ToolPageFactory()], measures=[("a", "1")]
+    )
 
     def add_content():
         page = BusinessModelPage.objects.get(pk=model.pk)
-        page.tools.add(make_tool())
+        page.tools.add(ToolPageFactory())
         page.save()
-        make_model(model_index, adapted_from=page)
+        BusinessModelPageFactory(parent=model_index, adapted_from=page)
 
     assert_query_count_does_not_grow(client, model.url, add_content, budget=40)
 
@@ -117,7 +123,7 @@ def test_the_model_index_query_count_does_not_grow(client, model_index):
     financial = Lever.objects.get(slug="financial-resources", locale=Locale.get_default())
 
     def add_models():
-        origin = make_model(model_index, levers=[financial])
-        make_model(model_index, adapted_from=origin, levers=[financial])
+        origin = BusinessModelPageFactory(parent=model_index, levers=[financial])
+        BusinessModelPageFactory(parent=model_index, adapted_from=origin, levers=[financial])
 
     assert_query_count_does_not_grow(client, model_index.url, add_models, budget=40)

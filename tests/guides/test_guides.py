@@ -9,7 +9,7 @@ from wagtail.models import Locale
 
 from guides.models import GuidePage, total_effort_hours
 from taxonomy.models import Audience, Phase
-from tests.guides.conftest import make_guide, make_tool
+from tests.factories import GuidePageFactory, GuideStepFactory, ToolPageFactory
 from tests.query_budget import assert_query_count_does_not_grow
 
 pytestmark = pytest.mark.django_db
@@ -20,8 +20,12 @@ def _term(model, slug):
 
 
 def test_a_guide_shows_its_steps_in_order_with_commentary_and_output(client, guide_index):
-    first, second, third = make_tool(title="Arbre à problèmes"), make_tool(), make_tool()
-    guide = make_guide(guide_index, [third, first, second])
+    first, second, third = (
+        ToolPageFactory(title="Arbre à problèmes"),
+        ToolPageFactory(),
+        ToolPageFactory(),
+    )
+    guide = GuidePageFactory(parent=guide_index, step_tools=[third, first, second])
 
     html = client.get(guide.url).content.decode()
 
@@ -33,8 +37,12 @@ def test_a_guide_shows_its_steps_in_order_with_commentary_and_output(client, gui
 
 
 def test_total_effort_is_the_sum_of_the_tools_hours(client, guide_index):
-    tools = [make_tool(effort_hours="2.5"), make_tool(effort_hours="4"), make_tool()]
-    guide = make_guide(guide_index, tools)
+    tools = [
+        ToolPageFactory(effort_hours=Decimal("2.5")),
+        ToolPageFactory(effort_hours=Decimal("4")),
+        ToolPageFactory(),
+    ]
+    guide = GuidePageFactory(parent=guide_index, step_tools=tools)
 
     assert total_effort_hours(tools) == Decimal("6.5")
     html = client.get(guide.url).content.decode()
@@ -42,9 +50,9 @@ def test_total_effort_is_the_sum_of_the_tools_hours(client, guide_index):
 
 
 def test_a_guide_made_with_a_partner_names_it(client, guide_index):
-    guide = make_guide(
-        guide_index,
-        [make_tool()],
+    guide = GuidePageFactory(
+        parent=guide_index,
+        step_tools=[ToolPageFactory()],
         partner_name="Fondation des Trois Lacs",
         partner_url="https://trois-lacs.example.org",
     )
@@ -56,8 +64,12 @@ def test_a_guide_made_with_a_partner_names_it(client, guide_index):
 def test_the_index_filters_by_audience_and_phase_slugs(client, guide_index):
     funders, schools = _term(Audience, "funders"), _term(Audience, "students")
     launch = _term(Phase, "launch")
-    for_funders = make_guide(guide_index, [make_tool()], audiences=[funders], phases=[launch])
-    for_students = make_guide(guide_index, [make_tool()], audiences=[schools], phases=[launch])
+    for_funders = GuidePageFactory(
+        parent=guide_index, step_tools=[ToolPageFactory()], audiences=[funders], phases=[launch]
+    )
+    for_students = GuidePageFactory(
+        parent=guide_index, step_tools=[ToolPageFactory()], audiences=[schools], phases=[launch]
+    )
 
     html = client.get(guide_index.url, {"audience": "funders", "phase": "launch"}).content.decode()
     assert for_funders.title in html
@@ -68,7 +80,7 @@ def test_the_index_filters_by_audience_and_phase_slugs(client, guide_index):
 
 
 def test_an_unknown_filter_value_shows_every_guide(client, guide_index):
-    guide = make_guide(guide_index, [make_tool()])
+    guide = GuidePageFactory(parent=guide_index, step_tools=[ToolPageFactory()])
     html = client.get(guide_index.url, {"audience": "martians"}).content.decode()
     assert guide.title in html
 
@@ -81,14 +93,20 @@ def test_the_filter_form_works_without_javascript(client, guide_index):
 
 
 def test_an_unpublished_guide_is_not_listed(client, guide_index):
-    draft = make_guide(guide_index, [make_tool()], publish=False)
+    draft = GuidePageFactory(
+        parent=guide_index,
+        step_tools=[ToolPageFactory()],
+        publish=False,
+        revision=False,
+        aliases=False,
+    )
     assert draft.title not in client.get(guide_index.url).content.decode()
 
 
 def test_a_tool_sheet_lists_the_guides_it_belongs_to(client, guide_index):
-    tool = make_tool()
-    guide = make_guide(guide_index, [make_tool(), tool])
-    other = make_guide(guide_index, [make_tool()])
+    tool = ToolPageFactory()
+    guide = GuidePageFactory(parent=guide_index, step_tools=[ToolPageFactory(), tool])
+    other = GuidePageFactory(parent=guide_index, step_tools=[ToolPageFactory()])
 
     html = client.get(tool.url).content.decode()
     assert guide.title in html
@@ -96,8 +114,8 @@ def test_a_tool_sheet_lists_the_guides_it_belongs_to(client, guide_index):
 
 
 def test_a_translated_guide_links_to_the_tool_sheets_in_its_language(client, guide_index):
-    tool = make_tool()
-    guide = make_guide(guide_index, [tool])
+    tool = ToolPageFactory()
+    guide = GuidePageFactory(parent=guide_index, step_tools=[tool])
     german_guide = GuidePage.objects.get(
         translation_key=guide.translation_key, locale__language_code="de"
     )
@@ -108,8 +126,12 @@ def test_a_translated_guide_links_to_the_tool_sheets_in_its_language(client, gui
 
 
 def test_the_guide_pdf_contains_every_step_tool_in_order(client, guide_index):
-    tools = [make_tool(title=f"Outil numéro {name}") for name in ("Alpha", "Bravo", "Charlie")]
-    guide = make_guide(guide_index, list(reversed(tools)), introduction="<p>Bienvenue.</p>")
+    tools = [
+        ToolPageFactory(title=f"Outil numéro {name}") for name in ("Alpha", "Bravo", "Charlie")
+    ]
+    guide = GuidePageFactory(
+        parent=guide_index, step_tools=list(reversed(tools)), introduction="<p>Bienvenue.</p>"
+    )
 
     response = client.get(f"{guide.url}pdf/")
 
@@ -126,16 +148,14 @@ def test_the_guide_pdf_contains_every_step_tool_in_order(client, guide_index):
 
 
 def test_the_guide_page_query_count_does_not_grow_with_steps(client, guide_index):
-    guide = make_guide(guide_index, [make_tool(effort_hours="1")])
+    guide = GuidePageFactory(
+        parent=guide_index, step_tools=[ToolPageFactory(effort_hours=Decimal("1"))]
+    )
 
     def add_steps():
-        from guides.models import GuideStep
-
         page = GuidePage.objects.get(pk=guide.pk)
         for _ in range(3):
-            GuideStep.objects.create(
-                guide=page, tool=make_tool(effort_hours="2"), sort_order=10, locale=page.locale
-            )
+            GuideStepFactory(guide=page, tool=ToolPageFactory(effort_hours=Decimal("2")))
 
     assert_query_count_does_not_grow(client, guide.url, add_steps, budget=40)
 
@@ -145,14 +165,18 @@ def test_the_guide_index_query_count_does_not_grow_with_guides(client, guide_ind
 
     def add_guides():
         for _ in range(2):
-            make_guide(guide_index, [make_tool(), make_tool()], audiences=[funders])
+            GuidePageFactory(
+                parent=guide_index,
+                step_tools=[ToolPageFactory(), ToolPageFactory()],
+                audiences=[funders],
+            )
 
     assert_query_count_does_not_grow(client, guide_index.url, add_guides, budget=40)
 
 
 def test_deleting_a_tool_sheet_removes_its_step_and_keeps_the_guide(client, guide_index):
-    kept, removed = make_tool(title="Outil conservé"), make_tool(title="Outil supprimé")
-    guide = make_guide(guide_index, [kept, removed])
+    kept, removed = ToolPageFactory(title="Outil conservé"), ToolPageFactory(title="Outil supprimé")
+    guide = GuidePageFactory(parent=guide_index, step_tools=[kept, removed])
 
     removed.delete()
 

@@ -1,38 +1,23 @@
 """Training modules: what participants learn, what trainers need, and where sessions appear."""
 
 import pytest
-from django.core.files.base import ContentFile
-from wagtail.documents import get_document_model
 
-from guides.models import TrainingMaterial, TrainingModulePage
+from guides.models import TrainingModulePage
 from home.sections import _SECTIONS, register_section
-from tests.guides.conftest import make_module, make_tool
+from tests.factories import (
+    ToolPageFactory,
+    TrainingMaterialFactory,
+    TrainingModulePageFactory,
+)
 from tests.query_budget import assert_query_count_does_not_grow
 
 pytestmark = pytest.mark.django_db
 
 
-def _document(title):
-    document = get_document_model()(title=title)
-    document.file.save(f"{title}.pdf", ContentFile(b"%PDF-1.4 test"), save=False)
-    document.save()
-    return document
-
-
-def _add_material(module, title, *, for_trainers_only=False):
-    return TrainingMaterial.objects.create(
-        page=module,
-        title=title,
-        document=_document(title),
-        for_trainers_only=for_trainers_only,
-        locale=module.locale,
-    )
-
-
 def test_a_module_shows_objectives_duration_prerequisites_and_tools(client, training_index):
-    tool = make_tool(title="Canevas à neuf blocs")
-    module = make_module(
-        training_index,
+    tool = ToolPageFactory(title="Canevas à neuf blocs")
+    module = TrainingModulePageFactory(
+        parent=training_index,
         tools=[tool],
         duration="Deux demi-journées",
         prerequisites="<p>Avoir lu la fiche du canevas.</p>",
@@ -45,15 +30,15 @@ def test_a_module_shows_objectives_duration_prerequisites_and_tools(client, trai
 
 
 def test_trainers_get_their_own_section_with_their_materials(client, training_index):
-    module = make_module(
-        training_index,
+    module = TrainingModulePageFactory(
+        parent=training_index,
         for_trainers=True,
         facilitation_notes="<p>Laissez parler les groupes.</p>",
         timing="<p>9 h : accueil.</p>",
         preparation="<p>Imprimer les affiches.</p>",
     )
-    _add_material(module, "Support participants")
-    _add_material(module, "Grille pour animateurs", for_trainers_only=True)
+    TrainingMaterialFactory(page=module, title="Support participants")
+    TrainingMaterialFactory(page=module, title="Grille pour animateurs", for_trainers_only=True)
 
     html = client.get(module.url).content.decode()
     trainer_section = html[html.index('id="trainer-section-title"') :]
@@ -66,12 +51,12 @@ def test_trainers_get_their_own_section_with_their_materials(client, training_in
 
 
 def test_a_module_without_trainer_notes_has_no_trainer_section(client, training_index):
-    module = make_module(training_index)
+    module = TrainingModulePageFactory(parent=training_index)
     assert 'id="trainer-section-title"' not in client.get(module.url).content.decode()
 
 
 def test_upcoming_sessions_come_from_the_training_module_section_target(client, training_index):
-    module = make_module(training_index)
+    module = TrainingModulePageFactory(parent=training_index)
     calls = []
 
     def sessions(page, request):
@@ -92,27 +77,29 @@ def test_upcoming_sessions_come_from_the_training_module_section_target(client, 
 
 
 def test_the_index_lists_live_modules(client, training_index):
-    module = make_module(training_index)
+    module = TrainingModulePageFactory(parent=training_index)
     html = client.get(training_index.url).content.decode()
     assert module.title in html
 
 
 def test_the_module_page_query_count_does_not_grow_with_tools_and_materials(client, training_index):
-    module = make_module(training_index, tools=[make_tool()])
+    module = TrainingModulePageFactory(parent=training_index, tools=[ToolPageFactory()])
 
     def add_content():
         page = TrainingModulePage.objects.get(pk=module.pk)
-        page.tools.add(make_tool(), make_tool())
+        page.tools.add(ToolPageFactory(), ToolPageFactory())
         page.save()
-        _add_material(page, f"Support {page.tools.count()}")
-        _add_material(page, f"Grille {page.tools.count()}", for_trainers_only=True)
+        TrainingMaterialFactory(page=page, title=f"Support {page.tools.count()}")
+        TrainingMaterialFactory(
+            page=page, title=f"Grille {page.tools.count()}", for_trainers_only=True
+        )
 
     assert_query_count_does_not_grow(client, module.url, add_content, budget=40)
 
 
 def test_the_training_index_query_count_does_not_grow_with_modules(client, training_index):
     def add_modules():
-        make_module(training_index)
-        make_module(training_index)
+        TrainingModulePageFactory(parent=training_index)
+        TrainingModulePageFactory(parent=training_index)
 
     assert_query_count_does_not_grow(client, training_index.url, add_modules, budget=40)

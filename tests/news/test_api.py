@@ -12,15 +12,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rest_framework.throttling import AnonRateThrottle
 
-from events.models import EventPage, Registration
+from events.models import EventPage
 from guides.models import GuidePage
 from news.models import NewsPage
 from providers.models import ProviderPage
 from taxonomy.models import Lever
+from tests.factories import NewsPageFactory, RegistrationFactory
 from tests.query_budget import assert_query_count_does_not_grow
 from tools.models import ToolPage
-
-from .conftest import make_news
 
 pytestmark = pytest.mark.django_db
 
@@ -111,9 +110,7 @@ def test_no_email_address_is_reachable(client):
 
 def test_events_are_listed_without_their_meeting_link_or_registrations(client):
     event = EventPage.objects.live().filter(locale__language_code="fr").exclude(online_url="")[0]
-    Registration.objects.create(
-        event=event, name="Anne Participante", email=SECRET_EMAIL, consent=True
-    )
+    RegistrationFactory(event=event, name="Anne Participante", email=SECRET_EMAIL, consent=True)
     listing = client.get("/api/v2/pages/?type=events.EventPage&fields=*&limit=20")
     assert listing.status_code == 200
     detail = get_json(client, f"/api/v2/pages/{event.pk}/")
@@ -166,7 +163,7 @@ def test_a_listing_query_count_does_not_grow(client, page_type, news_index):
     url = f"/api/v2/pages/?type={page_type}&fields=*&limit=20&locale=fr"
 
     def add_content():
-        make_news(news_index)
+        NewsPageFactory(parent=news_index, aliases=False)
 
     assert_query_count_does_not_grow(client, url, add_content, budget=25)
 
@@ -206,8 +203,10 @@ def test_a_search_over_every_page_type_finds_tools_and_no_alias(client):
 
 
 def test_drafts_are_not_reachable(client, news_index):
-    draft = make_news(news_index, title="Projet confidentiel du comité", publish=False)
-    published = make_news(news_index, summary="Version publiée.")
+    draft = NewsPageFactory(
+        parent=news_index, aliases=False, title="Projet confidentiel du comité", publish=False
+    )
+    published = NewsPageFactory(parent=news_index, aliases=False, summary="Version publiée.")
     published.summary = "Version de travail pas encore relue."
     published.save_revision()
     listing = client.get("/api/v2/pages/?type=news.NewsPage&fields=*&limit=20").content.decode()

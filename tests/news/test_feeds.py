@@ -6,10 +6,9 @@ import feedparser
 import pytest
 
 from news.models import NewsPage
+from tests.factories import NewsPageFactory
 from tests.query_budget import assert_query_count_does_not_grow
 from tools.models import ToolPage
-
-from .conftest import make_news
 
 pytestmark = pytest.mark.django_db
 
@@ -67,8 +66,13 @@ def test_feed_dates_are_written_in_utc(client):
 
 
 def test_the_news_feed_lists_live_news_newest_first_and_no_draft(client, news_index):
-    make_news(news_index, title="Brouillon du comité", publish=False)
-    latest = make_news(news_index, title="Nouvelle toute fraîche", date=datetime.date(2031, 1, 1))
+    NewsPageFactory(parent=news_index, aliases=False, title="Brouillon du comité", publish=False)
+    latest = NewsPageFactory(
+        parent=news_index,
+        aliases=False,
+        title="Nouvelle toute fraîche",
+        date=datetime.date(2031, 1, 1),
+    )
     _response, parsed = parse(client, "/feeds/fr/news.rss")
     titles = [entry.title for entry in parsed.entries]
     assert titles[0] == latest.title
@@ -103,4 +107,6 @@ def test_the_events_feed_dates_are_in_utc(client):
 
 
 def test_the_news_feed_query_count_does_not_grow(client, news_index):
-    assert_query_count_does_not_grow(client, "/feeds/fr/news.atom", lambda: make_news(news_index))
+    assert_query_count_does_not_grow(
+        client, "/feeds/fr/news.atom", lambda: NewsPageFactory(parent=news_index, aliases=False)
+    )

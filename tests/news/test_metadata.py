@@ -1,22 +1,17 @@
 """Canonical URLs, OpenGraph and Twitter cards, and JSON-LD naming the right schema.org types."""
 
 import datetime
-import io
 import json
 import re
 
 import pytest
-from django.core.files.images import ImageFile
-from PIL import Image as PILImage
-from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from events.models import EventPage, EventSeriesPage
 from home.models import StandardPage
 from news import metadata
+from tests.factories import ImageFactory, NewsPageFactory
 from tools.models import ToolPage
-
-from .conftest import make_news
 
 pytestmark = pytest.mark.django_db
 
@@ -187,12 +182,10 @@ def test_json_ld_cannot_close_its_script_element(client, news_index):
 
 
 def test_a_lost_image_file_falls_back_to_the_association_card(client, news_index):
-    buffer = io.BytesIO()
-    PILImage.new("RGB", (40, 20), (11, 93, 75)).save(buffer, format="PNG")
-    image = get_image_model().objects.create(
-        title="Image perdue", file=ImageFile(buffer, name="perdue.png")
+    image = ImageFactory(title="Image perdue")
+    item = NewsPageFactory(
+        parent=news_index, aliases=False, image=image, image_alt="Une image perdue."
     )
-    item = make_news(news_index, image=image, image_alt="Une image perdue.")
     image.file.storage.delete(image.file.name)
     response = client.get(item.url)
     assert response.status_code == 200

@@ -9,10 +9,9 @@ import pytest
 from events.models import EventPage, EventSeriesPage
 from news.demo import CYCLE_SLUG
 from news.models import NEWS_PER_PAGE, NewsPage
+from tests.factories import NewsPageFactory
 from tests.query_budget import assert_query_count_does_not_grow
 from tools.models import ToolPage
-
-from .conftest import make_news
 
 pytestmark = pytest.mark.django_db
 
@@ -33,14 +32,14 @@ def test_the_index_lists_the_demo_news_newest_first(client, news_index):
 
 
 def test_a_draft_news_item_is_not_listed(client, news_index):
-    make_news(news_index, title="Brouillon secret", publish=False)
+    NewsPageFactory(parent=news_index, aliases=False, title="Brouillon secret", publish=False)
     response = client.get("/fr/actualites/")
     assert "Brouillon secret" not in response.content.decode()
 
 
 def test_the_index_is_paginated(client, news_index):
     for _ in range(NEWS_PER_PAGE):
-        make_news(news_index)
+        NewsPageFactory(parent=news_index, aliases=False)
     first = client.get("/fr/actualites/")
     second = client.get("/fr/actualites/?page=2")
     assert len(listed_titles(first)) == NEWS_PER_PAGE
@@ -75,7 +74,7 @@ def test_a_news_item_in_another_language_links_to_the_cycle_of_that_language(
 ):
     cycle = EventSeriesPage.objects.get(locale=news_index.locale, slug=CYCLE_SLUG)
     german_cycle = cycle.get_translation(locales["de"])
-    item = make_news(news_index, cycle=cycle, cycle_position=5)
+    item = NewsPageFactory(parent=news_index, aliases=False, cycle=cycle, cycle_position=5)
     german_item = item.copy_for_translation(locales["de"], alias=True)
     html = client.get(german_item.url).content.decode()
     assert german_cycle.url.startswith("/de/")
@@ -85,7 +84,7 @@ def test_a_news_item_in_another_language_links_to_the_cycle_of_that_language(
 
 def test_a_news_item_lists_its_events_in_the_visitors_language(client, news_index, locales):
     event = EventPage.objects.live().filter(locale=news_index.locale).order_by("start").first()
-    item = make_news(news_index, related_events=[event])
+    item = NewsPageFactory(parent=news_index, aliases=False, related_events=[event])
     html = client.get(item.url).content.decode()
     section = html[html.index('class="news-item__events"') :]
     assert f'href="{event.url}"' in section
@@ -99,7 +98,9 @@ def test_a_news_item_lists_its_events_in_the_visitors_language(client, news_inde
 def test_an_unpublished_event_or_tool_is_not_linked(client, news_index):
     event = EventPage.objects.live().filter(locale=news_index.locale).order_by("start").first()
     tool = ToolPage.objects.live().filter(locale=news_index.locale).order_by("pk").first()
-    item = make_news(news_index, related_events=[event], related_tools=[tool])
+    item = NewsPageFactory(
+        parent=news_index, aliases=False, related_events=[event], related_tools=[tool]
+    )
     event.unpublish()
     tool.unpublish()
     html = client.get(item.url).content.decode()
@@ -118,7 +119,7 @@ def test_the_news_page_edit_form_groups_its_fields_in_tabs(admin_client, news_in
 def test_a_related_tool_is_linked_in_the_visitors_language(client, news_index, locales):
     french_tool = ToolPage.objects.live().get(locale=news_index.locale, sheet_number="03")
     german_tool = french_tool.get_translation(locales["de"])
-    item = make_news(news_index, related_tools=[french_tool])
+    item = NewsPageFactory(parent=news_index, aliases=False, related_tools=[french_tool])
     german_item = item.copy_for_translation(locales["de"], alias=True)
     html = client.get(german_item.url).content.decode()
     assert f'href="{german_tool.url}"' in html
@@ -126,7 +127,12 @@ def test_a_related_tool_is_linked_in_the_visitors_language(client, news_index, l
 
 
 def test_the_home_page_shows_the_three_latest_news(client, news_index):
-    make_news(news_index, title="Tout dernier communiqué", date=datetime.date(2030, 1, 1))
+    NewsPageFactory(
+        parent=news_index,
+        aliases=False,
+        title="Tout dernier communiqué",
+        date=datetime.date(2030, 1, 1),
+    )
     html = client.get("/fr/").content.decode()
     section = html[html.index('class="home-news"') :]
     assert "Tout dernier communiqué" in section
@@ -136,14 +142,16 @@ def test_the_home_page_shows_the_three_latest_news(client, news_index):
 
 def test_the_news_index_query_count_does_not_grow(client, news_index):
     def add_content():
-        make_news(news_index, related_tools=list(ToolPage.objects.live()[:2]))
+        NewsPageFactory(
+            parent=news_index, aliases=False, related_tools=list(ToolPage.objects.live()[:2])
+        )
 
     assert_query_count_does_not_grow(client, "/fr/actualites/", add_content, budget=40)
 
 
 def test_a_news_item_query_count_does_not_grow_with_its_tools_events_and_steps(client, news_index):
     cycle = EventSeriesPage.objects.get(locale=news_index.locale, slug=CYCLE_SLUG)
-    item = make_news(news_index, cycle=cycle, cycle_position=10)
+    item = NewsPageFactory(parent=news_index, aliases=False, cycle=cycle, cycle_position=10)
     tools = iter(ToolPage.objects.live().filter(locale=news_index.locale).order_by("pk"))
     events = iter(EventPage.objects.live().filter(locale=news_index.locale).order_by("pk"))
     positions = iter(range(11, 20))
@@ -152,10 +160,14 @@ def test_a_news_item_query_count_does_not_grow_with_its_tools_events_and_steps(c
         item.related_tools.add(next(tools), next(tools))
         item.related_events.add(next(events), next(events))
         item.save_revision().publish()
-        make_news(news_index, cycle=cycle, cycle_position=next(positions))
+        NewsPageFactory(
+            parent=news_index, aliases=False, cycle=cycle, cycle_position=next(positions)
+        )
 
     assert_query_count_does_not_grow(client, item.url, add_content, budget=45)
 
 
 def test_the_home_page_query_count_does_not_grow_with_news(client, news_index):
-    assert_query_count_does_not_grow(client, "/fr/", lambda: make_news(news_index))
+    assert_query_count_does_not_grow(
+        client, "/fr/", lambda: NewsPageFactory(parent=news_index, aliases=False)
+    )

@@ -7,6 +7,7 @@ import io
 import pytest
 
 from home.sections import sections_for
+from tests.factories import ToolPageFactory
 from tests.query_budget import assert_query_count_does_not_grow
 from tools.models import ToolIndexPage, ToolPage
 
@@ -64,14 +65,13 @@ def test_the_catalogue_query_count_does_not_grow(client):
 
     def add_content():
         number = next(numbers)
-        tool = ToolPage(
+        ToolPageFactory(
+            parent=library,
             title=f"Outil ouvert {number}",
-            slug=f"outil-ouvert-{number}",
             sheet_number=f"OD{number}",
             summary="Un outil pour les données ouvertes.",
+            aliases=False,
         )
-        library.add_child(instance=tool)
-        tool.save_revision().publish()
 
     assert_query_count_does_not_grow(client, "/open-data/fr/tools.json", add_content, budget=15)
 

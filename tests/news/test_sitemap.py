@@ -8,9 +8,8 @@ import xmlschema
 from defusedxml import ElementTree
 from wagtail.models import Page
 
+from tests.factories import NewsPageFactory
 from tests.query_budget import assert_query_count_does_not_grow
-
-from .conftest import make_news
 
 pytestmark = pytest.mark.django_db
 
@@ -59,18 +58,20 @@ def test_a_translated_page_names_its_translations_and_itself(client):
 
 
 def test_an_untranslated_page_has_no_alternates(client, news_index):
-    item = make_news(news_index)
+    item = NewsPageFactory(parent=news_index, aliases=False)
     listed = entries(sitemap(client))
     assert listed[item.get_full_url()] == {}
 
 
 def test_a_draft_is_not_in_the_sitemap(client, news_index):
-    draft = make_news(news_index, publish=False)
+    draft = NewsPageFactory(parent=news_index, aliases=False, publish=False)
     assert draft.slug not in sitemap(client).decode()
 
 
 def test_the_sitemap_query_count_does_not_grow(client, news_index):
-    assert_query_count_does_not_grow(client, "/sitemap.xml", lambda: make_news(news_index))
+    assert_query_count_does_not_grow(
+        client, "/sitemap.xml", lambda: NewsPageFactory(parent=news_index, aliases=False)
+    )
 
 
 def test_robots_txt_points_at_the_sitemap_and_keeps_robots_out_of_the_admin(client):

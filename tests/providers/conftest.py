@@ -1,43 +1,14 @@
-"""Helpers to arrange providers on top of the demo directory."""
+"""Fixtures of the providers tests: the demo directory, an empty cache and past dates (rows come
+from tests/factories)."""
 
 import datetime
-import itertools
 
 import pytest
 from django.core.cache import cache
 from django.utils import timezone
 from wagtail.models import Locale
-from wagtail_localize.synctree import create_aliases_for_new_page
 
-from providers.models import ProviderIndexPage, ProviderPage
-
-_numbers = itertools.count(1)
-
-
-def make_provider(index, *, publish=True, **fields):
-    number = next(_numbers)
-    values = {
-        "title": f"Prestataire d'essai {number}",
-        "slug": f"prestataire-essai-{number}",
-        "kind": "person",
-        "intro": "Accompagnement des associations.",
-        "bio": "Une présentation courte.",
-        "services": ["consulting"],
-        "regions": ["CH-VD"],
-        "languages": ["fr"],
-        "owner_email": f"owner-{number}@secret.example.net",
-        "last_confirmed": timezone.localdate(),
-        "live": publish,
-        **fields,
-    }
-    tools = values.pop("tools", [])
-    page = ProviderPage(locale=index.locale, **values)
-    page.tools = tools
-    index.add_child(instance=page)
-    create_aliases_for_new_page(page)  # as the admin does
-    if publish:
-        page.save_revision().publish()
-    return page
+from providers.models import ProviderIndexPage
 
 
 @pytest.fixture

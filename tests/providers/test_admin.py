@@ -1,19 +1,16 @@
 """Moderators edit profiles in the Wagtail admin with checkboxes for the lists."""
 
 import pytest
-from django.contrib.auth.models import Group, User
 
 from providers.models import ProviderPage
-from tests.providers.conftest import make_provider
+from tests.factories import ImageFactory, ModeratorFactory, ProviderPageFactory
 
 pytestmark = pytest.mark.django_db
 
 
 def test_a_moderator_edits_a_profile_in_the_admin(client, index):
-    provider = make_provider(index, title="Profil admin", regions=["CH-VD"])
-    moderator = User.objects.create_user("moderatrice", password="x")  # noqa: S106
-    moderator.groups.add(Group.objects.get(name="Moderators"))
-    client.force_login(moderator)
+    provider = ProviderPageFactory(parent=index, title="Profil admin", regions=["CH-VD"])
+    client.force_login(ModeratorFactory(username="moderatrice"))
     response = client.get(f"/admin/pages/{provider.pk}/edit/")
     assert response.status_code == 200
     html = response.content.decode()
@@ -23,11 +20,9 @@ def test_a_moderator_edits_a_profile_in_the_admin(client, index):
 
 def test_an_image_needs_a_description(index):
     from django.core.exceptions import ValidationError
-    from wagtail.images import get_image_model
-    from wagtail.images.tests.utils import get_test_image_file
 
-    image = get_image_model().objects.create(title="Logo", file=get_test_image_file())
-    provider = make_provider(index, title="Avec logo")
+    image = ImageFactory(title="Logo")
+    provider = ProviderPageFactory(parent=index, title="Avec logo")
     provider.image = image
     provider.image_alt = " "
     with pytest.raises(ValidationError) as error:

@@ -1,12 +1,12 @@
 """Applying to the directory: a draft profile that the moderators vet before publication."""
 
 import pytest
-from django.contrib.auth.models import Group, User
 from django.core import mail
 from wagtail.models import Locale, WorkflowState
 
 from providers.models import ProviderIndexPage, ProviderPage
 from providers.views import APPLICATION_LIMIT
+from tests.factories import ModeratorFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -27,9 +27,7 @@ APPLICATION = {
 
 
 def moderator():
-    user = User.objects.create_user("moderatrice", email="moderatrice@example.org")
-    user.groups.add(Group.objects.get(name="Moderators"))
-    return user
+    return ModeratorFactory(username="moderatrice", email="moderatrice@example.org")
 
 
 def applied():

@@ -4,7 +4,7 @@ import pytest
 from django.core import mail
 
 from providers.views import CONTACT_LIMIT
-from tests.providers.conftest import make_provider
+from tests.factories import ProviderPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -18,7 +18,9 @@ MESSAGE = {
 
 @pytest.fixture
 def provider(index):
-    return make_provider(index, title="Conseil Léman", owner_email="cachee@secret.example.net")
+    return ProviderPageFactory(
+        parent=index, title="Conseil Léman", owner_email="cachee@secret.example.net"
+    )
 
 
 def test_the_profile_shows_a_contact_form_but_not_the_address(client, provider):

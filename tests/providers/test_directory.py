@@ -10,7 +10,7 @@ from wagtail.models import Locale
 from providers.directory import PER_PAGE, daily_order
 from providers.models import ProviderIndexPage, ProviderPage
 from tests.conftest import LANGUAGE_CODES
-from tests.providers.conftest import make_provider
+from tests.factories import ProviderPageFactory, ToolPageFactory
 from tests.query_budget import assert_query_count_does_not_grow
 
 pytestmark = pytest.mark.django_db
@@ -32,20 +32,30 @@ def directory(index):
     """A directory with only our providers, so that counts are exact."""
     for child in index.get_children():
         child.specific.unpublish()
-    make_provider(
-        index, title="Vaud conseil", regions=["CH-VD"], services=["consulting"], languages=["fr"]
+    ProviderPageFactory(
+        parent=index,
+        title="Vaud conseil",
+        regions=["CH-VD"],
+        services=["consulting"],
+        languages=["fr"],
     )
-    make_provider(
-        index,
+    ProviderPageFactory(
+        parent=index,
         title="Vaud formation",
         regions=["CH-VD", "CH-GE"],
         services=["training"],
         languages=["fr", "en"],
     )
-    make_provider(
-        index, title="Zurich conseil", regions=["CH-ZH"], services=["consulting"], languages=["de"]
+    ProviderPageFactory(
+        parent=index,
+        title="Zurich conseil",
+        regions=["CH-ZH"],
+        services=["consulting"],
+        languages=["de"],
     )
-    make_provider(index, title="Brouillon vaudois", regions=["CH-VD"], publish=False)
+    ProviderPageFactory(
+        parent=index, title="Brouillon vaudois", regions=["CH-VD"], publish=False, revision=False
+    )
     return index
 
 
@@ -106,19 +116,10 @@ def test_unknown_filter_values_are_ignored(client, directory, query):
 
 
 def test_filtering_by_a_tool_uses_its_sheet_number(client, directory):
-    from tools.models import ToolIndexPage, ToolPage
-
-    home = directory.get_parent()
-    library = ToolIndexPage.objects.filter(locale=directory.locale).first()
-    if library is None:
-        library = ToolIndexPage(title="Outils", slug="outils-essai")
-        home.add_child(instance=library)
-    tool = ToolPage(
-        title="Canevas d'essai", slug="canevas-essai", sheet_number="99z", summary="Un outil."
+    tool = ToolPageFactory(
+        title="Canevas d'essai", sheet_number="99z", summary="Un outil.", aliases=False
     )
-    library.add_child(instance=tool)
-    tool.save_revision().publish()
-    make_provider(directory, title="Praticienne du canevas", tools=[tool])
+    ProviderPageFactory(parent=directory, title="Praticienne du canevas", tools=[tool])
     html = client.get("/fr/prestataires/?tool=99z").content.decode()
     assert result_titles(html) == ["Praticienne du canevas"]
     assert option_text(html, "tool", "99z") == "99z · Canevas d'essai (1)"
@@ -138,7 +139,7 @@ def test_the_order_is_a_daily_shuffle_that_gives_every_provider_a_turn():
 
 def test_pages_of_results_keep_the_filters_and_do_not_repeat_providers(client, index):
     for number in range(PER_PAGE + 3):
-        make_provider(index, title=f"Genevois {number:02d}", regions=["CH-GE"])
+        ProviderPageFactory(parent=index, title=f"Genevois {number:02d}", regions=["CH-GE"])
     first = client.get("/fr/prestataires/?region=CH-GE").content.decode()
     assert 'href="?region=CH-GE&amp;page=2"' in first
     second = client.get("/fr/prestataires/?region=CH-GE&page=2").content.decode()
@@ -151,9 +152,10 @@ def test_pages_of_results_keep_the_filters_and_do_not_repeat_providers(client, i
 def test_the_directory_query_count_does_not_grow_with_300_providers(client, index):
     regions = ["CH-VD", "CH-GE", "CH-TI"]
     for number in range(300):
-        make_provider(
-            index,
+        ProviderPageFactory(
+            parent=index,
             publish=False,
+            revision=False,
             live=True,
             regions=[regions[number % 3]],
             services=["consulting", "training"][: 1 + number % 2],
@@ -161,7 +163,9 @@ def test_the_directory_query_count_does_not_grow_with_300_providers(client, inde
 
     def add_providers():
         for _ in range(20):
-            make_provider(index, publish=False, live=True, regions=["CH-VD"])
+            ProviderPageFactory(
+                parent=index, publish=False, revision=False, live=True, regions=["CH-VD"]
+            )
 
     count = assert_query_count_does_not_grow(
         client,
@@ -186,26 +190,18 @@ def test_german_visitors_see_the_german_directory_of_aliases(client):
 
 
 def test_the_profile_query_count_does_not_grow_with_its_tools(client, index):
-    from tools.models import ToolIndexPage, ToolPage
-
-    library = ToolIndexPage.objects.filter(locale=index.locale).first()
-    if library is None:
-        library = ToolIndexPage(title="Outils", slug="outils-essai")
-        index.get_parent().add_child(instance=library)
-    provider = make_provider(index, title="Praticienne")
+    provider = ProviderPageFactory(parent=index, title="Praticienne")
     numbers = iter(range(100))
 
     def add_tools():
         for _ in range(3):
             number = next(numbers)
-            tool = ToolPage(
+            tool = ToolPageFactory(
                 title=f"Outil {number}",
-                slug=f"outil-essai-{number}",
                 sheet_number=f"9{number:02d}",
                 summary="Un outil.",
+                aliases=False,
             )
-            library.add_child(instance=tool)
-            tool.save_revision().publish()
             provider.tools.add(tool)
         provider.save_revision().publish()
 

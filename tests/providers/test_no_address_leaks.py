@@ -17,7 +17,7 @@ from wagtail.models import Page
 
 from providers.models import ProviderPage
 from providers.tokens import make_token
-from tests.providers.conftest import make_provider
+from tests.factories import ProviderPageFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -47,8 +47,10 @@ def assert_no_address(response, addresses, url):
 
 @pytest.mark.slow
 def test_no_private_address_in_any_page_or_form(client, index):
-    User.objects.create_user("contributrice", email="contributrice@secret.example.net")
-    make_provider(index, title="Profil témoin", owner_email="temoin@secret.example.net")
+    UserFactory(username="contributrice", email="contributrice@secret.example.net")
+    ProviderPageFactory(
+        parent=index, title="Profil témoin", owner_email="temoin@secret.example.net"
+    )
     addresses = private_addresses()
     assert "temoin@secret.example.net" in addresses
     assert "contributrice@secret.example.net" in addresses

@@ -3,12 +3,12 @@
 import io
 
 import pytest
-from django.contrib.auth.models import Group, User
 from django.core import mail
 from django.core.management import call_command
 
 from providers.models import ProviderPage, StaleProfileReminder
-from tests.providers.conftest import days_ago, make_provider
+from tests.factories import EditorFactory, ModeratorFactory, ProviderPageFactory
+from tests.providers.conftest import days_ago
 
 pytestmark = pytest.mark.django_db
 
@@ -23,24 +23,25 @@ def remind(*args):
 def profiles(index):
     ProviderPage.objects.update(last_confirmed=days_ago(10))
     return {
-        "stale": make_provider(
-            index,
+        "stale": ProviderPageFactory(
+            parent=index,
             title="Oublié",
             owner_email="vieux@secret.example.net",
             last_confirmed=days_ago(400),
         ),
-        "fresh": make_provider(
-            index,
+        "fresh": ProviderPageFactory(
+            parent=index,
             title="À jour",
             owner_email="neuf@secret.example.net",
             last_confirmed=days_ago(300),
         ),
-        "draft": make_provider(
-            index,
+        "draft": ProviderPageFactory(
+            parent=index,
             title="Brouillon",
             owner_email="draft@secret.example.net",
             last_confirmed=days_ago(500),
             publish=False,
+            revision=False,
         ),
     }
 
@@ -79,9 +80,7 @@ def test_a_dry_run_lists_without_sending(profiles):
 
 
 def test_moderators_see_stale_profiles_on_their_dashboard(client, profiles):
-    moderator = User.objects.create_user("moderatrice", password="x")  # noqa: S106
-    moderator.groups.add(Group.objects.get(name="Moderators"))
-    client.force_login(moderator)
+    client.force_login(ModeratorFactory(username="moderatrice"))
     html = client.get("/admin/").content.decode()
     assert 'id="stale-providers' in html or "stale-providers" in html
     assert "Oublié" in html
@@ -89,9 +88,7 @@ def test_moderators_see_stale_profiles_on_their_dashboard(client, profiles):
 
 
 def test_editors_do_not_get_the_panel(client, profiles):
-    editor = User.objects.create_user("redacteur", password="x")  # noqa: S106
-    editor.groups.add(Group.objects.get(name="Editors"))
-    client.force_login(editor)
+    client.force_login(EditorFactory(username="redacteur"))
     assert "Oublié" not in client.get("/admin/").content.decode()
 
 

@@ -5,24 +5,14 @@ from django.test import RequestFactory
 from wagtail.models import Locale, Page
 
 from home.sections import sections_for
-from tests.providers.conftest import make_provider
+from tests.factories import ProviderPageFactory, ToolPageFactory
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def tool(index):
-    from tools.models import ToolIndexPage, ToolPage
-
-    home = index.get_parent()
-    library = ToolIndexPage.objects.filter(locale=index.locale).first()
-    if library is None:
-        library = ToolIndexPage(title="Outils", slug="outils-essai")
-        home.add_child(instance=library)
-    tool = ToolPage(title="Canevas", slug="canevas-essai", sheet_number="98y", summary="Outil.")
-    library.add_child(instance=tool)
-    tool.save_revision().publish()
-    return tool
+    return ToolPageFactory(title="Canevas", sheet_number="98y", summary="Outil.", aliases=False)
 
 
 def providers_section(page):
@@ -36,9 +26,11 @@ def test_a_tool_without_providers_has_no_section(tool):
 
 
 def test_the_section_lists_live_providers_who_practised_the_tool(index, tool):
-    make_provider(index, title="Praticienne", tools=[tool])
-    make_provider(index, title="Brouillon", tools=[tool], publish=False)
-    make_provider(index, title="Autre outil")
+    ProviderPageFactory(parent=index, title="Praticienne", tools=[tool])
+    ProviderPageFactory(
+        parent=index, title="Brouillon", tools=[tool], publish=False, revision=False
+    )
+    ProviderPageFactory(parent=index, title="Autre outil")
     section = providers_section(tool)
     assert section["template"] == "providers/includes/tool_providers.html"
     assert [p.title for p in section["context"]["providers"]] == ["Praticienne"]
@@ -47,7 +39,7 @@ def test_the_section_lists_live_providers_who_practised_the_tool(index, tool):
 def test_the_german_sheet_lists_the_german_profiles(index, tool):
     from home.i18n import sync_locale_trees
 
-    provider = make_provider(index, title="Praticienne", tools=[tool])
+    provider = ProviderPageFactory(parent=index, title="Praticienne", tools=[tool])
     sync_locale_trees()
     german = Locale.objects.get(language_code="de")
     german_tool = Page.objects.get(translation_key=tool.translation_key, locale=german).specific

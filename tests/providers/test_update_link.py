@@ -4,13 +4,13 @@ import datetime
 from urllib.parse import urlencode
 
 import pytest
-from django.contrib.auth.models import Group, User
 from django.core import mail
 from django.test import override_settings
 
 from providers.models import ProviderPage
 from providers.tokens import make_token, token_matches
-from tests.providers.conftest import days_ago, make_provider
+from tests.factories import ModeratorFactory, ProviderPageFactory
+from tests.providers.conftest import days_ago
 
 pytestmark = pytest.mark.django_db
 
@@ -37,8 +37,8 @@ def form_data(**changes):
 
 @pytest.fixture
 def profile_a(index):
-    return make_provider(
-        index,
+    return ProviderPageFactory(
+        parent=index,
         title="Conseil Léman",
         intro="Ancienne accroche.",
         owner_email="a@secret.example.net",
@@ -48,7 +48,7 @@ def profile_a(index):
 
 @pytest.fixture
 def profile_b(index):
-    return make_provider(index, title="Profil B", owner_email="b@secret.example.net")
+    return ProviderPageFactory(parent=index, title="Profil B", owner_email="b@secret.example.net")
 
 
 def test_the_link_opens_a_form_filled_with_the_profile(client, profile_a):
@@ -83,8 +83,7 @@ def test_an_update_is_a_draft_revision_submitted_to_the_moderators(
     assert "Nouvelle accroche." not in public
     assert any(m.to == ["a@secret.example.net"] for m in mail.outbox)
 
-    moderator = User.objects.create_user("moderateur")
-    moderator.groups.add(Group.objects.get(name="Moderators"))
+    moderator = ModeratorFactory(username="moderateur")
     state = live.current_workflow_state
     state.current_task_state.task.specific.on_action(state.current_task_state, moderator, "approve")
     assert "Nouvelle accroche." in client.get(profile_a.url).content.decode()

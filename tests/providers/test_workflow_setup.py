@@ -7,7 +7,7 @@ from django.core.management import call_command
 from wagtail.models import Workflow, WorkflowPage
 
 from providers.models import ProviderIndexPage, ProviderPage
-from tests.providers.conftest import make_provider
+from tests.factories import ProviderPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -31,7 +31,10 @@ def test_the_vetting_workflow_has_one_task_for_the_moderators():
 def test_every_directory_page_goes_through_vetting(index):
     for directory in ProviderIndexPage.objects.all():
         assert WorkflowPage.objects.get(page=directory).workflow.name == VETTING
-    assert make_provider(index, publish=False).get_workflow().name == VETTING
+    assert (
+        ProviderPageFactory(parent=index, publish=False, revision=False).get_workflow().name
+        == VETTING
+    )
 
 
 def test_running_setup_site_again_changes_nothing():

@@ -5,8 +5,8 @@ import itertools
 import pytest
 from django.core.cache import cache
 
+from tests.factories import StandardPageFactory, ToolPageFactory
 from tests.query_budget import assert_query_count_does_not_grow, count_queries
-from tests.search.conftest import make_standard_page, make_tool
 
 pytestmark = pytest.mark.django_db
 
@@ -18,12 +18,13 @@ def test_search_page_queries_do_not_grow_with_results(client, tool_index, home_p
     def add_content():
         for _ in range(3):
             number = next(numbers)
-            make_tool(
-                tool_index,
+            ToolPageFactory(
+                parent=tool_index,
                 title=f"Outil zibeline {number}",
-                terms={"levers": ["human-resources"], "phases": ["launch"]},
+                lever_slugs=["human-resources"],
+                phase_slugs=["launch"],
             )
-            make_standard_page(home_page, title=f"Page zibeline {number}")
+            StandardPageFactory(parent=home_page, title=f"Page zibeline {number}")
 
     # Two pages of tool sheets, found only by this word; standard pages match too (facets).
     add_content()
@@ -41,7 +42,7 @@ def test_suggestions_queries_do_not_grow(client, tool_index):
     url = "/fr/search/suggestions/?q=suggestion"
     counts = []
     for _ in range(3):
-        make_tool(tool_index, title=f"Suggestion budget {next(numbers)}")
+        ToolPageFactory(parent=tool_index, title=f"Suggestion budget {next(numbers)}")
         cache.clear()  # measure the uncached answer
         counts.append(count_queries(client, url)[0])
     assert counts[0] == counts[1] == counts[2], counts

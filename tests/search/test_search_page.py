@@ -11,7 +11,7 @@ from wagtail.models import Locale
 
 from search.models import ZeroResultQuery
 from search.results import RESULTS_PER_PAGE
-from tests.search.conftest import make_standard_page, make_tool
+from tests.factories import StandardPageFactory, ToolPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -21,8 +21,8 @@ def result_titles(response):
 
 
 def test_results_come_from_every_page_type_with_their_type(client, tool_index, home_page):
-    make_tool(tool_index, title="Grille zorglub des partenaires")
-    make_standard_page(home_page, title="Rencontre zorglub à Lausanne")
+    ToolPageFactory(parent=tool_index, title="Grille zorglub des partenaires")
+    StandardPageFactory(parent=home_page, title="Rencontre zorglub à Lausanne")
     response = client.get("/fr/search/", {"q": "zorglub"})
     assert response.status_code == 200
     types = {r.page.title: r.type_label for r in response.context["search"].results}
@@ -35,8 +35,8 @@ def test_results_come_from_every_page_type_with_their_type(client, tool_index, h
 
 
 def test_excerpt_marks_the_words_whatever_their_accents_and_escapes_html(client, tool_index):
-    make_tool(
-        tool_index,
+    ToolPageFactory(
+        parent=tool_index,
         title="Canevas frimousse",
         summary="Un <b>modèle</b> pour décrire les Modèles frimousse de l'association.",
     )
@@ -49,7 +49,9 @@ def test_excerpt_marks_the_words_whatever_their_accents_and_escapes_html(client,
 
 
 def test_results_show_their_taxonomy_in_the_visitors_language(client, tool_index):
-    make_tool(tool_index, title="Outil gribouille", terms={"levers": ["financial-resources"]})
+    ToolPageFactory(
+        parent=tool_index, title="Outil gribouille", lever_slugs=["financial-resources"]
+    )
     response = client.get("/de/search/", {"q": "gribouille"})
     # The German alias keeps the French page's taxonomy; the term shows in German.
     result = response.context["search"].results[0]
@@ -58,7 +60,7 @@ def test_results_show_their_taxonomy_in_the_visitors_language(client, tool_index
 
 
 def test_only_pages_of_the_visitors_language_are_found(client, tool_index):
-    make_tool(tool_index, title="Outil pimprenelle")
+    ToolPageFactory(parent=tool_index, title="Outil pimprenelle")
     response = client.get("/it/search/", {"q": "pimprenelle"})
     results = list(response.context["search"].results)
     assert [result.page.locale.language_code for result in results] == ["it"]
@@ -66,13 +68,14 @@ def test_only_pages_of_the_visitors_language_are_found(client, tool_index):
 
 
 def test_facets_count_results_per_type_and_per_term(client, tool_index, home_page):
-    make_tool(tool_index, title="Outil farfadet A", terms={"levers": ["human-resources"]})
-    make_tool(
-        tool_index,
+    ToolPageFactory(parent=tool_index, title="Outil farfadet A", lever_slugs=["human-resources"])
+    ToolPageFactory(
+        parent=tool_index,
         title="Outil farfadet B",
-        terms={"levers": ["human-resources", "strategic-alliances"], "phases": ["launch"]},
+        lever_slugs=["human-resources", "strategic-alliances"],
+        phase_slugs=["launch"],
     )
-    make_standard_page(home_page, title="Page farfadet")
+    StandardPageFactory(parent=home_page, title="Page farfadet")
     search = client.get("/fr/search/", {"q": "farfadet"}).context["search"]
     counts = {
         facet.parameter: {option.value: option.count for option in facet.options}
@@ -84,9 +87,9 @@ def test_facets_count_results_per_type_and_per_term(client, tool_index, home_pag
 
 
 def test_filters_narrow_the_results_and_keep_the_other_facets_counts(client, tool_index, home_page):
-    make_tool(tool_index, title="Outil lutin A", terms={"levers": ["human-resources"]})
-    make_tool(tool_index, title="Outil lutin B", terms={"levers": ["strategic-alliances"]})
-    make_standard_page(home_page, title="Page lutin")
+    ToolPageFactory(parent=tool_index, title="Outil lutin A", lever_slugs=["human-resources"])
+    ToolPageFactory(parent=tool_index, title="Outil lutin B", lever_slugs=["strategic-alliances"])
+    StandardPageFactory(parent=home_page, title="Page lutin")
     response = client.get("/fr/search/", {"q": "lutin", "lever": "human-resources"})
     assert result_titles(response) == ["Outil lutin A"]
     search = response.context["search"]
@@ -98,8 +101,8 @@ def test_filters_narrow_the_results_and_keep_the_other_facets_counts(client, too
 
 def test_results_are_paginated_and_links_keep_the_words_and_filters(client, tool_index):
     for number in range(RESULTS_PER_PAGE + 2):
-        make_tool(
-            tool_index, title=f"Outil korrigan {number}", terms={"levers": ["human-resources"]}
+        ToolPageFactory(
+            parent=tool_index, title=f"Outil korrigan {number}", lever_slugs=["human-resources"]
         )
     response = client.get("/fr/search/", {"q": "korrigan", "lever": "human-resources"})
     assert len(result_titles(response)) == RESULTS_PER_PAGE
@@ -182,8 +185,10 @@ def test_sql_and_html_fragments_are_searched_as_plain_words(client, query):
 
 
 def test_editors_picks_come_first_and_are_not_repeated(client, tool_index):
-    make_tool(tool_index, title="Outil farandole très pertinent farandole farandole")
-    picked = make_tool(tool_index, title="Autre outil", summary="Mentionne farandole une fois.")
+    ToolPageFactory(parent=tool_index, title="Outil farandole très pertinent farandole farandole")
+    picked = ToolPageFactory(
+        parent=tool_index, title="Autre outil", summary="Mentionne farandole une fois."
+    )
     query = Query.get("farandole")
     SearchPromotion.objects.create(query=query, page=picked, sort_order=0, description="Le choix")
     response = client.get("/de/search/", {"q": "Farandole"})
@@ -210,7 +215,7 @@ def test_searches_are_counted_and_searches_without_results_are_kept_per_day(clie
 
 
 def test_a_search_with_results_is_not_kept_as_a_gap(client, tool_index):
-    make_tool(tool_index, title="Outil mandragore")
+    ToolPageFactory(parent=tool_index, title="Outil mandragore")
     client.get("/fr/search/", {"q": "mandragore"})
     assert not ZeroResultQuery.objects.exists()
 
@@ -224,7 +229,7 @@ def test_the_page_works_without_javascript(client):
 
 
 def test_unpublished_pages_are_not_found(client, tool_index):
-    tool = make_tool(tool_index, title="Outil chimère")
+    tool = ToolPageFactory(parent=tool_index, title="Outil chimère")
     tool.unpublish()
     response = client.get("/fr/search/", {"q": "chimère"})
     assert result_titles(response) == []

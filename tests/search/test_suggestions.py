@@ -2,13 +2,13 @@
 
 import pytest
 
-from tests.search.conftest import make_tool
+from tests.factories import ToolPageFactory
 
 pytestmark = pytest.mark.django_db
 
 
 def test_suggestions_give_titles_and_addresses_in_the_visitors_language(client, tool_index):
-    make_tool(tool_index, title="Baromètre de gouvernance")
+    ToolPageFactory(parent=tool_index, title="Baromètre de gouvernance")
     response = client.get("/de/search/suggestions/", {"q": "barom"})
     assert response.status_code == 200
     assert response["Content-Type"] == "application/json"
@@ -18,7 +18,7 @@ def test_suggestions_give_titles_and_addresses_in_the_visitors_language(client, 
 
 
 def test_suggestions_ignore_accents(client, tool_index):
-    make_tool(tool_index, title="Écosystème local")
+    ToolPageFactory(parent=tool_index, title="Écosystème local")
     titles = [
         r["title"] for r in client.get("/fr/search/suggestions/", {"q": "ecosys"}).json()["results"]
     ]
@@ -36,7 +36,7 @@ def test_suggestions_are_cached_and_may_be_kept_by_the_browser(client, tool_inde
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    make_tool(tool_index, title="Tableau de pilotage")
+    ToolPageFactory(parent=tool_index, title="Tableau de pilotage")
     first = client.get("/fr/search/suggestions/", {"q": "tableau"})
     assert "max-age=300" in first["Cache-Control"]
     with CaptureQueriesContext(connection) as queries:

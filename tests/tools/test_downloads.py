@@ -8,10 +8,9 @@ from django.db import connection, connections
 from django.test import Client, override_settings
 from django.utils import timezone
 
+from tests.factories import ToolPageFactory
 from tools.downloads import count_download
 from tools.models import DownloadCount, ToolInstrument, ToolPage
-
-from .conftest import make_tool
 
 
 def download_url(instrument):
@@ -61,8 +60,8 @@ def test_head_requests_and_wrong_names_are_not_counted(client):
 
 
 @pytest.mark.django_db
-def test_instruments_of_an_unpublished_sheet_are_not_served(client, library):
-    tool = make_tool(library, instruments=1)
+def test_instruments_of_an_unpublished_sheet_are_not_served(client):
+    tool = ToolPageFactory(bare=True, instrument_count=1)
     tool.unpublish()
     assert client.get(download_url(tool.instruments.first())).status_code == 404
 

@@ -4,10 +4,9 @@ import re
 
 import pytest
 
+from tests.factories import ToolPageFactory
 from tools.listing import PAGE_SIZE
 from tools.models import ToolPage
-
-from .conftest import make_tool
 
 pytestmark = pytest.mark.django_db
 
@@ -110,8 +109,7 @@ def test_an_unknown_value_is_ignored_but_known_ones_still_apply(client, library)
 
 
 def test_a_huge_page_number_shows_the_last_page(client, library):
-    for _ in range(PAGE_SIZE):
-        make_tool(library)
+    ToolPageFactory.create_batch(PAGE_SIZE, bare=True)
     pages = -(-ToolPage.objects.child_of(library).live().count() // PAGE_SIZE)
     response = client.get("/fr/outils/?page=500")
     assert f'aria-current="page">{pages}<' in response.content.decode()
@@ -127,7 +125,7 @@ def test_sorting_by_downloads_puts_the_most_downloaded_first(client, library):
     from tools.downloads import count_download
 
     tool = ToolPage.objects.child_of(library).get(sheet_number="17")
-    other = make_tool(library, instruments=1)
+    other = ToolPageFactory(bare=True, instrument_count=1)
     count_download(tool.translation_key, other.instruments.first().document_id, tool.locale_id)
     response = client.get("/fr/outils/?sort=downloads")
     assert visible_numbers(response)[0] == "17"

@@ -2,10 +2,9 @@
 
 import pytest
 
+from tests.factories import ToolInstrumentFactory, ToolPageFactory
 from tests.query_budget import assert_query_count_does_not_grow
 from tools.models import ToolPage
-
-from .conftest import make_document, make_tool
 
 pytestmark = pytest.mark.django_db
 
@@ -17,13 +16,14 @@ FILTERED = (
 
 def add_tools(library, count):
     def add():
-        for _ in range(count):
-            make_tool(
-                library,
-                levers=["financial-resources", "human-resources"],
-                phases=["launch", "growth"],
-                complexity=2,
-            )
+        ToolPageFactory.create_batch(
+            count,
+            parent=library,
+            bare=True,
+            lever_slugs=["financial-resources", "human-resources"],
+            phase_slugs=["launch", "growth"],
+            complexity=2,
+        )
 
     return add
 
@@ -49,19 +49,19 @@ def test_a_library_of_a_thousand_tools_keeps_its_query_count(client, library):
 
 
 def test_a_sheet_with_many_instruments_has_a_bounded_query_count(client, library):
-    from tools.models import ToolInstrument
-
-    tool = make_tool(library, levers=["financial-resources"], instruments=2)
+    tool = ToolPageFactory(
+        parent=library, bare=True, lever_slugs=["financial-resources"], instrument_count=2
+    )
     tool.related_tools = list(ToolPage.objects.filter(locale=library.locale)[:3])
     tool.save()
 
     def add_instruments():
         for position in range(20):
-            ToolInstrument.objects.create(
+            ToolInstrumentFactory(
                 page=tool,
                 locale=library.locale,
                 title=f"Annexe {position}",
-                document=make_document(f"Annexe {position} {tool.pk}"),
+                document__title=f"Annexe {position} {tool.pk}",
             )
 
     assert_query_count_does_not_grow(client, tool.url, add_instruments, budget=60)

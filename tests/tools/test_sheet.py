@@ -6,9 +6,8 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from home.sections import _SECTIONS, register_section
+from tests.factories import ToolPageFactory
 from tools.models import ToolPage
-
-from .conftest import make_tool
 
 pytestmark = pytest.mark.django_db
 
@@ -101,5 +100,5 @@ def test_sheet_numbers_are_unique_in_a_language(library):
 
 
 def test_a_new_sheet_appears_in_the_library(client, library):
-    make_tool(library, title="Outil tout neuf", sheet_number="99z", publish=True)
+    ToolPageFactory(parent=library, title="Outil tout neuf", sheet_number="99z", aliases=False)
     assert "Outil tout neuf" in client.get("/fr/outils/?sort=newest").content.decode()

@@ -1,8 +1,7 @@
-"""Shared arrangements for the translation workflow tests."""
+"""Shared steps of the translation workflow tests: start a translation, translate its strings.
 
-from django.contrib.auth.models import Group, User
-from django.core.files.base import ContentFile
-from wagtail.documents import get_document_model
+The rows they work on come from tests/factories."""
+
 from wagtail.models import Locale
 from wagtail_localize.models import (
     StringSegment,
@@ -10,49 +9,6 @@ from wagtail_localize.models import (
     Translation,
     TranslationSource,
 )
-
-from home.demo_utils import child_of_type, source_home
-from tools.models import ToolIndexPage, ToolInstrument, ToolPage
-
-
-def user_in(group_name, username=None):
-    user = User.objects.create_user(username=username or f"user-{group_name}", password="x")  # noqa: S106
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
-
-
-def document(title):
-    return get_document_model().objects.create(
-        title=title, file=ContentFile(b"%PDF-1.4 test", name=f"{title}.pdf")
-    )
-
-
-def tool_index():
-    """The French tool library; created when the tools demo has not made one."""
-    home = source_home()
-    index = child_of_type(home, ToolIndexPage)
-    if index is None:
-        index = ToolIndexPage(title="Boîte à outils", slug="outils-test")
-        home.add_child(instance=index)
-        index.save_revision().publish()
-    return index
-
-
-def french_tool(slug="canevas-test", *, with_instrument=False):
-    tool = ToolPage(
-        title="Canevas du modèle socio-économique",
-        slug=slug,
-        sheet_number="T99",
-        summary="Un canevas en neuf blocs pour décrire le modèle de son organisation.",
-        effort="2 à 3 heures",
-    )
-    if with_instrument:
-        tool.instruments.add(
-            ToolInstrument(title="Fiche de travail", document=document("fiche-fr"))
-        )
-    tool_index().add_child(instance=tool)
-    tool.save_revision().publish()
-    return tool
 
 
 def start_translation(instance, language_code):

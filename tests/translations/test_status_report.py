@@ -4,7 +4,6 @@ import csv
 import io
 
 import pytest
-from django.contrib.auth.models import User
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 from django.utils import translation
@@ -13,10 +12,16 @@ from wagtail.models import Locale
 
 from home.models import StandardPage
 from taxonomy.models import Lever
+from tests.factories import (
+    AdministratorFactory,
+    LeverFactory,
+    ModeratorFactory,
+    StandardPageFactory,
+    TranslatorFactory,
+    UserFactory,
+)
 from tests.query_budget import assert_query_count_does_not_grow
 from translations.status import MISSING, STATUS_LABELS, UP_TO_DATE
-
-from .helpers import user_in
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +30,7 @@ REPORT = reverse("translations_status_report")
 
 @pytest.mark.parametrize("group", ["Translators (de)", "Translators (it)", "Moderators"])
 def test_translators_and_moderators_open_the_report(client, group):
-    client.force_login(user_in(group))
+    client.force_login(UserFactory(groups=[group]))
     response = client.get(REPORT)
     assert response.status_code == 200
     assert "Translation status" in response.content.decode() or response.context["rows"]
@@ -33,14 +38,14 @@ def test_translators_and_moderators_open_the_report(client, group):
 
 @pytest.mark.parametrize("group", ["Editors", "Reviewers"])
 def test_other_volunteers_cannot_open_the_report(client, group):
-    client.force_login(user_in(group))
+    client.force_login(UserFactory(groups=[group]))
     response = client.get(REPORT)
     assert response.status_code == 302
     assert response["Location"] == reverse("wagtailadmin_home")
 
 
 def test_demo_translations_are_up_to_date_and_the_contact_page_is_missing(client):
-    client.force_login(user_in("Moderators"))
+    client.force_login(ModeratorFactory())
     response = client.get(REPORT, {"locale": "de"})
     rows = {(row.item.label, row.locale.language_code): row for row in response.context["rows"]}
     assert rows[("L'association", "de")].status == UP_TO_DATE
@@ -52,7 +57,7 @@ def test_demo_translations_are_up_to_date_and_the_contact_page_is_missing(client
 
 
 def test_filters_by_status_and_content_type_and_counts_per_status(client):
-    client.force_login(user_in("Moderators"))
+    client.force_login(ModeratorFactory())
     page_type = ContentType.objects.get_for_model(StandardPage)
     response = client.get(
         REPORT, {"locale": "it", "status": "up_to_date", "content_type": page_type.pk}
@@ -68,7 +73,7 @@ def test_filters_by_status_and_content_type_and_counts_per_status(client):
 
 
 def test_snippets_appear_with_a_link_to_their_editor(client):
-    client.force_login(user_in("Translators (de)"))
+    client.force_login(TranslatorFactory(language_code="de"))
     lever_type = ContentType.objects.get_for_model(Lever)
     response = client.get(REPORT, {"locale": "de", "content_type": lever_type.pk})
     rows = response.context["rows"]
@@ -82,7 +87,7 @@ def test_snippets_appear_with_a_link_to_their_editor(client):
 
 
 def test_csv_export_lists_the_filtered_rows(client):
-    client.force_login(user_in("Moderators"))
+    client.force_login(ModeratorFactory())
     response = client.get(REPORT, {"locale": "en", "status": "missing", "export": "csv"})
     assert response["Content-Type"].startswith("text/csv")
     lines = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
@@ -102,22 +107,19 @@ def test_csv_export_lists_the_filtered_rows(client):
 
 
 def test_report_queries_do_not_grow_with_pages_and_snippets(client, home_page):
-    client.force_login(User.objects.create_superuser("admin-report", "a@example.org", "x"))
+    client.force_login(AdministratorFactory(username="admin-report", email="a@example.org"))
     counter = iter(range(100))
 
     def add_content():
         number = next(counter)
-        page = StandardPage(title=f"Page {number}", slug=f"page-budget-{number}")
-        home_page.add_child(instance=page)
-        Lever.objects.create(
-            name=f"Levier {number}", slug=f"levier-budget-{number}", locale=Locale.get_default()
-        )
+        StandardPageFactory(parent=home_page, title=f"Page {number}", bare=True)
+        LeverFactory(name=f"Levier {number}")
 
     assert_query_count_does_not_grow(client, REPORT, add_content, budget=40)
 
 
 def test_translators_dashboard_shows_what_waits_in_their_language(client):
-    client.force_login(user_in("Translators (it)"))
+    client.force_login(TranslatorFactory(language_code="it"))
     response = client.get(reverse("wagtailadmin_home"))
     content = response.content.decode()
     assert 'id="waiting-translations' in content
@@ -128,6 +130,6 @@ def test_translators_dashboard_shows_what_waits_in_their_language(client):
 
 
 def test_moderators_dashboard_has_no_translator_panel(client):
-    client.force_login(user_in("Moderators"))
+    client.force_login(ModeratorFactory())
     response = client.get(reverse("wagtailadmin_home"))
     assert 'id="waiting-translations' not in response.content.decode()

@@ -10,10 +10,11 @@ from django.urls import reverse
 from wagtail.models import Locale
 from wagtail_localize.models import OverridableSegment, SegmentOverride, StringTranslation
 
+from tests.factories import DocumentFactory, ToolPageFactory, TranslatorFactory
 from tools.models import ToolPage
 from translations.status import IN_PROGRESS, MISSING, OUTDATED, UP_TO_DATE, translation_status
 
-from .helpers import document, fill_strings, french_tool, start_translation, user_in
+from .helpers import fill_strings, start_translation
 
 pytestmark = pytest.mark.django_db
 
@@ -24,6 +25,17 @@ GERMAN = {
     ),
     "2 à 3 heures": "2 bis 3 Stunden",
     "Fiche de travail": "Arbeitsblatt",
+}
+
+
+# A French sheet of the library, in its own tree only: the translation creates the German one.
+CANVAS_SHEET = {
+    "title": "Canevas du modèle socio-économique",
+    "slug": "canevas-test",
+    "sheet_number": "T99",
+    "summary": "Un canevas en neuf blocs pour décrire le modèle de son organisation.",
+    "effort": "2 à 3 heures",
+    "aliases": False,
 }
 
 
@@ -41,7 +53,7 @@ def status_of(page, language_code):
 def test_changed_source_is_outdated_and_resync_keeps_unchanged_german_text(
     django_capture_on_commit_callbacks,
 ):
-    tool = french_tool()
+    tool = ToolPageFactory(**CANVAS_SHEET)
     assert status_of(tool, "de").status == MISSING
 
     source, translation = start_translation(tool, "de")
@@ -72,7 +84,7 @@ def test_changed_source_is_outdated_and_resync_keeps_unchanged_german_text(
 
 
 def test_unpublished_translation_is_in_progress():
-    tool = french_tool()
+    tool = ToolPageFactory(**CANVAS_SHEET)
     source, translation = start_translation(tool, "de")
     fill_strings(source, translation.target_locale, german)
     translation.save_target(publish=False)
@@ -81,7 +93,7 @@ def test_unpublished_translation_is_in_progress():
 
 
 def test_a_german_sheet_offers_its_own_german_worksheet(django_capture_on_commit_callbacks):
-    tool = french_tool(with_instrument=True)
+    tool = ToolPageFactory(**CANVAS_SHEET, instrument_titles=["Fiche de travail"])
     french_document = tool.instruments.get().document
     source, translation = start_translation(tool, "de")
     segment = OverridableSegment.objects.select_related("context").get(
@@ -89,7 +101,7 @@ def test_a_german_sheet_offers_its_own_german_worksheet(django_capture_on_commit
     )
     assert json.loads(segment.data_json) == french_document.pk
 
-    german_document = document("arbeitsblatt-de")
+    german_document = DocumentFactory(title="arbeitsblatt-de")
     SegmentOverride.objects.create(
         locale=translation.target_locale,
         context=segment.context,
@@ -107,11 +119,11 @@ def test_a_german_sheet_offers_its_own_german_worksheet(django_capture_on_commit
 
 
 def test_po_export_and_import_round_trip(client, tmp_path, django_capture_on_commit_callbacks):
-    tool = french_tool()
+    tool = ToolPageFactory(**CANVAS_SHEET)
     source, translation = start_translation(tool, "de")
     with django_capture_on_commit_callbacks(execute=True):
         translation.save_target(publish=True)
-    translator = user_in("Translators (de)")
+    translator = TranslatorFactory(language_code="de")
     client.force_login(translator)
 
     response = client.get(reverse("wagtail_localize:download_pofile", args=[translation.id]))
@@ -153,10 +165,10 @@ def test_po_export_and_import_round_trip(client, tmp_path, django_capture_on_com
 
 
 def test_po_import_is_refused_to_a_translator_of_another_language(client):
-    tool = french_tool()
+    tool = ToolPageFactory(**CANVAS_SHEET)
     _source, translation = start_translation(tool, "de")
     translation.save_target(publish=False)
-    client.force_login(user_in("Translators (it)"))
+    client.force_login(TranslatorFactory(language_code="it"))
     response = client.get(reverse("wagtail_localize:download_pofile", args=[translation.id]))
     assert response.status_code == 302
     assert response["Location"] == reverse("wagtailadmin_home")

@@ -5,8 +5,7 @@ from django.urls import reverse
 from wagtail.models import Page
 
 from taxonomy.models import Lever
-
-from .helpers import user_in
+from tests.factories import EditorFactory, TranslatorFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -18,7 +17,7 @@ def german_about_page():
 
 
 def test_german_translator_opens_the_translation_editor_of_a_german_page(client):
-    client.force_login(user_in("Translators (de)"))
+    client.force_login(TranslatorFactory(language_code="de"))
     response = client.get(reverse("wagtailadmin_pages:edit", args=[german_about_page().pk]))
     assert response.status_code == 200
     assert EDITOR_TEMPLATE in [template.name for template in response.templates]
@@ -26,7 +25,7 @@ def test_german_translator_opens_the_translation_editor_of_a_german_page(client)
 
 
 def test_italian_translator_cannot_open_a_german_page(client):
-    client.force_login(user_in("Translators (it)"))
+    client.force_login(TranslatorFactory(language_code="it"))
     response = client.get(reverse("wagtailadmin_pages:edit", args=[german_about_page().pk]))
     assert response.status_code in (302, 403)
     assert EDITOR_TEMPLATE not in [template.name for template in response.templates or []]
@@ -34,8 +33,8 @@ def test_italian_translator_cannot_open_a_german_page(client):
 
 def test_italian_translator_cannot_publish_a_german_page():
     page = german_about_page()
-    assert not page.permissions_for_user(user_in("Translators (it)")).can_publish()
-    assert page.permissions_for_user(user_in("Translators (de)", "de-2")).can_publish()
+    assert not page.permissions_for_user(TranslatorFactory(language_code="it")).can_publish()
+    assert page.permissions_for_user(TranslatorFactory(language_code="de")).can_publish()
 
 
 def _lever_edit_url(language_code):
@@ -44,18 +43,18 @@ def _lever_edit_url(language_code):
 
 
 def test_translator_edits_a_snippet_in_their_own_language(client):
-    client.force_login(user_in("Translators (de)"))
+    client.force_login(TranslatorFactory(language_code="de"))
     assert client.get(_lever_edit_url("de")).status_code == 200
 
 
 @pytest.mark.parametrize("language_code", ["it", "fr"])
 def test_translator_cannot_edit_a_snippet_of_another_language(client, language_code):
-    client.force_login(user_in("Translators (de)"))
+    client.force_login(TranslatorFactory(language_code="de"))
     response = client.get(_lever_edit_url(language_code))
     assert response.status_code == 302
     assert response["Location"] == reverse("wagtailadmin_home")
 
 
 def test_editors_edit_snippets_in_any_language(client):
-    client.force_login(user_in("Editors"))
+    client.force_login(EditorFactory())
     assert client.get(_lever_edit_url("it")).status_code == 200

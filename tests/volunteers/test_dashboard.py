@@ -1,7 +1,6 @@
 """Each volunteer's dashboard shows what waits for their roles, the key figures and a chart."""
 
 import datetime
-import itertools
 import re
 
 import pytest
@@ -12,10 +11,22 @@ from django.utils.html import escape
 from wagtail.documents import get_document_model
 from wagtail.models import Locale, PageLogEntry
 
-from events.models import EventPage, Registration
+from events.models import EventPage
+from home.roles import EDITORS, MODERATORS, REVIEWERS, translator_group_name
+from tests.factories import (
+    AdministratorFactory,
+    DownloadCountFactory,
+    EditorFactory,
+    ModeratorFactory,
+    RegistrationFactory,
+    ReviewerFactory,
+    ToolPageFactory,
+    TranslatorFactory,
+    UserFactory,
+)
 from tests.query_budget import assert_query_count_does_not_grow
 from tools.downloads import count_download
-from tools.models import DownloadCount, ToolPage
+from tools.models import ToolPage
 from translations.status import translation_status
 from volunteers.dashboard import Roles, bar_chart, downloads_by_month, previous_months
 from volunteers.wagtail_hooks import RoleDashboard
@@ -45,39 +56,31 @@ def figure(html, key):
 
 
 def count_downloads(count, day=None):
-    tool = ToolPage.objects.filter(locale=Locale.get_default()).first()
-    document = get_document_model().objects.first()
-    DownloadCount.objects.create(
-        tool_key=tool.translation_key,
-        document=document,
-        locale=tool.locale,
+    DownloadCountFactory(
+        tool=ToolPage.objects.filter(locale=Locale.get_default()).first(),
+        document=get_document_model().objects.first(),
         day=day or timezone.localdate(),
         count=count,
     )
 
 
-_sheet_numbers = itertools.count(1)
-
-
 def submit_tool_for_review(editor, title="Fiche à relire"):
-    from tests.translations.helpers import tool_index
-
-    number = f"R{next(_sheet_numbers):02d}"
-    page = ToolPage(title=title, sheet_number=number, summary="Une fiche soumise.")
-    tool_index().add_child(instance=page)
+    page = ToolPageFactory(title=title, summary="Une fiche soumise.", bare=True)
     revision = page.save_revision(user=editor)
     page.get_workflow().start(page, editor)
     return revision.content_object
 
 
-def test_roles_come_from_the_groups(make_volunteer):
-    roles = Roles.of(make_volunteer("traductrice", "Translators (de)", "Reviewers"))
+def test_roles_come_from_the_groups():
+    roles = Roles.of(
+        UserFactory(username="traductrice", groups=[translator_group_name("de"), REVIEWERS])
+    )
     assert (roles.reviewer, roles.editor, roles.translator_codes) == (True, False, ["de"])
-    assert Roles.of(make_volunteer("admin", superuser=True)).moderator
+    assert Roles.of(AdministratorFactory(username="admin")).moderator
 
 
-def test_an_editor_sees_her_role_the_guide_and_no_moderation_lines(client, make_volunteer):
-    html = dashboard(client, make_volunteer("redactrice", "Editors"))
+def test_an_editor_sees_her_role_the_guide_and_no_moderation_lines(client):
+    html = dashboard(client, EditorFactory(username="redactrice"))
     assert 'id="volunteer-summary-section"' in html
     assert "Vos rôles : Rédaction." in html
     assert 'href="/admin/guide/"' in html
@@ -85,9 +88,9 @@ def test_an_editor_sees_her_role_the_guide_and_no_moderation_lines(client, make_
     assert 'data-waiting="tasks"' not in html
 
 
-def test_a_reviewer_sees_the_tool_submitted_for_review(client, make_volunteer):
-    editor = make_volunteer("redacteur", "Editors")
-    reviewer = make_volunteer("relectrice", "Reviewers")
+def test_a_reviewer_sees_the_tool_submitted_for_review(client):
+    editor = EditorFactory(username="redacteur")
+    reviewer = ReviewerFactory(username="relectrice")
     before = waiting_line(dashboard(client, reviewer), "tasks")
     submit_tool_for_review(editor, "Fiche à relire au tableau de bord")
     html = dashboard(client, reviewer)
@@ -98,16 +101,16 @@ def test_a_reviewer_sees_the_tool_submitted_for_review(client, make_volunteer):
     assert html.index("volunteer-summary-section") < html.index("awaiting-review-section")
 
 
-def test_a_moderator_sees_stale_profiles_and_contributions(client, make_volunteer):
-    html = dashboard(client, make_volunteer("moderateur", "Moderators"))
+def test_a_moderator_sees_stale_profiles_and_contributions(client):
+    html = dashboard(client, ModeratorFactory(username="moderateur"))
     assert waiting_line(html, "stale_providers") >= 1
     assert 'id="stale-providers-section"' in html
     assert 'id="contributions-waiting-section"' in html
     assert figure(html, "contributions") == waiting_line(html, "contributions")
 
 
-def test_a_translator_sees_what_is_missing_in_her_language_only(client, make_volunteer):
-    html = dashboard(client, make_volunteer("ubersetzerin", "Translators (de)"))
+def test_a_translator_sees_what_is_missing_in_her_language_only(client):
+    html = dashboard(client, TranslatorFactory(username="ubersetzerin", language_code="de"))
     _rows, counts = translation_status(locales=[Locale.objects.get(language_code="de")])
     assert waiting_line(html, "missing") == counts["missing"]
     assert waiting_line(html, "outdated") == counts["outdated"]
@@ -117,11 +120,11 @@ def test_a_translator_sees_what_is_missing_in_her_language_only(client, make_vol
     assert "locale=it" not in html
 
 
-def test_downloads_this_month_and_the_chart_add_up_the_counts(client, make_volunteer):
+def test_downloads_this_month_and_the_chart_add_up_the_counts(client):
     today = timezone.localdate()
     count_downloads(7)
     count_downloads(5, day=today.replace(day=1) - datetime.timedelta(days=1))
-    html = dashboard(client, make_volunteer("redactrice", "Editors"))
+    html = dashboard(client, EditorFactory(username="redactrice"))
     assert figure(html, "downloads") == 7
     chart = html[html.index('<figure class="volunteer-chart">') :]
     chart = chart[: chart.index("</figure>")]
@@ -155,9 +158,9 @@ def test_the_chart_scales_bars_to_the_largest_month():
     assert "10" in chart.summary
 
 
-def test_organisers_see_registrations_for_their_own_events(client, make_volunteer):
-    organiser = make_volunteer("organisatrice", "Editors")
-    other = make_volunteer("autre", "Editors")
+def test_organisers_see_registrations_for_their_own_events(client):
+    organiser = EditorFactory(username="organisatrice")
+    other = EditorFactory(username="autre")
     event = (
         EventPage.objects.live()
         .filter(
@@ -172,7 +175,7 @@ def test_organisers_see_registrations_for_their_own_events(client, make_voluntee
     event.owner = organiser
     event.save(update_fields=["owner"])
     for number, status in enumerate(["confirmed", "confirmed", "waiting"]):
-        Registration.objects.create(
+        RegistrationFactory(
             event=event, name=f"P{number}", email=f"p{number}@example.org", status=status
         )
     html = dashboard(client, organiser)
@@ -183,19 +186,21 @@ def test_organisers_see_registrations_for_their_own_events(client, make_voluntee
     assert event.title not in dashboard(client, other)
 
 
-def test_recent_activity_lists_the_latest_actions(client, make_volunteer):
+def test_recent_activity_lists_the_latest_actions(client):
     page = ToolPage.objects.filter(locale=Locale.get_default()).first()
-    PageLogEntry.objects.log_action(page, "wagtail.edit", user=make_volunteer("auteur"))
-    html = dashboard(client, make_volunteer("admin", superuser=True))
+    PageLogEntry.objects.log_action(page, "wagtail.edit", user=UserFactory(username="auteur"))
+    html = dashboard(client, AdministratorFactory(username="admin"))
     activity = html[html.index("volunteer-activity-section") :]
     assert escape(page.title) in activity
 
 
-def test_the_dashboard_queries_do_not_grow_with_the_content(client, make_volunteer):
-    moderator = make_volunteer("moderatrice", "Moderators", "Editors", "Translators (de)")
+def test_the_dashboard_queries_do_not_grow_with_the_content(client):
+    moderator = UserFactory(
+        username="moderatrice", groups=[MODERATORS, EDITORS, translator_group_name("de")]
+    )
     # Wagtail's own "your recent edits" panel queries per page edited by the viewer: the
     # activity comes from someone else.
-    author = make_volunteer("auteur")
+    author = UserFactory(username="auteur")
     client.force_login(moderator)
     event = EventPage.objects.filter(start__gte=timezone.now()).first()
     added = iter(range(1000))
@@ -206,17 +211,17 @@ def test_the_dashboard_queries_do_not_grow_with_the_content(client, make_volunte
         count_download(
             tool.translation_key, get_document_model().objects.first().pk, tool.locale_id
         )
-        Registration.objects.create(event=event, name="X", email=f"x{number}@example.org")
+        RegistrationFactory(event=event, name="X", email=f"x{number}@example.org")
         page = ToolPage.objects.filter(locale=Locale.get_default()).first()
         PageLogEntry.objects.log_action(page, "wagtail.edit", user=author)
 
     assert_query_count_does_not_grow(client, "/admin/", add_content, budget=120)
 
 
-def test_the_summary_of_waiting_tasks_is_bounded(make_volunteer, rf):
+def test_the_summary_of_waiting_tasks_is_bounded(rf):
     """Wagtail's own "awaiting your review" list queries per task; the summary does not."""
-    editor = make_volunteer("redactrice", "Editors")
-    reviewer = make_volunteer("relecteur", "Reviewers")
+    editor = EditorFactory(username="redactrice")
+    reviewer = ReviewerFactory(username="relecteur")
 
     def render():
         request = rf.get("/admin/")

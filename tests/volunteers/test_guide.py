@@ -5,14 +5,15 @@ from django.utils import translation
 from wagtail.admin.menu import admin_menu
 from wagtail.users.models import UserProfile
 
+from tests.factories import EditorFactory
 from volunteers import guide
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def editor(make_volunteer):
-    return make_volunteer("redactrice", "Editors")
+def editor(db):
+    return EditorFactory(username="redactrice")
 
 
 def test_every_chapter_exists_in_french_and_english():
