@@ -37,3 +37,21 @@ class RegistrationForm(forms.Form):
 
     def clean_email(self):
         return self.cleaned_data["email"].strip().lower()
+
+
+class RegistrationAdminForm(forms.ModelForm):
+    """The organisers' form for a registration: an address already registered to the same
+    event is refused with a message (the database would refuse it anyway, as an error page)."""
+
+    def clean_email(self):
+        email = self.cleaned_data["email"]
+        event_id = self.instance.event_id
+        if event_id is None:
+            return email
+        others = type(self.instance).objects.filter(event_id=event_id, email__iexact=email)
+        if others.exclude(pk=self.instance.pk).exists():
+            raise forms.ValidationError(
+                _("This e-mail address is already registered for this event."),
+                code="already_registered",
+            )
+        return email

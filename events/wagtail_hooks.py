@@ -6,6 +6,7 @@
 - registrations: a listing per event with CSV export for the organisers.
 """
 
+from django.forms import modelform_factory
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -17,6 +18,7 @@ from core.spreadsheets import NeutralisedExportMixin
 from home.sections import register_home_section, register_section
 
 from .admin_views import GenerateEventsView
+from .forms import RegistrationAdminForm
 from .listing import home_section, module_sessions_section, tool_section
 from .models import EventSeriesPage, Registration
 
@@ -88,6 +90,14 @@ class RegistrationViewSet(ModelViewSet):
     inspect_view_enabled = True
 
     index_view_class = RegistrationIndexView
+
+    def get_form_class(self, for_update=False):
+        return modelform_factory(
+            self.model,
+            form=RegistrationAdminForm,
+            formfield_callback=self.formfield_for_dbfield,
+            fields=self.form_fields,
+        )
 
 
 registration_viewset = RegistrationViewSet("event_registrations")

@@ -95,6 +95,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # A null character in the address is a bad request before any view or cache sees it.
+    "sbm_site.middleware.RefuseNullCharactersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Serves anonymous visitors' pages from the cache before anything else runs.
     "sbm_site.page_cache.PageCacheMiddleware",
