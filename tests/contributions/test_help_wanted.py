@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from tests.factories import ToolPageFactory, UsageExampleFactory
+from tests.html import parse
 from tests.query_budget import assert_query_count_does_not_grow
 from tools.models import ToolPage, ToolStatus
 
@@ -54,10 +55,11 @@ def test_a_tool_only_aliased_in_a_language_asks_for_a_translation(client, tool):
 
 def test_the_page_links_to_the_sheet_and_its_forms_in_the_visitors_language(client, tool):
     german = ToolPage.objects.get(translation_key=tool.translation_key, locale__language_code="de")
-    page = client.get(help_url("de")).content.decode()
-    assert f'href="{german.get_url()}"' in page
-    assert f'href="/de/contribuer/outils/{german.pk}/exemple/"' in page
-    assert f'href="/de/contribuer/outils/{german.pk}/traduction/"' in page
+    sections = parse(client.get(help_url("de"))).select("main section.help-wanted")
+    links = [link["href"] for section in sections for link in section.select("li > a")]
+    assert german.get_url() in links
+    assert f"/de/contribuer/outils/{german.pk}/exemple/" in links
+    assert f"/de/contribuer/outils/{german.pk}/traduction/" in links
 
 
 @pytest.mark.parametrize("language", ["fr", "de", "it", "en"])

@@ -1,13 +1,12 @@
 """The visitor's path through the self-diagnosis, its shareable result and the statistics."""
 
-import re
-
 import pytest
 from django.contrib.auth.models import Group, User
 from hypothesis import given
 from hypothesis import strategies as st
 
 from diagnostic.models import DiagnosticCompletion, DiagnosticPage
+from tests.html import one, parse, text_of, texts
 from tests.query_budget import count_queries
 
 pytestmark = pytest.mark.django_db
@@ -16,8 +15,10 @@ URL = "/fr/autodiagnostic/"
 CHECKLIST_URL = "/fr/entrepreneur-social/"
 
 
-def question_names(html):
-    return sorted(set(re.findall(r'name="(q_\w+)"', html)))
+def question_names(page):
+    """The names of the question fields of a step, and of the answers carried along."""
+    fields = parse(page).select('form.diagnostic-form [name^="q_"]')
+    return sorted({field["name"] for field in fields})
 
 
 def answer_every_step(client):
@@ -26,41 +27,44 @@ def answer_every_step(client):
     query = []
     step = 1
     while True:
-        html = response.content.decode()
         assert response.status_code == 200
-        names = question_names(html)
+        names = question_names(response)
         query += [(name, "0") for name in names]
-        match = re.search(r'name="step" value="(\d+)"', html)
-        if not match:
+        form = one(parse(response), "form.diagnostic-form")
+        next_step = form.select_one('input[type="hidden"][name="step"]')
+        if next_step is None:
             break
-        step = int(match.group(1))
+        step = int(next_step["value"])
         response = client.get(URL, dict(query, step=step))
     return query
 
 
 def test_questionnaire_shows_progress_and_steps_without_javascript(client):
-    html = client.get(URL).content.decode()
-    assert "Étape 1 sur 3" in html
-    assert '<progress max="3" value="1"' in html
-    assert 'method="get"' in html
-    html = client.get(URL, {"step": 2}).content.decode()
-    assert "Étape 2 sur 3" in html
+    soup = parse(client.get(URL))
+    progress = one(soup, "div.diagnostic-progress")
+    assert text_of(one(progress, "p#progress-label")) == "Étape 1 sur 3"
+    bar = one(progress, "progress")
+    assert (bar["max"], bar["value"]) == ("3", "1")
+    one(soup, 'form.diagnostic-form[method="get"]')
+    soup = parse(client.get(URL, {"step": 2}))
+    assert text_of(one(soup, "div.diagnostic-progress > p#progress-label")) == "Étape 2 sur 3"
 
 
 def test_previous_answers_travel_in_hidden_fields(client):
-    first = question_names(client.get(URL).content.decode())[0]
-    html = client.get(URL, {first: "1", "step": 2}).content.decode()
-    assert f'<input type="hidden" name="{first}" value="1">' in html
+    first = question_names(client.get(URL))[0]
+    form = one(parse(client.get(URL, {first: "1", "step": 2})), "form.diagnostic-form")
+    assert one(form, f'input[type="hidden"][name="{first}"]')["value"] == "1"
 
 
 def test_result_scores_profiles_and_recommends(client):
     query = answer_every_step(client)
     response = client.get(URL + "resultat/", dict(query))
-    html = response.content.decode()
     assert response.status_code == 200
-    assert "Ressources humaines" in html and "Ressources financières" in html
-    assert "<svg" in html and "<desc" in html and "<table" in html
-    assert "Ce que nous vous suggérons" in html
+    soup = parse(response)
+    levers = texts(soup, "table.diagnostic-scores > tbody > tr > th")
+    assert "Ressources humaines" in levers and "Ressources financières" in levers
+    one(soup, 'figure.diagnostic-chart > svg[role="img"] > desc')
+    assert text_of(one(soup, "section > h2#reco-title")) == "Ce que nous vous suggérons"
 
 
 def test_finishing_records_anonymous_statistics_then_redirects_to_a_clean_address(client):
@@ -96,11 +100,11 @@ def test_checklist_threshold_and_record(client):
         CHECKLIST_URL + "resultat/", {"s": ["0", "1", "2", "3", "4"], "record": "1"}
     )
     assert response.status_code == 302
-    html = client.get(response["Location"]).content.decode()
-    assert "5 affirmations sur 10" in html
+    verdict = one(parse(client.get(response["Location"])), "p.diagnostic-verdict")
+    assert "5 affirmations sur 10" in text_of(verdict)
     assert DiagnosticCompletion.objects.get().checklist_recognised == 5
-    html = client.get(CHECKLIST_URL + "resultat/", {"s": ["0", "1"]}).content.decode()
-    assert "2 affirmations sur 10" in html
+    response = client.get(CHECKLIST_URL + "resultat/", {"s": ["0", "1"]})
+    assert "2 affirmations sur 10" in text_of(one(parse(response), "p.diagnostic-verdict"))
 
 
 @pytest.mark.parametrize(
@@ -115,7 +119,8 @@ def test_tampered_result_gives_a_clear_message(client, query):
     url = CHECKLIST_URL if "s" in query else URL
     response = client.get(url + "resultat/", query)
     assert response.status_code == 400
-    assert "ne peut pas être lue" in response.content.decode()
+    notice = one(parse(response), 'main p.notice--error[role="alert"]')
+    assert "ne peut pas être lue" in text_of(notice)
     assert "<script>alert" not in response.content.decode()
 
 
@@ -141,7 +146,7 @@ def test_fuzzed_addresses_never_fail(client, pairs):
 
 
 def test_result_page_queries_do_not_depend_on_answers(client):
-    names = question_names(client.get(URL).content.decode())
+    names = question_names(client.get(URL))
     empty, _ = count_queries(client, URL + "resultat/")
     answered, _ = count_queries(client, URL + "resultat/?" + "&".join(f"{n}=0" for n in names))
     assert answered <= empty + 12  # recommendations: tools, guide, providers, events
@@ -157,7 +162,7 @@ def test_statistics_report_for_moderators_only(client):
     client.force_login(moderator)
     response = client.get("/admin/diagnostic/statistiques/")
     assert response.status_code == 200
-    assert "Ressources humaines" in response.content.decode()
+    assert "Ressources humaines" in text_of(parse(response))
     translator = User.objects.create_user("translator", password="x")
     translator.groups.add(Group.objects.get(name="Translators (de)"))
     client.force_login(translator)

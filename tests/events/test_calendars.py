@@ -8,6 +8,8 @@ from icalendar import Calendar
 
 from events.calendars import google_calendar_url
 from tests.factories import EventPageFactory
+from tests.html import one
+from tests.html import parse as parse_html
 
 from .conftest import zurich
 
@@ -109,9 +111,10 @@ def test_google_calendar_link_carries_utc_times_and_the_swiss_zone(agenda):
 
 def test_event_page_offers_both_calendar_links(client, agenda):
     event = EventPageFactory(parent=agenda, slug="atelier-liens", aliases=False)
-    html = client.get(event.url).content.decode()
-    assert f"/events/{event.pk}/calendar.ics" in html
-    assert "https://calendar.google.com/calendar/render?action=TEMPLATE" in html
+    links = one(parse_html(client.get(event.url)), "section.event__facts p.event__calendar")
+    ics, google = (link["href"] for link in links.select("a"))
+    assert ics.endswith(f"/events/{event.pk}/calendar.ics")
+    assert google.startswith("https://calendar.google.com/calendar/render?action=TEMPLATE")
 
 
 def test_rss_and_atom_feeds_list_upcoming_events(client, agenda):

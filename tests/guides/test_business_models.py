@@ -13,6 +13,7 @@ from guides.canvas_data import CANVAS_SCHEMA, canvas_fields_from_data
 from guides.models import CANVAS_FIELDS, BusinessModelPage, Region, Sector
 from taxonomy.models import Lever
 from tests.factories import CANVAS, BusinessModelPageFactory, ToolPageFactory
+from tests.html import one, parse, text_of, texts
 from tests.query_budget import assert_query_count_does_not_grow
 
 pytestmark = pytest.mark.django_db
@@ -20,13 +21,11 @@ pytestmark = pytest.mark.django_db
 
 def test_the_canvas_has_nine_blocks_with_headings_in_reading_order(client, model_index):
     model = BusinessModelPageFactory(parent=model_index)
-    html = client.get(model.url).content.decode()
-    canvas = html[
-        html.index('class="sbm-canvas"') : html.index("</ul>", html.index('class="sbm-canvas"'))
-    ]
-    assert canvas.count("<h3>") == 9
-    positions = [canvas.index(CANVAS[name]) for name in CANVAS_FIELDS]
-    assert positions == sorted(positions), "values first, then the eight questions"
+    canvas = one(parse(client.get(model.url)), "article.business-model ul.sbm-canvas")
+    blocks = canvas.select(":scope > li.sbm-canvas__block")
+    assert [len(block.select(":scope > h3")) for block in blocks] == [1] * 9
+    answers = [text_of(one(block, ":scope > p")) for block in blocks]
+    assert answers == [CANVAS[name] for name in CANVAS_FIELDS], "values, then the eight questions"
 
 
 def test_an_adapted_model_links_to_its_origin_and_the_origin_lists_it(client, model_index):
@@ -35,10 +34,12 @@ def test_an_adapted_model_links_to_its_origin_and_the_origin_lists_it(client, mo
         parent=model_index, title="Adaptation jurassienne", adapted_from=origin
     )
 
-    assert f'href="{origin.url}"' in client.get(adaptation.url).content.decode()
-    origin_html = client.get(origin.url).content.decode()
-    assert "Adaptation jurassienne" in origin_html
-    assert f'href="{adaptation.url}"' in origin_html
+    notice = one(parse(client.get(adaptation.url)), "article.business-model p.notice")
+    assert one(notice, "a")["href"] == origin.url
+    links = parse(client.get(origin.url)).select("article.business-model ul > li > a")
+    assert (adaptation.url, "Adaptation jurassienne") in [
+        (link["href"], text_of(link)) for link in links
+    ]
 
 
 def test_a_model_cannot_be_adapted_from_its_own_adaptation(model_index):
@@ -60,12 +61,13 @@ def test_the_index_filters_by_sector_region_and_lever(client, model_index):
     )
     query = {"sector": "housing", "region": "quebec", "lever": "financial-resources"}
 
-    html = client.get(model_index.url, query).content.decode()
-    assert matching.title in html
-    assert other_region.title not in html
+    listed = "ul.business-model-list > li.card > h3 > a[href]"
+    response = client.get(model_index.url, query)
+    assert matching.title in texts(parse(response), listed)
+    assert other_region.title not in response.content.decode()
 
-    html = client.get(model_index.url, {"sector": "housing"}).content.decode()
-    assert matching.title in html and other_region.title in html
+    titles = texts(parse(client.get(model_index.url, {"sector": "housing"})), listed)
+    assert matching.title in titles and other_region.title in titles
 
 
 def test_the_json_download_validates_and_round_trips_the_canvas(client, model_index):

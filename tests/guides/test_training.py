@@ -9,6 +9,7 @@ from tests.factories import (
     TrainingMaterialFactory,
     TrainingModulePageFactory,
 )
+from tests.html import one, parse, texts
 from tests.query_budget import assert_query_count_does_not_grow
 
 pytestmark = pytest.mark.django_db
@@ -22,11 +23,11 @@ def test_a_module_shows_objectives_duration_prerequisites_and_tools(client, trai
         duration="Deux demi-journées",
         prerequisites="<p>Avoir lu la fiche du canevas.</p>",
     )
-    html = client.get(module.url).content.decode()
-    assert "Comprendre le canevas." in html
-    assert "Deux demi-journées" in html
-    assert "Avoir lu la fiche du canevas." in html
-    assert f'href="{tool.url}"' in html
+    article = one(parse(client.get(module.url)), "article.training-module")
+    assert "Comprendre le canevas." in texts(article, ":scope > ul > li")
+    assert "Deux demi-journées" in texts(one(article, "dl.guide-facts"), "dd")
+    assert "Avoir lu la fiche du canevas." in texts(article, ":scope > p")
+    assert tool.url in [link["href"] for link in article.select("ul.training-tools > li > a")]
 
 
 def test_trainers_get_their_own_section_with_their_materials(client, training_index):
@@ -40,19 +41,22 @@ def test_trainers_get_their_own_section_with_their_materials(client, training_in
     TrainingMaterialFactory(page=module, title="Support participants")
     TrainingMaterialFactory(page=module, title="Grille pour animateurs", for_trainers_only=True)
 
-    html = client.get(module.url).content.decode()
-    trainer_section = html[html.index('id="trainer-section-title"') :]
-    public_part = html[: html.index('id="trainer-section-title"')]
+    soup = parse(client.get(module.url))
+    trainer_section = one(soup, "article.training-module section.trainer-section")
+    one(trainer_section, ":scope > h2#trainer-section-title")
     for text in ("Laissez parler les groupes.", "9 h : accueil.", "Imprimer les affiches."):
-        assert text in trainer_section
-    assert "Grille pour animateurs" in trainer_section
-    assert "Grille pour animateurs" not in public_part
-    assert "Support participants" in public_part
+        assert text in texts(trainer_section, ":scope > p")
+    assert "Grille pour animateurs" in texts(trainer_section, "ul.training-materials a")
+    trainer_section.decompose()
+    # What is left is the public page.
+    assert "Grille pour animateurs" not in str(soup)
+    assert "Support participants" in texts(soup, "article ul.training-materials a")
 
 
 def test_a_module_without_trainer_notes_has_no_trainer_section(client, training_index):
     module = TrainingModulePageFactory(parent=training_index)
-    assert 'id="trainer-section-title"' not in client.get(module.url).content.decode()
+    soup = parse(client.get(module.url))
+    assert not soup.select("#trainer-section-title, .trainer-section")
 
 
 def test_upcoming_sessions_come_from_the_training_module_section_target(client, training_index):
@@ -73,13 +77,13 @@ def test_upcoming_sessions_come_from_the_training_module_section_target(client, 
             s for s in _SECTIONS["training_module"] if s.name != "test_sessions"
         ]
     assert calls == [module.pk]
-    assert 'id="tool-guides-title"' in html
+    one(parse(html), "article.training-module section.tool-guides > h2#tool-guides-title")
 
 
 def test_the_index_lists_live_modules(client, training_index):
     module = TrainingModulePageFactory(parent=training_index)
-    html = client.get(training_index.url).content.decode()
-    assert module.title in html
+    listed = texts(parse(client.get(training_index.url)), "ul.training-list > li.card > h3 > a")
+    assert module.title in listed
 
 
 def test_the_module_page_query_count_does_not_grow_with_tools_and_materials(client, training_index):

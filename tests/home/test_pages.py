@@ -6,6 +6,7 @@ from wagtail.models import Page
 
 from home.models import StandardPage
 from tests.conftest import LANGUAGE_CODES
+from tests.html import one, parse, text_of, texts
 from tests.query_budget import assert_query_count_does_not_grow
 
 pytestmark = pytest.mark.django_db
@@ -24,7 +25,7 @@ def test_every_live_page_type_renders_in_every_language(client, language):
     for page in pages:
         response = client.get(page.url)
         assert response.status_code == 200, f"{page.url} answered {response.status_code}"
-        assert f'<html lang="{language}">' in response.content.decode()
+        assert one(parse(response), "html")["lang"] == language
         rendered_types.add(type(page).__name__)
     assert {"HomePage", "StandardPage"} <= rendered_types
 
@@ -41,51 +42,60 @@ def test_every_live_page_type_renders_in_every_language(client, language):
 def test_unknown_path_gives_a_styled_404_in_the_right_language(client, language, title):
     response = client.get(f"/{language}/cette-page-n-existe-pas/")
     assert response.status_code == 404
-    html = response.content.decode()
-    assert f"<h1>{title}</h1>" in html
-    assert 'class="site-header"' in html
-    assert f'<html lang="{language}">' in html
+    soup = parse(response)
+    assert text_of(one(soup, "main h1")) == title
+    one(soup, "header.site-header")
+    assert one(soup, "html")["lang"] == language
 
 
 def test_language_switcher_links_to_translations_and_falls_back_to_home(client, home_page):
     french_only = StandardPage(title="Seulement en français", slug="seulement-fr")
     home_page.add_child(instance=french_only)
     french_only.save_revision().publish()
-    html = client.get("/fr/seulement-fr/").content.decode()
+    soup = parse(client.get("/fr/seulement-fr/"))
     # No German page yet: the German link goes to the German home page.
-    assert 'href="/de/" lang="de" hreflang="de" class="language-switcher__missing"' in html
+    german = one(soup, 'nav.language-switcher a[hreflang="de"]')
+    assert german["href"] == "/de/" and german["lang"] == "de"
+    assert german["class"] == ["language-switcher__missing"]
 
-    html = client.get("/fr/association/").content.decode()
-    assert 'href="/de/association/" lang="de"' in html
+    soup = parse(client.get("/fr/association/"))
+    german = one(soup, 'nav.language-switcher a[hreflang="de"]')
+    assert german["href"] == "/de/association/" and german["lang"] == "de"
+    assert not german.has_attr("class")
+
+
+HREFLANG_LINKS = 'head link[rel="alternate"][hreflang]'
 
 
 def test_hreflang_lists_only_real_translations(client):
     # "L'association" is translated (translations/demo.py); "Contact" is not.
-    html = client.get("/fr/association/").content.decode()
-    assert 'hreflang="fr" href="http://localhost/fr/association/"' in html
-    assert 'hreflang="x-default"' in html
-    assert 'rel="alternate" hreflang="de" href="http://localhost/de/association/"' in html
-    html = client.get("/fr/contact/").content.decode()
-    assert 'hreflang="fr" href="http://localhost/fr/contact/"' in html
+    soup = parse(client.get("/fr/association/"))
+    alternates = {(link["hreflang"], link["href"]) for link in soup.select(HREFLANG_LINKS)}
+    assert ("fr", "http://localhost/fr/association/") in alternates
+    assert "x-default" in {language for language, _ in alternates}
+    assert ("de", "http://localhost/de/association/") in alternates
+    soup = parse(client.get("/fr/contact/"))
+    alternates = {(link["hreflang"], link["href"]) for link in soup.select(HREFLANG_LINKS)}
+    assert ("fr", "http://localhost/fr/contact/") in alternates
     # The German page is an untranslated alias: it is not announced to search engines.
-    assert 'rel="alternate" hreflang="de"' not in html
+    assert not soup.select('[rel="alternate"][hreflang="de"]')
 
 
 def test_alias_pages_mark_their_content_with_the_source_language(client):
-    html = client.get("/de/contact/").content.decode()
-    assert '<html lang="de">' in html
-    assert '<main id="main" tabindex="-1" class="container" lang="fr">' in html
-    translated = client.get("/de/association/").content.decode()
-    assert '<main id="main" tabindex="-1" class="container" lang="de">' in translated
+    soup = parse(client.get("/de/contact/"))
+    assert one(soup, "html")["lang"] == "de"
+    assert one(soup, 'main#main.container[tabindex="-1"]')["lang"] == "fr"
+    translated = parse(client.get("/de/association/"))
+    assert one(translated, 'main#main.container[tabindex="-1"]')["lang"] == "de"
 
 
 def test_menu_and_footer_follow_the_language(client):
-    german = client.get("/de/").content.decode()
-    assert "Der Verein" in german
-    assert 'href="/de/association/"' in german
-    assert "Impressum" in german
-    italian = client.get("/it/").content.decode()
-    assert "L&#x27;associazione" in italian
+    german = parse(client.get("/de/"))
+    menu = {text_of(link): link["href"] for link in german.select("nav.main-nav a")}
+    assert menu["Der Verein"] == "/de/association/"
+    assert "Impressum" in texts(german, "footer.site-footer nav.site-footer__links a")
+    italian = parse(client.get("/it/"))
+    assert "L'associazione" in texts(italian, "nav.main-nav a")
 
 
 def test_standard_page_queries_do_not_grow_with_menu_or_body(client, home_page, locales):

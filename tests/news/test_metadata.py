@@ -2,7 +2,6 @@
 
 import datetime
 import json
-import re
 
 import pytest
 from wagtail.models import Page
@@ -11,41 +10,48 @@ from events.models import EventPage, EventSeriesPage
 from home.models import StandardPage
 from news import metadata
 from tests.factories import ImageFactory, NewsPageFactory
+from tests.html import one, parse
 from tools.models import ToolPage
 
 pytestmark = pytest.mark.django_db
 
 
-def json_ld(html):
-    blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
-    return [json.loads(block) for block in blocks]
+def json_ld(soup):
+    blocks = soup.select('head script[type="application/ld+json"]')
+    return [json.loads(block.get_text()) for block in blocks]
 
 
-def types(html):
-    return [item["@type"] for item in json_ld(html)]
+def types(soup):
+    return [item["@type"] for item in json_ld(soup)]
 
 
-def meta(html, key):
-    match = re.search(rf'<meta (?:property|name)="{re.escape(key)}" content="([^"]*)"', html)
-    return match.group(1) if match else None
+def meta(soup, key):
+    """The content of the <meta> whose property (OpenGraph) or name (Twitter) is `key`."""
+    found = soup.select(f'head meta[property="{key}"], head meta[name="{key}"]')
+    assert len(found) <= 1, f"{len(found)} <meta> elements for {key}"
+    return found[0]["content"] if found else None
+
+
+def canonical(soup):
+    return one(soup, 'head link[rel="canonical"]')["href"]
 
 
 def test_the_home_page_describes_the_organisation(client):
-    html = client.get("/fr/").content.decode()
-    assert types(html) == ["Organization", "BreadcrumbList"]
-    organisation, breadcrumbs = json_ld(html)
+    soup = parse(client.get("/fr/"))
+    assert types(soup) == ["Organization", "BreadcrumbList"]
+    organisation, breadcrumbs = json_ld(soup)
     assert organisation["name"] == "Social Business Models"
     assert organisation["@context"] == "https://schema.org"
     assert organisation["url"] == "http://localhost/"
     assert [crumb["item"] for crumb in breadcrumbs["itemListElement"]] == ["http://localhost/fr/"]
-    assert '<link rel="canonical" href="http://localhost/fr/">' in html
-    assert meta(html, "og:type") == "website"
+    assert canonical(soup) == "http://localhost/fr/"
+    assert meta(soup, "og:type") == "website"
 
 
 def test_a_news_item_is_a_news_article_with_its_image_and_breadcrumbs(client):
-    html = client.get("/fr/actualites/lancement-21-jours-pour-convaincre/").content.decode()
-    assert types(html) == ["NewsArticle", "BreadcrumbList"]
-    article, breadcrumbs = json_ld(html)
+    soup = parse(client.get("/fr/actualites/lancement-21-jours-pour-convaincre/"))
+    assert types(soup) == ["NewsArticle", "BreadcrumbList"]
+    article, breadcrumbs = json_ld(soup)
     assert article["datePublished"] == "2026-09-07"
     assert article["author"] == {"@type": "Person", "name": "Claire Rochat"}
     assert article["image"].startswith("http://localhost/")
@@ -59,30 +65,31 @@ def test_a_news_item_is_a_news_article_with_its_image_and_breadcrumbs(client):
     assert crumbs[-1]["item"] == (
         "http://localhost/fr/actualites/lancement-21-jours-pour-convaincre/"
     )
-    assert meta(html, "og:type") == "article"
-    assert meta(html, "og:image") == article["image"]
-    assert meta(html, "twitter:card") == "summary_large_image"
-    assert meta(html, "og:image:alt").startswith("Trois marches de couleur")
-    assert meta(html, "article:published_time") == "2026-09-07"
+    assert meta(soup, "og:type") == "article"
+    assert meta(soup, "og:image") == article["image"]
+    assert meta(soup, "twitter:card") == "summary_large_image"
+    assert meta(soup, "og:image:alt").startswith("Trois marches de couleur")
+    assert meta(soup, "article:published_time") == "2026-09-07"
 
 
 def test_a_tool_sheet_is_a_learning_resource_with_its_licence(client):
     tool = ToolPage.objects.live().get(locale__language_code="fr", sheet_number="02a")
-    html = client.get(tool.url).content.decode()
-    assert types(html) == ["LearningResource", "BreadcrumbList"]
-    resource = json_ld(html)[0]
+    soup = parse(client.get(tool.url))
+    assert types(soup) == ["LearningResource", "BreadcrumbList"]
+    resource = json_ld(soup)[0]
     assert resource["identifier"] == "02a"
     assert resource["license"] == "https://creativecommons.org/licenses/by-sa/4.0/"
-    assert meta(html, "twitter:card") == "summary"
-    assert meta(html, "og:description") == tool.summary.replace("'", "&#x27;")[:300]
-    assert meta(html, "og:image") == "http://localhost/static/news/img/share.png"
+    assert meta(soup, "twitter:card") == "summary"
+    assert meta(soup, "og:description") == tool.summary[:300]
+    assert meta(soup, "og:image") == "http://localhost/static/news/img/share.png"
 
 
 def test_an_event_is_an_event_in_utc_without_its_private_meeting_link(client):
     event = EventPage.objects.live().filter(locale__language_code="fr").exclude(online_url="")[0]
     html = client.get(event.url).content.decode()
-    assert types(html) == ["Event", "BreadcrumbList"]
-    described = json_ld(html)[0]
+    soup = parse(html)
+    assert types(soup) == ["Event", "BreadcrumbList"]
+    described = json_ld(soup)[0]
     assert described["name"] == event.title
     assert described["startDate"] == event.start.astimezone(datetime.UTC).isoformat()
     assert described["startDate"].endswith("+00:00")
@@ -101,7 +108,7 @@ def test_an_event_on_site_names_its_place(client):
         .exclude(venue_name="")
         .first()
     )
-    described = json_ld(client.get(event.url).content.decode())[0]
+    described = json_ld(parse(client.get(event.url)))[0]
     assert described["eventAttendanceMode"] == "https://schema.org/OfflineEventAttendanceMode"
     assert described["location"]["@type"] == "Place"
     assert described["location"]["name"] == event.venue_name
@@ -109,7 +116,7 @@ def test_an_event_on_site_names_its_place(client):
 
 def test_a_cycle_of_events_is_an_event_series(client):
     cycle = EventSeriesPage.objects.live().filter(locale__language_code="fr").first()
-    assert types(client.get(cycle.url).content.decode()) == ["EventSeries", "BreadcrumbList"]
+    assert types(parse(client.get(cycle.url))) == ["EventSeries", "BreadcrumbList"]
 
 
 @pytest.mark.parametrize("language", ["fr", "de", "it", "en"])
@@ -124,34 +131,33 @@ def test_every_kind_of_page_has_a_canonical_link_a_share_card_and_parsable_json_
         seen_types.add(page.specific_class)
         response = client.get(page.url)
         assert response.status_code == 200, page.url
-        html = response.content.decode()
-        canonical = re.search(r'<link rel="canonical" href="([^"]+)">', html).group(1)
-        assert canonical.startswith("http://localhost/"), page.url
-        assert meta(html, "og:url") == canonical
-        assert meta(html, "og:title")
-        assert meta(html, "og:image").startswith("http://localhost/")
-        assert meta(html, "twitter:card") in {"summary", "summary_large_image"}
-        assert "BreadcrumbList" in types(html), page.url
+        soup = parse(response)
+        address = canonical(soup)
+        assert address.startswith("http://localhost/"), page.url
+        assert meta(soup, "og:url") == address
+        assert meta(soup, "og:title")
+        assert meta(soup, "og:image").startswith("http://localhost/")
+        assert meta(soup, "twitter:card") in {"summary", "summary_large_image"}
+        assert "BreadcrumbList" in types(soup), page.url
     assert len(seen_types) >= 10
 
 
 def test_a_view_that_is_not_a_page_still_has_its_canonical_link(client):
-    html = client.get("/fr/search/?q=canevas").content.decode()
-    assert '<link rel="canonical" href="http://localhost/fr/search/">' in html
+    soup = parse(client.get("/fr/search/?q=canevas"))
+    assert canonical(soup) == "http://localhost/fr/search/"
 
 
 def test_every_other_page_gets_breadcrumbs(client):
     page = StandardPage.objects.live().filter(locale__language_code="fr").first()
-    html = client.get(page.url).content.decode()
-    assert types(html) == ["BreadcrumbList"]
+    assert types(parse(client.get(page.url))) == ["BreadcrumbList"]
 
 
 def test_an_untranslated_alias_is_canonicalised_to_its_source(client):
     alias = ToolPage.objects.live().filter(locale__language_code="it", alias_of__isnull=False)[0]
     source = alias.alias_of
-    html = client.get(alias.url).content.decode()
-    assert f'<link rel="canonical" href="{source.get_full_url()}">' in html
-    assert meta(html, "og:locale") == "it_CH"
+    soup = parse(client.get(alias.url))
+    assert canonical(soup) == source.get_full_url()
+    assert meta(soup, "og:locale") == "it_CH"
 
 
 def test_a_page_type_can_describe_itself_with_get_json_ld(rf, home_page):
@@ -178,7 +184,7 @@ def test_json_ld_cannot_close_its_script_element(client, news_index):
     news_index.save_revision().publish()
     html = client.get("/fr/actualites/").content.decode()
     assert "</script><script>alert(1)" not in html
-    assert json_ld(html)[0]["name"] == news_index.title
+    assert json_ld(parse(html))[0]["name"] == news_index.title
 
 
 def test_a_lost_image_file_falls_back_to_the_association_card(client, news_index):
@@ -189,7 +195,7 @@ def test_a_lost_image_file_falls_back_to_the_association_card(client, news_index
     image.file.storage.delete(image.file.name)
     response = client.get(item.url)
     assert response.status_code == 200
-    html = response.content.decode()
-    assert meta(html, "og:image") == "http://localhost/static/news/img/share.png"
-    assert meta(html, "twitter:card") == "summary"
-    assert "image" not in json_ld(html)[0]
+    soup = parse(response)
+    assert meta(soup, "og:image") == "http://localhost/static/news/img/share.png"
+    assert meta(soup, "twitter:card") == "summary"
+    assert "image" not in json_ld(soup)[0]

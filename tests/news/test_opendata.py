@@ -8,6 +8,7 @@ import pytest
 
 from home.sections import sections_for
 from tests.factories import ToolPageFactory
+from tests.html import one, parse, text_of
 from tests.query_budget import assert_query_count_does_not_grow
 from tools.models import ToolIndexPage, ToolPage
 
@@ -88,14 +89,14 @@ def test_the_tool_library_section_links_to_the_open_data(rf):
 @pytest.mark.parametrize("language", ["fr", "de", "it", "en"])
 def test_the_tool_library_page_links_to_the_catalogue_and_its_licence(client, language):
     library = ToolIndexPage.objects.get(locale__language_code=language)
-    html = client.get(library.url).content.decode()
-    section = html[html.index('class="open-data"') :]
-    assert f'href="/open-data/{language}/tools.csv"' in section
-    assert f'href="/open-data/{language}/tools.json"' in section
-    assert 'href="/api/v2/schema/"' in section
-    assert "CC BY-SA 4.0" in section
+    section = one(parse(client.get(library.url)), "section.open-data")
+    links = [link["href"] for link in section.select("li a")]
+    assert f"/open-data/{language}/tools.csv" in links
+    assert f"/open-data/{language}/tools.json" in links
+    assert "/api/v2/schema/" in links
+    assert "CC BY-SA 4.0" in text_of(section)
     if language == "fr":
-        assert "Données ouvertes" in section
+        assert text_of(one(section, "h2")) == "Données ouvertes"
 
 
 def test_the_csv_and_json_catalogues_hold_the_same_tools(client):

@@ -4,6 +4,7 @@ import pytest
 
 from providers.models import ProviderPage
 from tests.factories import ImageFactory, ModeratorFactory, ProviderPageFactory
+from tests.html import one, parse
 
 pytestmark = pytest.mark.django_db
 
@@ -13,9 +14,9 @@ def test_a_moderator_edits_a_profile_in_the_admin(client, index):
     client.force_login(ModeratorFactory(username="moderatrice"))
     response = client.get(f"/admin/pages/{provider.pk}/edit/")
     assert response.status_code == 200
-    html = response.content.decode()
-    assert 'type="checkbox" name="regions" value="CH-VD"' in html
-    assert 'name="owner_email"' in html
+    form = one(parse(response), "form#page-edit-form")
+    one(form, 'input[type="checkbox"][name="regions"][value="CH-VD"]')
+    one(form, '[name="owner_email"]')
 
 
 def test_an_image_needs_a_description(index):

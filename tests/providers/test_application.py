@@ -7,6 +7,7 @@ from wagtail.models import Locale, WorkflowState
 from providers.models import ProviderIndexPage, ProviderPage
 from providers.views import APPLICATION_LIMIT
 from tests.factories import ModeratorFactory
+from tests.html import one, parse
 
 pytestmark = pytest.mark.django_db
 
@@ -42,7 +43,7 @@ def test_the_form_is_served_in_every_language(client):
     for language in ["fr", "de", "it", "en"]:
         response = client.get(f"/{language}/prestataires/apply/")
         assert response.status_code == 200
-        assert 'name="owner_email"' in response.content.decode()
+        one(parse(response), 'form.provider-form input[name="owner_email"]')
 
 
 def test_an_application_creates_a_draft_profile_in_the_vetting_workflow(
@@ -113,8 +114,7 @@ def test_a_request_for_changes_is_sent_to_the_applicant(client, django_capture_o
 def test_an_incomplete_application_shows_errors_and_creates_nothing(client):
     response = apply(client, owner_email="pas-une-adresse", services=[], consent="")
     assert response.status_code == 400
-    html = response.content.decode()
-    assert html.count('class="errorlist') >= 3
+    assert len(parse(response).select("form.provider-form .errorlist")) >= 3
     assert not ProviderPage.objects.filter(title="Atelier Horizon").exists()
 
 

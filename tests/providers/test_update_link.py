@@ -10,9 +10,13 @@ from django.test import override_settings
 from providers.models import ProviderPage
 from providers.tokens import make_token, token_matches
 from tests.factories import ModeratorFactory, ProviderPageFactory
+from tests.html import one, parse, text_of
 from tests.providers.conftest import days_ago
 
 pytestmark = pytest.mark.django_db
+
+
+PUBLIC_INTRO = "article.provider-profile header p.lead"
 
 
 def update_path(page, token=None, language="fr"):
@@ -55,7 +59,8 @@ def test_the_link_opens_a_form_filled_with_the_profile(client, profile_a):
     response = client.get(update_path(profile_a))
     assert response.status_code == 200
     html = response.content.decode()
-    assert "Ancienne accroche." in html
+    intro = one(parse(html), 'form.provider-form textarea[name="intro"]')
+    assert intro.get_text().strip() == "Ancienne accroche."
     assert "a@secret.example.net" not in html
 
 
@@ -79,14 +84,14 @@ def test_an_update_is_a_draft_revision_submitted_to_the_moderators(
     assert draft.last_confirmed == datetime.date.today()
     assert live.current_workflow_state.workflow.name == "Vérification des prestataires"
     public = client.get(profile_a.url).content.decode()
-    assert "Ancienne accroche." in public
+    assert text_of(one(parse(public), PUBLIC_INTRO)) == "Ancienne accroche."
     assert "Nouvelle accroche." not in public
     assert any(m.to == ["a@secret.example.net"] for m in mail.outbox)
 
     moderator = ModeratorFactory(username="moderateur")
     state = live.current_workflow_state
     state.current_task_state.task.specific.on_action(state.current_task_state, moderator, "approve")
-    assert "Nouvelle accroche." in client.get(profile_a.url).content.decode()
+    assert text_of(one(parse(client.get(profile_a.url)), PUBLIC_INTRO)) == "Nouvelle accroche."
     assert ProviderPage.objects.get(pk=profile_a.pk).last_confirmed == datetime.date.today()
 
 
@@ -134,5 +139,5 @@ def test_a_token_dies_when_the_owner_address_changes(profile_a):
 def test_invalid_data_is_refused_with_errors(client, profile_a):
     response = client.post(update_path(profile_a), form_data(title="", services=["inconnu"]))
     assert response.status_code == 400
-    assert 'class="errorlist' in response.content.decode()
+    assert parse(response).select("form.provider-form .errorlist")
     assert not ProviderPage.objects.get(pk=profile_a.pk).has_unpublished_changes

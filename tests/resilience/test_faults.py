@@ -8,6 +8,7 @@ from django.db.utils import OperationalError
 from django.test import Client, override_settings
 
 from contributions.models import ToolProposal
+from tests.html import one, parse
 from tools.models import ToolInstrument
 
 pytestmark = pytest.mark.django_db
@@ -30,7 +31,10 @@ def test_a_crashing_page_gives_the_styled_500_page_without_a_traceback():
         response = client.get("/fr/")
     assert response.status_code == 500
     html = response.content.decode()
-    assert "<html" in html and "Traceback" not in html and "boom" not in html
+    page = parse(html)
+    one(page, 'html > head > link[rel="stylesheet"]')
+    one(page, "html > body > main#main > h1")
+    assert "Traceback" not in html and "boom" not in html
 
 
 @pytest.mark.parametrize(

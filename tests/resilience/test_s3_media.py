@@ -14,7 +14,6 @@ empty MEDIA_ROOT of its own, so a file kept on local disk would be missed by the
 
 import io
 import json
-import re
 import shutil
 import subprocess
 import sys
@@ -22,7 +21,6 @@ import tempfile
 import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
-from html import unescape
 from pathlib import Path
 
 import boto3
@@ -30,6 +28,8 @@ import pytest
 import requests
 from django.conf import settings
 from PIL import Image
+
+from tests.html import parse
 
 from .process_site import (
     HTTP_TIMEOUT,
@@ -294,9 +294,9 @@ def test_two_app_servers_share_media_on_s3_storage(s3_site):
         # the bucket, writes the width-1200 rendition there and links to it.
         home = requests.get(second.url + uses["home_url"], timeout=HTTP_TIMEOUT)
         assert home.status_code == 200, second.log_tail()
-        hero = re.search(r'<img[^>]*class="hero__image"[^>]*>', home.text)
-        assert hero, home.text[:3000]
-        source = unescape(re.search(r'src="([^"]+)"', hero.group(0)).group(1))
+        hero = parse(home.text).select("img.hero__image")
+        assert len(hero) == 1, home.text[:3000]
+        source = hero[0]["src"]
         assert source.startswith(f"{s3.meta.endpoint_url}/{BUCKET}/images/"), source
         # (The page's social-media image, a fill-1200x630 rendition, is made there as well.)
         renditions = {key for key in _objects(s3) - objects if key.startswith("images/")}

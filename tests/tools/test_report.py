@@ -8,6 +8,7 @@ import pytest
 from django.contrib.auth.models import Group, Permission, User
 from django.utils import timezone
 
+from tests.html import one, parse, texts
 from tools.downloads import count_download
 from tools.models import ToolPage
 
@@ -34,11 +35,14 @@ def test_an_editor_sees_the_totals_and_the_chart(client, downloads):
     client.force_login(editor)
     response = client.get(URL)
     assert response.status_code == 200
-    html = response.content.decode()
-    assert "<svg" in html and 'class="download-chart__bar"' in html
-    assert html.count('class="download-chart__bar"') == 90
-    assert "Canevas du modèle socio-économique" in html
-    assert ">3<" in html and ">1<" in html
+    soup = parse(response)
+    chart = one(soup, "figure > svg.download-chart")
+    assert len(chart.select(":scope > rect.download-chart__bar")) == 90
+    assert len(soup.select(".download-chart__bar")) == 90
+    rows = [texts(row, "td") for row in soup.select("table.listing > tbody > tr")]
+    assert "Canevas du modèle socio-économique" in [row[1] for row in rows]
+    totals = {(row[3], row[4]) for row in rows}
+    assert ("fr", "3") in totals and ("de", "1") in totals
 
 
 def test_the_csv_lists_each_day_document_and_language(client, downloads):

@@ -1,12 +1,11 @@
 """A tool sheet shows its fields, instruments, related tools and other domains' sections."""
 
-from html import unescape
-
 import pytest
 from django.core.exceptions import ValidationError
 
 from home.sections import _SECTIONS, register_section
 from tests.factories import ToolPageFactory
+from tests.html import one, parse, text_of, texts
 from tools.models import ToolPage
 
 pytestmark = pytest.mark.django_db
@@ -15,7 +14,7 @@ CANVAS = "/fr/outils/02a-canevas-du-modele-socio-economique/"
 
 
 def test_the_sheet_shows_its_fields_in_order(client):
-    html = unescape(client.get(CANVAS).content.decode())
+    sheet = one(parse(client.get(CANVAS)), "article.tool-sheet")
     headings = [
         "L'outil en bref",
         "Pour qui",
@@ -25,46 +24,56 @@ def test_the_sheet_shows_its_fields_in_order(client):
         "Instruments à télécharger",
         "Crédits et licence",
     ]
-    positions = [html.index(heading) for heading in headings]
-    assert positions == sorted(positions)
-    assert "Fiche 02a" in html
-    assert "2 à 3 heures, 2 à 4 fois" in html
-    assert '<ol class="tool-steps" start="1">' in html
-    assert 'class="notice tool-tip"' in html
+    assert [heading for heading in texts(sheet, "h2") if heading in headings] == headings
+    assert text_of(one(sheet, "header p.tool-sheet__number")) == "Fiche 02a"
+    assert "2 à 3 heures, 2 à 4 fois" in texts(one(sheet, "dl.tool-facts"), "dd")
+    one(sheet, 'section ol.tool-steps[start="1"]')
+    assert sheet.select("section aside.notice.tool-tip")
 
 
 def test_the_sheet_credits_authors_and_shows_the_licence_badge_and_link(client):
-    html = client.get(CANVAS).content.decode()
-    assert 'href="https://creativecommons.org/licenses/by-sa/4.0/" rel="license"' in html
-    assert "tools/img/licence-cc-by-sa-4.0.svg" in html
+    credits = one(parse(client.get(CANVAS)), "article.tool-sheet footer.tool-sheet__credits")
+    licence = one(credits, "p.tool-licence > a")
+    assert licence["href"] == "https://creativecommons.org/licenses/by-sa/4.0/"
+    assert licence["rel"] == ["license"]
+    assert one(licence, "img")["src"].endswith("tools/img/licence-cc-by-sa-4.0.svg")
     tool = ToolPage.objects.get(sheet_number="02a", locale__language_code="fr")
     for name in tool.author_names:
-        assert name in html
+        assert name in text_of(credits)
 
 
 def test_instruments_show_format_size_licence_and_download_count(client):
-    html = client.get(CANVAS).content.decode()
-    assert "Affiche du canevas (A0)" in html
-    assert "PDF," in html and "ODT," in html
-    assert "Téléchargé 0 fois." in html
-    assert "/tools/download/" in html
+    instruments = one(parse(client.get(CANVAS)), "article.tool-sheet ul.tool-instruments")
+    links = instruments.select(":scope > li > a:first-child")
+    assert "Affiche du canevas (A0)" in [text_of(link) for link in links]
+    assert all(link["href"].startswith("/tools/download/") for link in links)
+    details = " ".join(texts(instruments, ":scope > li"))
+    assert "PDF," in details and "ODT," in details
+    assert "Téléchargé 0 fois." in details
 
 
 def test_the_status_line_welcomes_comments(client):
-    html = client.get(CANVAS).content.decode()
-    assert "restent les bienvenus" in html
+    # The sheet's own status line, or the fuller one of the contributions section.
+    sheet = one(parse(client.get(CANVAS)), "article.tool-sheet")
+    status = one(sheet, "header p.tool-sheet__status, section p.tool-pipeline__status")
+    assert "restent les bienvenus" in text_of(status)
 
 
 def test_related_tools_show_in_both_directions(client):
     # 02a points at 01; 02b and others point at 02a.
-    html = client.get(CANVAS).content.decode()
-    related = html[html.index('id="tool-related"') :]
-    assert "/fr/outils/01-le-test-de-lentrepreneur-social/" in related
-    assert "/fr/outils/02b-canevas-du-modele-deuxieme-niveau/" in related
-    german = client.get("/de/outils/02a-canevas-du-modele-socio-economique/").content.decode()
-    related = german[german.index('id="tool-related"') :]
-    assert "/de/outils/02b-canevas-du-modele-deuxieme-niveau/" in related
-    assert "/fr/outils/" not in related
+    related = one(parse(client.get(CANVAS)), 'section[aria-labelledby="tool-related"]')
+    links = [link["href"] for link in related.select("li > a")]
+    assert "/fr/outils/01-le-test-de-lentrepreneur-social/" in links
+    assert "/fr/outils/02b-canevas-du-modele-deuxieme-niveau/" in links
+    german = parse(client.get("/de/outils/02a-canevas-du-modele-socio-economique/"))
+    related = one(german, 'section[aria-labelledby="tool-related"]')
+    assert "/de/outils/02b-canevas-du-modele-deuxieme-niveau/" in [
+        link["href"] for link in related.select("li > a")
+    ]
+    # Nothing from the related tools to the end of the page points to the French library.
+    assert not [
+        element for element in related.find_all_next(href=True) if "/fr/outils/" in element["href"]
+    ]
 
 
 def test_the_sheet_renders_sections_registered_by_other_domains(client):
@@ -101,4 +110,5 @@ def test_sheet_numbers_are_unique_in_a_language(library):
 
 def test_a_new_sheet_appears_in_the_library(client, library):
     ToolPageFactory(parent=library, title="Outil tout neuf", sheet_number="99z", aliases=False)
-    assert "Outil tout neuf" in client.get("/fr/outils/?sort=newest").content.decode()
+    cards = parse(client.get("/fr/outils/?sort=newest")).select("li.tool-card > h3 > a")
+    assert "99z Outil tout neuf" in [text_of(card) for card in cards]

@@ -1,11 +1,14 @@
 """Translators work in their own language only: pages through the translation editor, snippets."""
 
+import json
+
 import pytest
 from django.urls import reverse
 from wagtail.models import Page
 
 from taxonomy.models import Lever
 from tests.factories import EditorFactory, TranslatorFactory
+from tests.html import one, parse
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +24,8 @@ def test_german_translator_opens_the_translation_editor_of_a_german_page(client)
     response = client.get(reverse("wagtailadmin_pages:edit", args=[german_about_page().pk]))
     assert response.status_code == 200
     assert EDITOR_TEMPLATE in [template.name for template in response.templates]
-    assert "Der Verein" in response.content.decode()
+    editor = one(parse(response), "div.js-translation-editor[data-props]")
+    assert json.loads(editor["data-props"])["object"]["title"] == "Der Verein"
 
 
 def test_italian_translator_cannot_open_a_german_page(client):

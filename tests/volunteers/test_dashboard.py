@@ -7,7 +7,6 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
-from django.utils.html import escape
 from wagtail.documents import get_document_model
 from wagtail.models import Locale, PageLogEntry
 
@@ -24,6 +23,7 @@ from tests.factories import (
     TranslatorFactory,
     UserFactory,
 )
+from tests.html import one, parse, text_of, texts
 from tests.query_budget import assert_query_count_does_not_grow
 from tools.downloads import count_download
 from tools.models import ToolPage
@@ -41,18 +41,18 @@ def dashboard(client, user):
     return response.content.decode()
 
 
-def waiting_line(html, key):
-    match = re.search(
-        rf'<li data-waiting="{key}">\s*<span class="volunteer-dashboard__count">(\d+)</span>', html
-    )
-    assert match, f"no line {key!r} in what waits"
-    return int(match.group(1))
+def waiting_line(soup, key):
+    """The count that starts the line `key` of what waits."""
+    line = one(soup, f'ul.volunteer-dashboard__waiting > li[data-waiting="{key}"]')
+    count = text_of(one(line, ":scope > span.volunteer-dashboard__count:first-child"))
+    assert re.fullmatch(r"\d+", count), f"line {key!r} starts with {count!r}"
+    return int(count)
 
 
-def figure(html, key):
-    match = re.search(rf'<div data-figure="{key}">.*?<dd>(\d+)</dd>', html, flags=re.DOTALL)
-    assert match, f"no figure {key!r}"
-    return int(match.group(1))
+def figure(soup, key):
+    value = text_of(one(soup, f'dl.volunteer-dashboard__figures > div[data-figure="{key}"] > dd'))
+    assert re.fullmatch(r"\d+", value), f"figure {key!r} is {value!r}"
+    return int(value)
 
 
 def count_downloads(count, day=None):
@@ -80,43 +80,49 @@ def test_roles_come_from_the_groups():
 
 
 def test_an_editor_sees_her_role_the_guide_and_no_moderation_lines(client):
-    html = dashboard(client, EditorFactory(username="redactrice"))
-    assert 'id="volunteer-summary-section"' in html
-    assert "Vos rôles : Rédaction." in html
-    assert 'href="/admin/guide/"' in html
-    assert 'data-waiting="stale_providers"' not in html
-    assert 'data-waiting="tasks"' not in html
+    soup = parse(dashboard(client, EditorFactory(username="redactrice")))
+    summary = one(soup, "section#volunteer-summary-section")
+    roles = one(summary, "p.volunteer-dashboard__roles")
+    assert "Vos rôles : Rédaction." in text_of(roles)
+    assert one(roles, "a")["href"] == "/admin/guide/"
+    assert not soup.select('[data-waiting="stale_providers"]')
+    assert not soup.select('[data-waiting="tasks"]')
 
 
 def test_a_reviewer_sees_the_tool_submitted_for_review(client):
     editor = EditorFactory(username="redacteur")
     reviewer = ReviewerFactory(username="relectrice")
-    before = waiting_line(dashboard(client, reviewer), "tasks")
+    before = waiting_line(parse(dashboard(client, reviewer)), "tasks")
     submit_tool_for_review(editor, "Fiche à relire au tableau de bord")
-    html = dashboard(client, reviewer)
-    assert waiting_line(html, "tasks") == before + 1
-    assert "Fiche à relire au tableau de bord" in html
+    soup = parse(dashboard(client, reviewer))
+    assert waiting_line(soup, "tasks") == before + 1
+    assert "Fiche à relire au tableau de bord" in text_of(one(soup, "#awaiting-review-section"))
     # The detailed panel of Wagtail is gathered under the summary, and shown once.
-    assert html.count('id="awaiting-review-section"') == 1
-    assert html.index("volunteer-summary-section") < html.index("awaiting-review-section")
+    panels = soup.select("#volunteer-summary-section, #awaiting-review-section")
+    assert [panel["id"] for panel in panels] == [
+        "volunteer-summary-section",
+        "awaiting-review-section",
+    ]
 
 
 def test_a_moderator_sees_stale_profiles_and_contributions(client):
-    html = dashboard(client, ModeratorFactory(username="moderateur"))
-    assert waiting_line(html, "stale_providers") >= 1
-    assert 'id="stale-providers-section"' in html
-    assert 'id="contributions-waiting-section"' in html
-    assert figure(html, "contributions") == waiting_line(html, "contributions")
+    soup = parse(dashboard(client, ModeratorFactory(username="moderateur")))
+    assert waiting_line(soup, "stale_providers") >= 1
+    one(soup, "section#stale-providers-section")
+    one(soup, "section#contributions-waiting-section")
+    assert figure(soup, "contributions") == waiting_line(soup, "contributions")
 
 
 def test_a_translator_sees_what_is_missing_in_her_language_only(client):
     html = dashboard(client, TranslatorFactory(username="ubersetzerin", language_code="de"))
+    soup = parse(html)
     _rows, counts = translation_status(locales=[Locale.objects.get(language_code="de")])
-    assert waiting_line(html, "missing") == counts["missing"]
-    assert waiting_line(html, "outdated") == counts["outdated"]
-    assert "/admin/translations/status/?status=missing" in html
-    assert 'data-figure="outdated"' in html
-    assert 'id="waiting-translations-section"' in html
+    assert waiting_line(soup, "missing") == counts["missing"]
+    assert waiting_line(soup, "outdated") == counts["outdated"]
+    missing = one(soup, 'li[data-waiting="missing"] > a')
+    assert missing["href"].startswith("/admin/translations/status/?status=missing")
+    one(soup, 'dl.volunteer-dashboard__figures > div[data-figure="outdated"]')
+    one(soup, "section#waiting-translations-section")
     assert "locale=it" not in html
 
 
@@ -124,14 +130,13 @@ def test_downloads_this_month_and_the_chart_add_up_the_counts(client):
     today = timezone.localdate()
     count_downloads(7)
     count_downloads(5, day=today.replace(day=1) - datetime.timedelta(days=1))
-    html = dashboard(client, EditorFactory(username="redactrice"))
-    assert figure(html, "downloads") == 7
-    chart = html[html.index('<figure class="volunteer-chart">') :]
-    chart = chart[: chart.index("</figure>")]
-    assert 'role="img"' in chart and "<desc" in chart
-    cells = re.findall(r"<td>(\d+)</td>", chart)
+    soup = parse(dashboard(client, EditorFactory(username="redactrice")))
+    assert figure(soup, "downloads") == 7
+    chart = one(soup, "figure.volunteer-chart")
+    one(one(chart, 'svg[role="img"]'), ":scope > desc")
+    cells = texts(chart, "td")
     assert [int(cell) for cell in cells][-2:] == [5, 7]
-    assert chart.count("<rect") == 6
+    assert len(chart.select("rect")) == 6
 
 
 def test_downloads_by_month_fills_empty_months_with_zero():
@@ -178,20 +183,24 @@ def test_organisers_see_registrations_for_their_own_events(client):
         RegistrationFactory(
             event=event, name=f"P{number}", email=f"p{number}@example.org", status=status
         )
-    html = dashboard(client, organiser)
-    assert 'id="volunteer-events-section"' in html
-    assert waiting_line(html, "registrations") == 3
-    row = html[html.index(event.title) :]
-    assert re.search(r"<td>[^<]+</td>\s*<td>2</td>\s*<td>1</td>", row)
+    soup = parse(dashboard(client, organiser))
+    section = one(soup, "section#volunteer-events-section")
+    assert waiting_line(soup, "registrations") == 3
+    rows = {
+        text_of(one(row, ":scope > th")): texts(row, ":scope > td")
+        for row in section.select("table > tbody > tr")
+    }
+    # Date, confirmed seats, waiting list.
+    assert rows[event.title][1:3] == ["2", "1"]
     assert event.title not in dashboard(client, other)
 
 
 def test_recent_activity_lists_the_latest_actions(client):
     page = ToolPage.objects.filter(locale=Locale.get_default()).first()
     PageLogEntry.objects.log_action(page, "wagtail.edit", user=UserFactory(username="auteur"))
-    html = dashboard(client, AdministratorFactory(username="admin"))
-    activity = html[html.index("volunteer-activity-section") :]
-    assert escape(page.title) in activity
+    soup = parse(dashboard(client, AdministratorFactory(username="admin")))
+    activity = one(soup, "section#volunteer-activity-section")
+    assert any(cell.startswith(page.title) for cell in texts(activity, "tbody td:first-child"))
 
 
 def test_the_dashboard_queries_do_not_grow_with_the_content(client):
