@@ -1,4 +1,9 @@
-"""A null character anywhere in an address is a clear 400 page, never a server error."""
+"""A null character anywhere in an address is a clear 400 page, never a server error.
+
+Other unknown filter values keep answering 200 with a notice (tests/tools/test_listing.py,
+tests/providers/test_directory.py): only a null character, which no database text accepts,
+is refused outright.
+"""
 
 import pytest
 from bs4 import BeautifulSoup
@@ -9,6 +14,8 @@ from sbm_site.middleware import RefuseNullCharactersMiddleware
 ADDRESSES = [
     "/fr/search/?q=mod%00ele",
     "/fr/outils/?lever=%00",
+    "/fr/outils/?phase=%00%27",
+    "/fr/prestataires/?service=%00",
     "/fr/outils/?%00=1",
     "/fr/agenda/?page=1%00",
     "/events/fr/upcoming.ics?x=%00",

@@ -105,7 +105,7 @@ def test_the_active_filters_can_be_removed_one_by_one(client, directory):
     [
         "?region=XX",
         "?tool=does-not-exist",
-        "?service=%00",
+        "?service=%27%22",
         "?language=<script>",
         "?page=abc",
         "?page=9999",

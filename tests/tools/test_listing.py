@@ -94,7 +94,7 @@ def test_complexity_filter(client, library):
         "lever=nonexistent",
         "complexity=9",
         "complexity=abc",
-        "phase=%00%27",
+        "phase=%27",
         "sort=price",
         "page=abc",
         "page=99999999999999999999",
