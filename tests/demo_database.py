@@ -20,12 +20,14 @@ and drops the PostgreSQL template, at the end of the run (`finish_run`).
 """
 
 import fcntl
+import itertools
 import os
 import shutil
 import sqlite3
 import subprocess
 import sys
 import tempfile
+import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,6 +38,7 @@ from django.db import connections
 
 ROOT = Path(__file__).resolve().parents[1]
 RUN_FOLDER_VARIABLE = "SBM_TEST_RUN_FOLDER"
+CLONE_ATTEMPTS = 10
 # Read before Django's test set-up renames the database to the test database.
 _CONFIGURED_NAME = settings.DATABASES["default"]["NAME"]
 
@@ -155,6 +158,16 @@ def _build(built):
     }
     _manage(environment, "migrate", "--no-input", "-v0")
     _manage(environment, "load_demo_content", "-v0")
+    if built.engine == "postgresql":
+        # CREATE DATABASE ... TEMPLATE fails while any session is connected to the template;
+        # autovacuum would connect to analyse the fresh tables. Nobody connects to it again.
+        with _admin_connection() as admin:
+            admin.execute(f'ALTER DATABASE "{built.location}" WITH ALLOW_CONNECTIONS false')
+            admin.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                " WHERE datname = %s AND pid <> pg_backend_pid()",
+                [built.location],
+            )
     if built.engine == "sqlite":
         # One self-contained file: fold the write-ahead log back into the database.
         with sqlite3.connect(built.location) as database:
@@ -199,11 +212,8 @@ def drop_test_database():
 
 def _copy_template_into(built, connection):
     if built.engine == "postgresql":
-        name = connection.settings_dict["NAME"]
         connection.close()
-        with _admin_connection() as admin:
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-            admin.execute(f'CREATE DATABASE "{name}" TEMPLATE "{built.location}"')
+        clone_to_postgres(connection.settings_dict["NAME"])
         return
     # The in-memory test database lives as long as Django's connection to it stays open.
     connection.ensure_connection()
@@ -235,10 +245,20 @@ def scratch_database_name(label):
 
 
 def clone_to_postgres(name):
+    """`name` becomes a fresh copy of the template (dropped first if it exists)."""
+    source = template().location
     with _admin_connection() as admin:
         admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        admin.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template().location}"')
-    return name
+        # Two copies made at the same moment from one template can collide ("source database
+        # is being accessed by other users"): try again shortly rather than lose the database.
+        for attempt in itertools.count(1):
+            try:
+                admin.execute(f'CREATE DATABASE "{name}" TEMPLATE "{source}"')
+                return name
+            except psycopg.errors.ObjectInUse:
+                if attempt == CLONE_ATTEMPTS:
+                    raise
+                time.sleep(0.5 * attempt)
 
 
 def clone_to_sqlite(path):

@@ -71,7 +71,7 @@ def live_site():
     media_root = tempfile.mkdtemp(prefix="sbm-browser-media-")
     database_url = demo_database.clone_for_live_site("browser", media_root)
     environment = {
-        **os.environ,
+        **{key: value for key, value in os.environ.items() if key != "DJANGO_ALLOW_ASYNC_UNSAFE"},
         "DJANGO_SETTINGS_MODULE": "sbm_site.settings.test",
         "DATABASE_URL": database_url,
         "SERVE_MEDIA": "true",
@@ -118,6 +118,11 @@ def live_site():
 def browser():
     if not Path(CHROMIUM).exists():
         pytest.fail(f"Chromium is missing at {CHROMIUM}: scripts/test installs it with apt.")
+    # Playwright's synchronous API keeps an event loop running in this thread for the whole
+    # session; Django would then refuse every database query of the tests that a worker runs
+    # after the browser tests (SynchronousOnlyOperation). These tests are synchronous code
+    # that merely shares the thread with Playwright's loop, the case the variable exists for.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
