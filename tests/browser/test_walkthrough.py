@@ -21,6 +21,7 @@ from playwright.sync_api import expect
 
 from .conftest import ARTIFACTS, ROOT, assert_accessible
 from .helpers import (
+    expect_editor_accepted,
     fill_field,
     load_next_page,
     open_editor,
@@ -350,3 +351,77 @@ def test_screens_for_the_cycle_and_provider_chapters(live_site, browser, volunte
     page.context.close()
     for name in ("cycle-admin", "provider-admin"):
         assert (GUIDE_IMAGES / f"{name}.png").stat().st_size < 400_000
+
+
+# --- a submission while autosave is creating the page -------------------------------------------
+
+# Holds the answer to the editor's first background save of a new page until the test releases
+# it: the server has created the page, the editor does not know yet. `answered` tells when the
+# server has answered.
+HOLD_FIRST_AUTOSAVE_SCRIPT = """
+(() => {
+    const fetch = window.fetch;
+    const autosave = (window.testAutosave = { answered: false, release: null });
+    window.fetch = (resource, options = {}) => {
+        const answer = fetch(resource, options);
+        const accept = new Headers(options.headers).get("Accept") || "";
+        const isAutosave =
+            (options.method || "").toUpperCase() === "POST" &&
+            accept.includes("application/json") &&
+            String(resource).includes("/admin/pages/add/");
+        if (!isAutosave || autosave.release) {
+            return answer;
+        }
+        answer.then(() => {
+            autosave.answered = true;
+        });
+        return new Promise((resolve) => {
+            autosave.release = () => resolve(answer);
+        });
+    };
+})();
+"""
+
+
+def test_a_submission_during_an_autosave_goes_to_the_page_it_created(
+    live_site, browser, volunteers, library_id
+):
+    """A volunteer submits a new page while autosave is creating it: the submission waits for
+    the autosave and goes to the page it created (home/static/home/js/editor-submit-guard.js),
+    instead of creating the page a second time and failing on the slug and the sheet number."""
+    title, sheet_number = "Boussole des alliances", "98z"
+    page = new_page(browser)
+    log_in(page, live_site, "edith")
+    page.context.add_init_script(HOLD_FIRST_AUTOSAVE_SCRIPT)
+    open_editor(page, f"{live_site.url}/admin/pages/add/tools/toolpage/{library_id}/")
+    fill_field(page, "#id_title", title).blur()
+    expect(page.locator("#id_slug")).to_have_value("boussole-des-alliances")
+    fill_field(page, "#id_sheet_number", sheet_number)
+    fill_field(page, "#id_summary", SUMMARY)
+    # Autosave now, as when Wagtail notices a change, and wait until the page exists.
+    page.locator("form[data-edit-form]").evaluate(
+        "form => form.dispatchEvent(new CustomEvent('w-unsaved:add', {detail: {type: 'edits'}}))"
+    )
+    page.wait_for_function("window.testAutosave.answered")
+
+    page.get_by_role("button", name="Plus d'actions").click()
+    submit = page.locator("button[name=action-submit]")
+    expect(submit).to_be_visible()
+
+    def submit_then_let_the_autosave_answer():
+        submit.click()
+        page.evaluate("window.testAutosave.release && window.testAutosave.release()")
+
+    load_next_page(page, submit_then_let_the_autosave_answer)
+    expect_editor_accepted(page, "soumise pour modération")
+    page.context.close()
+
+    pages = site_data(
+        live_site,
+        "import json\n"
+        "from tools.models import ToolPage\n"
+        f"pages = ToolPage.objects.filter(locale__language_code='fr', title={title!r})\n"
+        "print(json.dumps([[p.sheet_number, p.current_workflow_state is not None] "
+        "for p in pages]))\n",
+    )
+    assert pages == [[sheet_number, True]]
