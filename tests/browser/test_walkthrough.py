@@ -8,7 +8,8 @@ pass axe in the four languages, and the guide's remaining screenshots are taken.
 
 Screenshots go to test-artifacts/ (kept by CI) and, for those the volunteers' guide shows, to
 docs/guide/img/ as small palette PNGs, overwritten on each run so the guide stays current.
-Every wait is on a selector, a navigation or a response: no sleeps.
+Every wait is on a condition (an element, a value, a new page): no sleeps. The editor is driven
+as a volunteer drives it, with autosave at work (see helpers.py).
 """
 
 import json
@@ -16,8 +17,18 @@ import shutil
 
 import pytest
 from PIL import Image
+from playwright.sync_api import expect
 
 from .conftest import ARTIFACTS, ROOT, assert_accessible
+from .helpers import (
+    expect_editor_accepted,
+    fill_field,
+    load_next_page,
+    open_editor,
+    open_tab,
+    submit_editor,
+    watch_editor,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -32,6 +43,9 @@ VOLUNTEERS = {
 BROWSER_LOCALES = {"fr": "fr-CH", "de": "de-CH", "it": "it-CH", "en": "en-GB"}
 VIEWPORT = {"width": 1200, "height": 800}
 TOOL_TITLE = "Boussole des partenariats"
+TOOL_SLUG = "boussole-des-partenariats"
+SHEET_NUMBER = "99z"
+SUMMARY = "Une boussole pour choisir ses partenaires : qui apporte quoi, qui attend quoi."
 GERMAN_TITLE = "Partnerschafts-Kompass"
 INSTRUMENT = "Boussole à imprimer"
 VISITOR_EMAIL = "visiteuse.walkthrough@example.org"
@@ -48,16 +62,16 @@ def site_data(live_site, code):
 
 def new_page(browser, language="fr"):
     context = browser.new_context(viewport=VIEWPORT, locale=BROWSER_LOCALES[language])
+    watch_editor(context)
     return context.new_page()
 
 
 def log_in(page, live_site, username):
     page.goto(f"{live_site.url}/admin/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    with page.expect_navigation():
-        page.click("button[type=submit]")
-    page.wait_for_selector("#volunteer-summary-section")
+    fill_field(page, "#id_username", username)
+    fill_field(page, "#id_password", PASSWORD)
+    load_next_page(page, page.locator("button[type=submit]").click)
+    expect(page.locator("#volunteer-summary-section")).to_be_visible()
 
 
 def save_screenshot(page, name, *, guide=False, show=None):
@@ -80,18 +94,11 @@ def save_screenshot(page, name, *, guide=False, show=None):
     return path
 
 
-def open_tab(page, name):
-    tab = page.get_by_role("tab", name=name, exact=True)
-    tab.click()
-    page.wait_for_selector(f"[role=tab][aria-selected=true]:has-text('{name}')")
-
-
 def approve_from_dashboard(page, title):
     row = page.locator("#awaiting-review-section tr", has_text=title)
     row.locator("button[aria-label='Actions']").click()
-    with page.expect_navigation():
-        row.get_by_role("button", name="Approuver", exact=True).click()
-    page.wait_for_selector("#volunteer-summary-section")
+    load_next_page(page, row.get_by_role("button", name="Approuver", exact=True).click)
+    expect(page.locator("#volunteer-summary-section")).to_be_visible()
 
 
 @pytest.fixture(scope="module")
@@ -130,7 +137,8 @@ def tool_state(live_site):
         f"title={TOOL_TITLE!r}).values('translation_key'))\n"
         "print(json.dumps({p.locale.language_code: {'id': p.pk, 'live': p.live, "
         "'title': p.title, 'alias': p.alias_of_id is not None, 'url': p.url, "
-        "'instruments': p.instruments.count()} for p in pages}))\n",
+        "'sheet_number': p.sheet_number, 'instruments': p.instruments.count(), "
+        "'copies': pages.filter(locale=p.locale).count()} for p in pages}))\n",
     )
 
 
@@ -152,60 +160,57 @@ def editor_creates_and_submits_a_tool(live_site, browser, library_id, tmp_path):
     log_in(page, live_site, "edith")
     save_screenshot(page, "dashboard-editor", guide=True, show="#volunteer-summary-section")
 
-    page.goto(f"{live_site.url}/admin/pages/add/tools/toolpage/{library_id}/")
-    page.fill("#id_title", TOOL_TITLE)
-    page.locator("#id_title").blur()
-    page.wait_for_function("document.querySelector('#id_slug').value !== ''")
-    page.fill("#id_sheet_number", "99z")
-    page.fill(
-        "#id_summary",
-        "Une boussole pour choisir ses partenaires : qui apporte quoi, qui attend quoi.",
-    )
+    # Autosave may create the page while the form is filled in: the submission then goes to it.
+    open_editor(page, f"{live_site.url}/admin/pages/add/tools/toolpage/{library_id}/")
+    fill_field(page, "#id_title", TOOL_TITLE).blur()
+    expect(page.locator("#id_slug")).to_have_value(TOOL_SLUG)
+    fill_field(page, "#id_sheet_number", SHEET_NUMBER)
+    fill_field(page, "#id_summary", SUMMARY)
     save_screenshot(page, "tool-edit-content", guide=True)
 
     open_tab(page, "Classement")
-    page.locator("select[name=levers]").select_option(index=0)
+    levers = page.locator("select[name=levers]")
+    expect(levers).to_have_values(levers.select_option(index=0))
 
     open_tab(page, "Fichiers")
-    page.click("#id_instruments-ADD")
-    page.fill("#id_instruments-0-title", INSTRUMENT)
-    page.click("button.chooser__choose-button:has-text('Choisir un document')")
-    page.click(".modal a[href='#tab-upload']")
+    page.locator("#id_instruments-ADD").click()
+    fill_field(page, "#id_instruments-0-title", INSTRUMENT)
+    page.locator("button.chooser__choose-button", has_text="Choisir un document").click()
+    modal = page.locator(".modal")
+    modal.locator("a[href='#tab-upload']").click()
     pdf = tmp_path / "boussole.pdf"
     pdf.write_bytes(PDF)
-    page.fill("#id_document-chooser-upload-title", INSTRUMENT)
+    fill_field(page, "#id_document-chooser-upload-title", INSTRUMENT)
     page.set_input_files("input[name=document-chooser-upload-file]", str(pdf))
-    page.click(".modal #tab-upload button[type=submit]")
-    page.wait_for_selector(".modal", state="hidden")
-    page.wait_for_selector(f".chooser__title:has-text('{INSTRUMENT}')")
+    modal.locator("#tab-upload button[type=submit]").click()
+    expect(modal).to_be_hidden()
+    expect(page.locator("#id_instruments-0-document")).not_to_have_value("")
+    expect(page.locator(".chooser__title", has_text=INSTRUMENT)).to_be_visible()
     save_screenshot(page, "tool-edit-files", guide=True)
 
-    page.click('button:has-text("Plus d\'actions")')
+    page.get_by_role("button", name="Plus d'actions").click()
     submit = page.locator("button[name=action-submit]")
-    submit.wait_for()
+    expect(submit).to_be_visible()
     save_screenshot(page, "tool-submit", guide=True)
-    with page.expect_navigation():
-        submit.click()
-    errors = page.locator(".error-message").all_inner_texts()
-    assert "soumise pour modération" in page.locator(".messages").inner_text(), errors
+    submit_editor(page, submit, "soumise pour modération")
     page.context.close()
 
     state = tool_state(live_site)
+    assert state["fr"]["copies"] == 1
     assert state["fr"]["live"] is False
+    assert state["fr"]["sheet_number"] == SHEET_NUMBER
     assert state["fr"]["instruments"] == 1
 
 
 def reviewer_approves(live_site, browser):
     page = new_page(browser)
     log_in(page, live_site, "romain")
-    waiting = page.locator("#awaiting-review-section")
-    assert TOOL_TITLE in waiting.inner_text()
+    expect(page.locator("#awaiting-review-section")).to_contain_text(TOOL_TITLE)
     save_screenshot(page, "dashboard-reviewer", guide=True, show="#awaiting-review-section")
     approve_from_dashboard(page, TOOL_TITLE)
     page.reload()
-    page.wait_for_selector("#volunteer-summary-section")
-    assert page.locator("#awaiting-review-section tr", has_text=TOOL_TITLE).count() == 0
-    assert "Approuvé" in page.locator("#volunteer-activity-section").inner_text()
+    expect(page.locator("#awaiting-review-section tr", has_text=TOOL_TITLE)).to_have_count(0)
+    expect(page.locator("#volunteer-activity-section")).to_contain_text("Approuvé")
     page.context.close()
     assert tool_state(live_site)["fr"]["live"] is False
 
@@ -213,7 +218,7 @@ def reviewer_approves(live_site, browser):
 def moderator_publishes(live_site, browser):
     page = new_page(browser)
     log_in(page, live_site, "mona")
-    page.locator("#awaiting-review-section tr", has_text=TOOL_TITLE).wait_for()
+    expect(page.locator("#awaiting-review-section tr", has_text=TOOL_TITLE)).to_be_visible()
     save_screenshot(page, "dashboard-moderator", guide=True, show="#awaiting-review-section")
     approve_from_dashboard(page, TOOL_TITLE)
     page.context.close()
@@ -227,21 +232,22 @@ def translator_translates_into_german(live_site, browser):
     page = new_page(browser)
     log_in(page, live_site, "dieter")
     page.goto(f"{live_site.url}/admin/pages/{german_id}/edit/")
-    with page.expect_navigation():
-        page.click("a:has-text('Traduire cette page')")
-    with page.expect_navigation():
-        page.click("input[type=submit][value='Soumettre']")
+    load_next_page(page, page.locator("a", has_text="Traduire cette page").click)
+    load_next_page(page, page.locator("input[type=submit][value='Soumettre']").click)
     page.get_by_role("button", name="Traduire", exact=True).first.click()
-    page.locator("textarea").first.fill(GERMAN_TITLE)
-    page.get_by_role("button", name="Enregistrer", exact=True).first.click()
-    page.wait_for_selector(f"text={GERMAN_TITLE}")
-    with page.expect_navigation():
-        page.click("button:has-text('Traduire avec')")
-    page.wait_for_selector("button:has-text('Publier dans')")
+    fill_field(page, "textarea >> nth=0", GERMAN_TITLE)
+    with page.expect_response(
+        lambda response: "/strings/" in response.url and response.request.method == "PUT"
+    ) as saved:
+        page.get_by_role("button", name="Enregistrer", exact=True).first.click()
+    assert saved.value.ok, saved.value.status
+    expect(page.locator(f"text={GERMAN_TITLE}").first).to_be_visible()
+    load_next_page(page, page.locator("button", has_text="Traduire avec").first.click)
+    publish = page.locator("button", has_text="Publier dans").first
+    expect(publish).to_be_visible()
     save_screenshot(page, "translation-editor", guide=True)
-    with page.expect_navigation():
-        page.click("button:has-text('Publier dans')")
-    assert GERMAN_TITLE in page.locator(".messages").inner_text()
+    load_next_page(page, publish.click)
+    expect(page.locator(".messages")).to_contain_text(GERMAN_TITLE)
     page.context.close()
     german = tool_state(live_site)["de"]
     assert (german["title"], german["live"], german["alias"]) == (GERMAN_TITLE, True, False)
@@ -250,15 +256,14 @@ def translator_translates_into_german(live_site, browser):
 def visitor_finds_downloads_and_registers(live_site, browser):
     page = new_page(browser, "de")
     page.goto(f"{live_site.url}/de/")
-    page.fill("#site-search-q", GERMAN_TITLE)
-    with page.expect_navigation():
-        page.keyboard.press("Enter")
-    result = page.locator(f"main a:has-text('{GERMAN_TITLE}')").first
+    search = fill_field(page, "#site-search-q", GERMAN_TITLE)
+    load_next_page(page, lambda: search.press("Enter"))
+    result = page.locator("main a", has_text=GERMAN_TITLE).first
+    expect(result).to_be_visible()
     assert_accessible(page, "German search results")
     save_screenshot(page, "visitor-search", guide=True)
-    with page.expect_navigation():
-        result.click()
-    assert page.locator("h1").inner_text().strip() == GERMAN_TITLE
+    load_next_page(page, result.click)
+    expect(page.locator("h1")).to_have_text(GERMAN_TITLE)
     assert_accessible(page, "German tool sheet")
     download = page.locator("main a[href*='/tools/download/']").first
     with page.expect_response(lambda response: "/tools/download/" in response.url) as answer:
@@ -289,13 +294,12 @@ def visitor_finds_downloads_and_registers(live_site, browser):
     )
     page.goto(f"{live_site.url}{event_url}")
     form = page.locator("#registration form")
-    form.locator("input[name=name]").fill("Vera Besucherin")
-    form.locator("input[name=email]").fill(VISITOR_EMAIL)
+    fill_field(form, "input[name=name]", "Vera Besucherin")
+    fill_field(form, "input[name=email]", VISITOR_EMAIL)
     form.locator("input[name=consent]").check()
-    with page.expect_navigation():
-        form.locator("button[type=submit]").click()
+    load_next_page(page, form.locator("button[type=submit]").click)
     assert "registration=confirmed" in page.url
-    page.locator("#registration [role=status]").wait_for()
+    expect(page.locator("#registration [role=status]")).to_be_visible()
     save_screenshot(page, "visitor-registration")
     page.context.close()
     registered = site_data(
@@ -314,14 +318,13 @@ def visitor_finds_downloads_and_registers(live_site, browser):
 def test_dashboard_and_guide_are_accessible(live_site, browser, volunteers, language):
     page = new_page(browser, language)
     log_in(page, live_site, "mona")
-    assert page.locator("#volunteer-figures-section svg[role=img]").count() == 1
+    expect(page.locator("#volunteer-figures-section svg[role=img]")).to_have_count(1)
     assert_accessible(page, f"moderator's dashboard ({language})")
     page.goto(f"{live_site.url}/admin/guide/")
     chapters = page.locator("nav.volunteer-guide__chapters a")
-    assert chapters.count() == 5
-    with page.expect_navigation():
-        chapters.first.click()
-    assert page.locator("article.volunteer-guide img").count() >= 1
+    expect(chapters).to_have_count(5)
+    load_next_page(page, chapters.first.click)
+    expect(page.locator("article.volunteer-guide img").first).to_be_attached()
     assert_accessible(page, f"guide chapter ({language})")
     page.context.close()
 
@@ -340,12 +343,85 @@ def test_screens_for_the_cycle_and_provider_chapters(live_site, browser, volunte
     cycle_id, provider_id = ids
     page = new_page(browser)
     log_in(page, live_site, "mona")
-    page.goto(f"{live_site.url}/admin/pages/{cycle_id}/edit/")
-    page.wait_for_selector("form#page-edit-form")
+    open_editor(page, f"{live_site.url}/admin/pages/{cycle_id}/edit/")
     save_screenshot(page, "cycle-admin", guide=True)
-    page.goto(f"{live_site.url}/admin/pages/{provider_id}/edit/")
+    open_editor(page, f"{live_site.url}/admin/pages/{provider_id}/edit/")
     open_tab(page, "Classement")
     save_screenshot(page, "provider-admin", guide=True)
     page.context.close()
     for name in ("cycle-admin", "provider-admin"):
         assert (GUIDE_IMAGES / f"{name}.png").stat().st_size < 400_000
+
+
+# --- a submission while autosave is creating the page -------------------------------------------
+
+# Holds the answer to the editor's first background save of a new page until the test releases
+# it: the server has created the page, the editor does not know yet. `answered` tells when the
+# server has answered.
+HOLD_FIRST_AUTOSAVE_SCRIPT = """
+(() => {
+    const fetch = window.fetch;
+    const autosave = (window.testAutosave = { answered: false, release: null });
+    window.fetch = (resource, options = {}) => {
+        const answer = fetch(resource, options);
+        const accept = new Headers(options.headers).get("Accept") || "";
+        const isAutosave =
+            (options.method || "").toUpperCase() === "POST" &&
+            accept.includes("application/json") &&
+            String(resource).includes("/admin/pages/add/");
+        if (!isAutosave || autosave.release) {
+            return answer;
+        }
+        answer.then(() => {
+            autosave.answered = true;
+        });
+        return new Promise((resolve) => {
+            autosave.release = () => resolve(answer);
+        });
+    };
+})();
+"""
+
+
+def test_a_submission_during_an_autosave_goes_to_the_page_it_created(
+    live_site, browser, volunteers, library_id
+):
+    """A volunteer submits a new page while autosave is creating it: the submission waits for
+    the autosave and goes to the page it created (home/static/home/js/editor-submit-guard.js),
+    instead of creating the page a second time and failing on the slug and the sheet number."""
+    title, sheet_number = "Boussole des alliances", "98z"
+    page = new_page(browser)
+    log_in(page, live_site, "edith")
+    page.context.add_init_script(HOLD_FIRST_AUTOSAVE_SCRIPT)
+    open_editor(page, f"{live_site.url}/admin/pages/add/tools/toolpage/{library_id}/")
+    fill_field(page, "#id_title", title).blur()
+    expect(page.locator("#id_slug")).to_have_value("boussole-des-alliances")
+    fill_field(page, "#id_sheet_number", sheet_number)
+    fill_field(page, "#id_summary", SUMMARY)
+    # Autosave now, as when Wagtail notices a change, and wait until the page exists.
+    page.locator("form[data-edit-form]").evaluate(
+        "form => form.dispatchEvent(new CustomEvent('w-unsaved:add', {detail: {type: 'edits'}}))"
+    )
+    page.wait_for_function("window.testAutosave.answered")
+
+    page.get_by_role("button", name="Plus d'actions").click()
+    submit = page.locator("button[name=action-submit]")
+    expect(submit).to_be_visible()
+
+    def submit_then_let_the_autosave_answer():
+        submit.click()
+        page.evaluate("window.testAutosave.release && window.testAutosave.release()")
+
+    load_next_page(page, submit_then_let_the_autosave_answer)
+    expect_editor_accepted(page, "soumise pour modération")
+    page.context.close()
+
+    pages = site_data(
+        live_site,
+        "import json\n"
+        "from tools.models import ToolPage\n"
+        f"pages = ToolPage.objects.filter(locale__language_code='fr', title={title!r})\n"
+        "print(json.dumps([[p.sheet_number, p.current_workflow_state is not None] "
+        "for p in pages]))\n",
+    )
+    assert pages == [[sheet_number, True]]

@@ -1,0 +1,118 @@
+"""Driving the admin from browser tests: wait for the editor, fill it, submit it, read its errors.
+
+Wagtail's editor is a live form. About 2 seconds after it opens, its scripts keep a copy of the
+form to notice changes; from then on, autosave posts the changed form in the background. On a
+new page the first background save creates the page, points the form at the page's edit
+address and changes the address in the location bar with `history.replaceState`, which
+Playwright counts as a navigation: `expect_navigation()` around a click may return before the
+page the click asked for has even arrived, and the test then reads the old page. So these
+helpers wait for a new document instead, wait until the editor watches for changes before
+typing (its scripts have all run by then), check that each field holds what was typed, and on
+a refused submission report every field error of every tab, hidden tabs included.
+"""
+
+from playwright.sync_api import expect
+
+# Generous bounds, not pauses: each wait ends as soon as its condition holds. A busy CI machine
+# may take seconds to answer a form.
+LOAD_TIMEOUT = 60_000
+EDITOR_TIMEOUT = 30_000
+
+# Marks the document once the editor watches for changes (Wagtail's `w-unsaved` controller has
+# kept its copy of the form and dispatched `w-unsaved:watch-edits`). An init script, so that
+# it listens before the editor's own scripts run.
+EDITOR_WATCH_SCRIPT = """
+document.addEventListener("w-unsaved:watch-edits", () => {
+    document.documentElement.setAttribute("data-test-editor-watching", "");
+});
+"""
+
+# Each field error of the editor with its tab and its field, e.g. "Promotion > Slug: ...".
+EDITOR_ERRORS_SCRIPT = """
+() => {
+    const text = (element) => (element ? element.textContent.replace(/\\s+/g, " ").trim() : "");
+    const tabName = (panel) => {
+        const tab = panel && document.getElementById(panel.getAttribute("aria-labelledby"));
+        if (!tab) {
+            return "";
+        }
+        const copy = tab.cloneNode(true);
+        copy.querySelectorAll(".w-tabs__errors").forEach((count) => count.remove());
+        return text(copy);
+    };
+    return Array.from(document.querySelectorAll("form[data-edit-form] .error-message"))
+        .filter((error) => text(error))
+        .map((error) => {
+            const field = error.closest("[data-field]");
+            const input = field && field.querySelector("[id^=id_]");
+            const label = input && document.querySelector(`label[for="${input.id}"]`);
+            const name = text(label).replace(/\\*$/, "") || (field && field.dataset.contentpath);
+            const tab = tabName(error.closest("[role=tabpanel]"));
+            return `${tab || "?"} > ${name || "?"}: ${text(error)}`;
+        });
+}
+"""
+
+
+def load_next_page(page, action):
+    """Run `action` (a click that submits a form or follows a link) and wait until the page it
+    leads to has replaced the current one and has loaded.
+
+    The current document is marked first, so that a change of address made by the page's own
+    scripts (`history.replaceState`) is not taken for the next page.
+    """
+    page.locator("html").evaluate("html => html.setAttribute('data-test-left', '')")
+    action()
+    expect(page.locator("html[data-test-left]")).to_have_count(0, timeout=LOAD_TIMEOUT)
+    page.wait_for_load_state(timeout=LOAD_TIMEOUT)
+
+
+def watch_editor(context):
+    """Let the pages of this browser context tell when the editor watches for changes."""
+    context.add_init_script(EDITOR_WATCH_SCRIPT)
+
+
+def open_editor(page, url):
+    """Open an edit (or add) form and wait until the editor watches for changes.
+
+    The browser context must have been set up with `watch_editor`.
+    """
+    page.goto(url)
+    expect(page.locator("html")).to_have_attribute(
+        "data-test-editor-watching", "", timeout=EDITOR_TIMEOUT
+    )
+
+
+def fill_field(page, selector, value):
+    """Type a value and check that the field holds it."""
+    field = page.locator(selector)
+    field.fill(value)
+    expect(field).to_have_value(value)
+    return field
+
+
+def open_tab(page, name):
+    tab = page.get_by_role("tab", name=name, exact=True)
+    tab.click()
+    expect(tab).to_have_attribute("aria-selected", "true")
+
+
+def editor_errors(page):
+    """The editor's error message and every field error on every tab, one line each."""
+    messages = page.locator(".messages li.error").all_inner_texts()
+    return [" ".join(message.split()) for message in messages] + page.evaluate(EDITOR_ERRORS_SCRIPT)
+
+
+def expect_editor_accepted(page, expected_message):
+    """Expect the message of an accepted submission; if the editor refused the form, fail with
+    all its errors."""
+    errors = editor_errors(page)
+    assert not errors, "The editor refused the form:\n" + "\n".join(errors)
+    expect(page.locator(".messages")).to_contain_text(expected_message)
+
+
+def submit_editor(page, button, expected_message):
+    """Press one of the editor's submit buttons and expect the message of an accepted
+    submission (see `expect_editor_accepted`)."""
+    load_next_page(page, button.click)
+    expect_editor_accepted(page, expected_message)
