@@ -71,7 +71,7 @@ def live_site():
     media_root = tempfile.mkdtemp(prefix="sbm-browser-media-")
     database_url = demo_database.clone_for_live_site("browser", media_root)
     environment = {
-        **{key: value for key, value in os.environ.items() if key != "DJANGO_ALLOW_ASYNC_UNSAFE"},
+        **os.environ,
         "DJANGO_SETTINGS_MODULE": "sbm_site.settings.test",
         "DATABASE_URL": database_url,
         "SERVE_MEDIA": "true",
@@ -114,15 +114,15 @@ def live_site():
     demo_database.drop_live_site(database_url)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
+    """Chromium for one test module.
+
+    Playwright's synchronous API runs an event loop in this thread while it is open, and
+    Django refuses database queries from a thread with a running loop: closing it after each
+    module leaves the tests that a worker runs next free to use the database."""
     if not Path(CHROMIUM).exists():
         pytest.fail(f"Chromium is missing at {CHROMIUM}: scripts/test installs it with apt.")
-    # Playwright's synchronous API keeps an event loop running in this thread for the whole
-    # session; Django would then refuse every database query of the tests that a worker runs
-    # after the browser tests (SynchronousOnlyOperation). These tests are synchronous code
-    # that merely shares the thread with Playwright's loop, the case the variable exists for.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
