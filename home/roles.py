@@ -49,6 +49,20 @@ ALL_TREES_PAGE_PERMISSIONS = {
 }
 # A translator works on the tree of their own locale only.
 TRANSLATOR_PAGE_PERMISSIONS = ["add", "change", "lock", "publish"]
+# The source locale's translators translate only: they change translations of pages written
+# in another language, and what they change goes through the source tree's workflow.
+SOURCE_TRANSLATOR_PAGE_PERMISSIONS = ["change", "lock"]
+
+# The locales each group writes in, whatever its model and page permissions say
+# (translations/permissions.py applies this to every admin and API write; a translators'
+# group writes in its own locale, translations only in the source locale).
+SOURCE_LOCALE = "source locale"
+EVERY_LOCALE = "every locale"
+LOCALE_SCOPES = {
+    EDITORS: SOURCE_LOCALE,
+    REVIEWERS: SOURCE_LOCALE,
+    MODERATORS: EVERY_LOCALE,
+}
 
 # Documents and images in the root collection.
 COLLECTION_PERMISSIONS = {

@@ -1,21 +1,16 @@
-"""Admin integration: the translation status report, the translators' dashboard panel and the
-per-locale restriction of snippet editing for translators."""
+"""Admin integration: the translation status report and the translators' dashboard panel.
+
+Translators' writes are kept to their own locale by `translations/middleware.py`."""
 
 from django.urls import path, reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.auth import permission_denied
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
-from wagtail.models import TranslatableMixin
 
 from . import views
-from .permissions import (
-    can_view_translation_status,
-    translator_locales,
-    user_may_edit_snippet_locale,
-)
+from .permissions import can_view_translation_status, translator_locales
 from .status import STATUS_LABELS, WAITING_STATUSES, waiting_counts
 
 
@@ -84,24 +79,3 @@ def add_waiting_translations_panel(request, panels):
     locales = translator_locales(request.user)
     if locales:
         panels.append(WaitingTranslationsPanel(locales))
-
-
-# Runs before wagtail-localize's own hook, which replaces the editor with its translation
-# editor: a translator of another language must not reach either.
-@hooks.register("before_edit_snippet", order=-10)
-def restrict_snippet_editing_to_own_locales(request, instance):
-    if isinstance(instance, TranslatableMixin) and not user_may_edit_snippet_locale(
-        request.user, instance
-    ):
-        return permission_denied(request)
-    return None
-
-
-@hooks.register("before_delete_snippet", order=-10)
-def restrict_snippet_deletion_to_own_locales(request, instances):
-    for instance in instances:
-        if isinstance(instance, TranslatableMixin) and not user_may_edit_snippet_locale(
-            request.user, instance, action="delete"
-        ):
-            return permission_denied(request)
-    return None

@@ -108,6 +108,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Every admin and API write stays within the locales of the person's role.
+    "translations.middleware.LocaleScopeMiddleware",
     "csp.middleware.CSPMiddleware",
     "sbm_site.middleware.PermissionsPolicyMiddleware",
     # Last, as django-axes asks: locks out repeated failed logins (admin brute force).

@@ -59,6 +59,7 @@ def test_translator_cannot_edit_a_snippet_of_another_language(client, language_c
     assert response["Location"] == reverse("wagtailadmin_home")
 
 
-def test_editors_edit_snippets_in_any_language(client):
+def test_editors_edit_snippets_in_the_source_language_only(client):
     client.force_login(EditorFactory())
-    assert client.get(_lever_edit_url("it")).status_code == 200
+    assert client.get(_lever_edit_url("fr")).status_code == 200
+    assert client.get(_lever_edit_url("it")).status_code == 302

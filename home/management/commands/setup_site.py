@@ -178,9 +178,12 @@ class Command(BaseCommand):
         for locale in locales:
             name = roles.translator_group_name(locale.language_code)
             home = homes[locale.language_code]
-            expected_pages[name] |= {
-                (home.pk, page_permission[c].pk) for c in roles.TRANSLATOR_PAGE_PERMISSIONS
-            }
+            codenames = (
+                roles.SOURCE_TRANSLATOR_PAGE_PERMISSIONS
+                if locale == locales[0]
+                else roles.TRANSLATOR_PAGE_PERMISSIONS
+            )
+            expected_pages[name] |= {(home.pk, page_permission[c].pk) for c in codenames}
 
         root_collection = Collection.get_first_root_node()
         for name, group in groups.items():
