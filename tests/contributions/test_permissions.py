@@ -12,6 +12,7 @@ from contributions.models import ToolComment, UsageExample
 from contributions.submission import submit_tool_proposal
 from tests.factories import ToolCommentFactory, UsageExampleFactory, contributor_data
 from tools.models import ToolPage
+from translations.permissions import user_may_write_page
 
 pytestmark = pytest.mark.django_db
 
@@ -48,15 +49,15 @@ SNIPPET_MATRIX = {
 # A proposed tool sheet (draft, French tree, at the reviewers' step of "Relecture en
 # co-création").
 # Editors and reviewers work on the French tree; reviewers approve the first step; moderators
-# publish; the French translators may edit and publish pages of their own tree; translators of
-# other languages cannot touch it. Anyone who may edit a draft without live pages may delete it.
+# publish; translators cannot touch it (the French translators translate only: a French
+# original is not theirs). Anyone who may edit a draft without live pages may delete it.
 TOOL_MATRIX = {
     "anonymous": NOTHING,
     "contributor": NOTHING,
     "editor": {**NOTHING, "view_draft": True, "edit": True, "submit": True, "delete": True},
     "reviewer": {**EVERYTHING, "publish": False},
     "moderator": {**EVERYTHING, "approve": False},
-    "translator_fr": {**EVERYTHING, "approve": False},
+    "translator_fr": NOTHING,
     "translator_de": NOTHING,
     "translator_it": NOTHING,
     "translator_en": NOTHING,
@@ -87,18 +88,23 @@ def snippet_outcomes(obj, user):
 
 
 def tool_outcomes(proposal, published_tool, user):
+    """Wagtail's page permissions narrowed by the role's locale scope, as every admin path
+    applies them (translations/middleware.py)."""
     proposal_perms = proposal.permissions_for_user(user)
     published_perms = published_tool.permissions_for_user(user)
+    in_scope = user.is_anonymous or user_may_write_page(user, proposal)
     task = proposal.current_workflow_task
     return {
-        "view_draft": proposal_perms.can_edit()
+        "view_draft": (proposal_perms.can_edit() and in_scope)
         or (task is not None and task.specific.user_can_access_editor(proposal, user)),
-        "edit": proposal_perms.can_edit(),
+        "edit": proposal_perms.can_edit() and in_scope,
         # Submitting happens on a sheet that is not already in review.
-        "submit": published_perms.can_edit() and published_perms.can_submit_for_moderation(),
+        "submit": published_perms.can_edit()
+        and published_perms.can_submit_for_moderation()
+        and in_scope,
         "approve": can_approve(proposal, user),
-        "publish": proposal_perms.can_publish(),
-        "delete": proposal_perms.can_delete(),
+        "publish": proposal_perms.can_publish() and in_scope,
+        "delete": proposal_perms.can_delete() and in_scope,
     }
 
 
