@@ -158,7 +158,7 @@ class DiagnosticPage(RoutablePageMixin, BasePage):
         return [question for _title, _intro, questions in self.steps() for question in questions]
 
     def levers(self):
-        return list(Lever.objects.filter(locale=self.locale).order_by("sort_order"))
+        return list(Lever.objects.live().filter(locale=self.locale).order_by("sort_order"))
 
     def band_list(self):
         return [

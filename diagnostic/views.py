@@ -19,7 +19,9 @@ BUCKETS = list(range(0, 101, 10))
 def statistics(request):
     counts = dict(DiagnosticCompletion.objects.values_list("page_id").annotate(total=Count("id")))
     pages = list(DiagnosticPage.objects.filter(pk__in=counts).order_by("title"))
-    lever_names = {lever.slug: lever.name for lever in Lever.objects.filter(locale=active_locale())}
+    lever_names = {
+        lever.slug: lever.name for lever in Lever.objects.live().filter(locale=active_locale())
+    }
     distributions = defaultdict(lambda: defaultdict(Counter))
     checklist = defaultdict(Counter)
     for page_id, scores, recognised in DiagnosticCompletion.objects.values_list(

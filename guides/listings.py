@@ -46,8 +46,8 @@ def guide_queryset():
 
 def guide_index_context(index, request):
     locale = active_locale()
-    audiences = list(Audience.objects.filter(locale=locale))
-    phases = list(Phase.objects.filter(locale=locale))
+    audiences = list(Audience.objects.live().filter(locale=locale))
+    phases = list(Phase.objects.live().filter(locale=locale))
     audience = _selected_slug(request, "audience", audiences)
     phase = _selected_slug(request, "phase", phases)
 
@@ -169,7 +169,7 @@ def business_model_index_context(index, request):
     from .models import BusinessModelPage, Region, Sector
 
     locale = active_locale()
-    levers = list(Lever.objects.filter(locale=locale))
+    levers = list(Lever.objects.live().filter(locale=locale))
     lever = _selected_slug(request, "lever", levers)
     sector = request.GET.get("sector", "")
     sector = sector if sector in Sector.values else ""

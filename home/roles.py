@@ -89,7 +89,7 @@ MODEL_PERMISSIONS = {
         *(
             f"taxonomy.{action}_{model}"
             for model in _TAXONOMY
-            for action in ("add", "change", "delete")
+            for action in ("add", "change", "delete", "publish", "lock", "unlock")
         ),
         *(f"home.{action}_{model}" for model in _SITE_CHROME for action in ("add", "change")),
         "home.change_sitesettings",
@@ -108,5 +108,6 @@ MODEL_PERMISSIONS = {
     ],
 }
 
-MODERATED_MODELS: list[str] = []
+# A taxonomy term classifies content in every domain: its changes are moderated.
+MODERATED_MODELS: list[str] = [f"taxonomy.{model.capitalize()}" for model in _TAXONOMY]
 REVIEWED_MODELS: list[str] = []

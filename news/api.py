@@ -269,7 +269,9 @@ class TaxonomyAPIViewSet(RejectNullCharactersMixin, NoLanguageRedirectMixin, Bas
         ]
 
     def get_queryset(self):
-        return self.model.objects.select_related("locale").order_by("sort_order", "name", "id")
+        return (
+            self.model.objects.live().select_related("locale").order_by("sort_order", "name", "id")
+        )
 
 
 class LocaleCodeField(Field):

@@ -203,7 +203,9 @@ class SiteSearch:
             models_with_field = [(model, f) for model, f in models_with_field if f is not None]
             if not models_with_field:
                 continue
-            labels = dict(taxonomy.objects.filter(locale=self.locale).values_list("slug", "name"))
+            labels = dict(
+                taxonomy.objects.live().filter(locale=self.locale).values_list("slug", "name")
+            )
             for model, model_field in models_with_field:
                 through = model_field.remote_field.through
                 source = model_field.m2m_field_name()

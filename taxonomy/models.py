@@ -6,10 +6,17 @@ snippets. They are translatable through wagtail-localize: one row per locale, li
 same whatever the visitor's language (`?lever=financial-resources`).
 """
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import TranslatableMixin
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    TranslatableMixin,
+    WorkflowMixin,
+)
 from wagtail.search import index
 
 
@@ -17,8 +24,27 @@ class TaxonomyTermQuerySet(models.QuerySet):
     def in_locale(self, locale):
         return self.filter(locale=locale)
 
+    def live(self):
+        """Published terms: what visitors and the API see (a new term waits for moderation)."""
+        return self.filter(live=True)
 
-class TaxonomyTerm(TranslatableMixin, index.Indexed, models.Model):
+
+class TaxonomyTerm(
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    TranslatableMixin,
+    index.Indexed,
+    models.Model,
+):
+    """A term of one taxonomy in one language.
+
+    A change to a term changes how every page is filtered, in every language: editors' and
+    translators' changes are drafts that go through the "Modération" workflow (home/roles.py);
+    the row keeps the published version until a moderator approves.
+    """
+
     name = models.CharField(
         _("name"),
         max_length=120,
@@ -46,6 +72,16 @@ class TaxonomyTerm(TranslatableMixin, index.Indexed, models.Model):
     )
 
     objects = TaxonomyTermQuerySet.as_manager()
+    _revisions = GenericRelation(
+        "wagtailcore.Revision", related_query_name="%(app_label)s_%(class)s"
+    )
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="%(app_label)s_%(class)s",
+        for_concrete_model=False,
+    )
 
     panels = [
         FieldPanel("name"),
@@ -65,6 +101,10 @@ class TaxonomyTerm(TranslatableMixin, index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def revisions(self):
+        return self._revisions
 
 
 class Lever(TaxonomyTerm):

@@ -20,7 +20,7 @@ def active_locale():
 def terms_by_translation_key(model, locale=None):
     """{translation_key: term in `locale`} for every term of the model; one query."""
     locale = locale or active_locale()
-    return {term.translation_key: term for term in model.objects.filter(locale=locale)}
+    return {term.translation_key: term for term in model.objects.live().filter(locale=locale)}
 
 
 def localize_terms(terms, lookup):
