@@ -10,22 +10,16 @@ import logging
 
 from django.core.cache import cache
 
+from core.client_address import client_address
+
 logger = logging.getLogger(__name__)
 
 HOUR = 3600
 
 
-def client_ip(request):
-    """The visitor's address as the server saw it.
-
-    REMOTE_ADDR only: X-Forwarded-For can be forged unless a trusted proxy rewrites it.
-    """
-    return request.META.get("REMOTE_ADDR", "unknown")
-
-
 def over_limit(request, scope, limit, window=HOUR):
     """Count one submission of `scope` for this visitor; True once `limit` is exceeded."""
-    key = f"ratelimit:{scope}:{client_ip(request)}"
+    key = f"ratelimit:{scope}:{client_address(request) or 'unknown'}"
     try:
         cache.add(key, 0, window)
         try:
