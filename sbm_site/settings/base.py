@@ -322,16 +322,21 @@ REST_FRAMEWORK = {
 
 LOGIN_URL = "wagtailadmin_login"
 
-# Brute-force protection of the login (django-axes): 5 failures for one user name from one
-# address lock that pair out for an hour.
+# Brute-force protection of the login (django-axes, core/login_lockout.py): 5 wrong passwords
+# for one user name from one address lock that pair out for an hour, 20 from one address
+# whatever the names lock the address; the hour runs from the failure that set the lock.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+AXES_HANDLER = "core.login_lockout.LoginLockoutHandler"
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+LOGIN_FAILURE_LIMIT_PER_ADDRESS = env.int("LOGIN_FAILURE_LIMIT_PER_ADDRESS", default=20)
 AXES_COOLOFF_TIME = 1  # hours
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "core.login_lockout.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "core.client_address.client_address"
 
 # Content-Security-Policy for the public site (django-csp): no inline script anywhere; styles
