@@ -6,6 +6,7 @@ None; or any backend error), the submission is allowed and the failure logged, s
 never loses their input to an outage.
 """
 
+import hashlib
 import logging
 
 from django.core.cache import cache
@@ -17,9 +18,17 @@ logger = logging.getLogger(__name__)
 HOUR = 3600
 
 
-def over_limit(request, scope, limit, window=HOUR):
-    """Count one submission of `scope` for this visitor; True once `limit` is exceeded."""
-    key = f"ratelimit:{scope}:{client_address(request) or 'unknown'}"
+def over_limit(request, scope, limit, window=HOUR, *, subject=None):
+    """Count one submission of `scope` for this visitor; True once `limit` is exceeded.
+
+    `subject` counts per something else than the visitor's address, such as the e-mail address
+    a form is about; it is kept in the cache as a digest only.
+    """
+    if subject is None:
+        counted = client_address(request) or "unknown"
+    else:
+        counted = hashlib.sha256(subject.encode()).hexdigest()
+    key = f"ratelimit:{scope}:{counted}"
     try:
         cache.add(key, 0, window)
         try:
