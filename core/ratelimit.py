@@ -6,26 +6,29 @@ None; or any backend error), the submission is allowed and the failure logged, s
 never loses their input to an outage.
 """
 
+import hashlib
 import logging
 
 from django.core.cache import cache
+
+from core.client_address import client_address
 
 logger = logging.getLogger(__name__)
 
 HOUR = 3600
 
 
-def client_ip(request):
-    """The visitor's address as the server saw it.
+def over_limit(request, scope, limit, window=HOUR, *, subject=None):
+    """Count one submission of `scope` for this visitor; True once `limit` is exceeded.
 
-    REMOTE_ADDR only: X-Forwarded-For can be forged unless a trusted proxy rewrites it.
+    `subject` counts per something else than the visitor's address, such as the e-mail address
+    a form is about; it is kept in the cache as a digest only.
     """
-    return request.META.get("REMOTE_ADDR", "unknown")
-
-
-def over_limit(request, scope, limit, window=HOUR):
-    """Count one submission of `scope` for this visitor; True once `limit` is exceeded."""
-    key = f"ratelimit:{scope}:{client_ip(request)}"
+    if subject is None:
+        counted = client_address(request) or "unknown"
+    else:
+        counted = hashlib.sha256(subject.encode()).hexdigest()
+    key = f"ratelimit:{scope}:{counted}"
     try:
         cache.add(key, 0, window)
         try:

@@ -14,6 +14,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Locale, Page
 from wagtail.search import index
 
+from core.ratelimit import over_limit
 from home.models import BasePage
 from taxonomy.models import Lever
 
@@ -22,6 +23,8 @@ from .blocks import BandBlock, SectionBlock, StatementBlock
 from .recommend import recommendations
 
 MAX_QUERY_PARAMETERS = 200
+# Completions one connection may add to the statistics per hour; beyond, results still show.
+RECORDS_PER_HOUR = 20
 
 
 class DiagnosticKind(models.TextChoices):
@@ -219,8 +222,15 @@ class DiagnosticPage(RoutablePageMixin, BasePage):
 
     @path("resultat/")
     def result(self, request):
+        """The result, read from the answers in the address; a GET never writes.
+
+        The last step posts its form here (with its CSRF token): the completion is counted in
+        the anonymous statistics, unless the visitor opted out or their connection already
+        added `RECORDS_PER_HOUR`, and the visitor is sent on to the result's shareable address.
+        """
         context = self.get_context(request)
-        query = _limited(request.GET)
+        recording = request.method == "POST"
+        query = _limited(request.POST if recording else request.GET)
         if self.kind == DiagnosticKind.CHECKLIST:
             return self.checklist_result(request, query, context)
         questions = self.all_questions()
@@ -234,13 +244,11 @@ class DiagnosticPage(RoutablePageMixin, BasePage):
             return TemplateResponse(request, "diagnostic/result.html", context, status=400)
         levers = self.levers()
         outcome = scoring.score(questions, answers, levers, self.band_list())
-        if request.GET.get("record") == "1":
-            if request.GET.get("optout") != "1":
+        if recording:
+            if self._may_record(request, query):
                 DiagnosticCompletion.record(self, outcome)
-            clean = [(k, v) for k, v in query.lists() if k not in {"record", "optout"}]
-            return HttpResponseRedirect(
-                self.url + self.reverse_subpage("result") + "?" + urlencode(clean, doseq=True)
-            )
+            answers_only = [(k, v) for k, v in query.lists() if k.startswith("q_")]
+            return self._redirect_to_result(answers_only)
         context.update(
             {
                 "outcome": outcome,
@@ -266,13 +274,10 @@ class DiagnosticPage(RoutablePageMixin, BasePage):
                 )
             ticked.append(int(value))
         recognised, belongs = scoring.checklist_result(len(self.statements), ticked, self.threshold)
-        if request.GET.get("record") == "1":
-            if request.GET.get("optout") != "1":
+        if request.method == "POST":
+            if self._may_record(request, query):
                 DiagnosticCompletion.record_checklist(self, recognised)
-            clean = [("s", index) for index in sorted(set(ticked))]
-            return HttpResponseRedirect(
-                self.url + self.reverse_subpage("result") + "?" + urlencode(clean, doseq=True)
-            )
+            return self._redirect_to_result([("s", index) for index in sorted(set(ticked))])
         context.update(
             {
                 "recognised": recognised,
@@ -282,6 +287,16 @@ class DiagnosticPage(RoutablePageMixin, BasePage):
             }
         )
         return TemplateResponse(request, "diagnostic/checklist_result.html", context)
+
+    def _may_record(self, request, answers):
+        return answers.get("optout") != "1" and not over_limit(
+            request, "diagnostic:record", RECORDS_PER_HOUR
+        )
+
+    def _redirect_to_result(self, query):
+        return HttpResponseRedirect(
+            self.url + self.reverse_subpage("result") + "?" + urlencode(query, doseq=True)
+        )
 
 
 def _limited(query_dict):

@@ -1,8 +1,15 @@
 from django.db import connection, transaction
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import requires_csrf_token
+from wagtail.admin.views import account
+
+from core.ratelimit import over_limit
+
+PASSWORD_RESETS_PER_ADDRESS = 5
+PASSWORD_RESETS_PER_EMAIL = 3
 
 
 @never_cache
@@ -31,3 +38,28 @@ def server_error(request):
     return HttpResponse(
         render(request, "500.html").content, status=500, content_type="text/html; charset=utf-8"
     )
+
+
+class PasswordResetView(account.PasswordResetView):
+    """The admin's "forgotten password" form, throttled per visitor and per e-mail address.
+
+    Every valid request counts, whether or not an account has that address, so neither the
+    answer nor the limit tells an outsider which addresses have accounts.
+    """
+
+    def form_valid(self, form):
+        email = form.cleaned_data["email"].strip().lower()
+        if over_limit(self.request, "password-reset", PASSWORD_RESETS_PER_ADDRESS) or over_limit(
+            self.request, "password-reset:email", PASSWORD_RESETS_PER_EMAIL, subject=email
+        ):
+            form.add_error(
+                None,
+                _(
+                    "Too many password reset requests were sent from your connection or for "
+                    "this e-mail address. Please try again in an hour."
+                ),
+            )
+            response = self.form_invalid(form)
+            response.status_code = 429
+            return response
+        return super().form_valid(form)

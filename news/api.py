@@ -9,7 +9,8 @@
 Fields per page type come from, in order: the model's own `api_fields`, the fields registered
 here with `register_api_fields("app.Model", [...])`, else a safe generic set (introduction,
 taxonomy slugs). E-mail fields are never exposed, whatever a model declares.
-Anonymous clients are throttled by REST_FRAMEWORK's rates.
+Anonymous clients are throttled by REST_FRAMEWORK's rates, per visitor address as every other
+limit sees it (`core.throttling`).
 """
 
 from django.core.exceptions import FieldDoesNotExist, FieldError, ValidationError

@@ -10,6 +10,8 @@ from home import views as home_views
 
 # URLs without a language prefix: the admin, documents and machine-readable endpoints.
 urlpatterns = [
+    # Before the admin's own: the password reset form, throttled (home/views.py).
+    path("admin/password_reset/", home_views.PasswordResetView.as_view()),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", home_views.healthcheck, name="healthcheck"),

@@ -2,6 +2,8 @@
 
 import pytest
 from django.contrib.auth.models import Group, User
+from django.core.cache import cache
+from django.test import Client
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -21,11 +23,10 @@ def question_names(page):
     return sorted({field["name"] for field in fields})
 
 
-def answer_every_step(client):
-    """Walk through every step choosing the first answer; return the final result URL."""
+def walk_to_the_last_step(client):
+    """Walk through every step choosing the first answer; return the answers and the last step."""
     response = client.get(URL)
     query = []
-    step = 1
     while True:
         assert response.status_code == 200
         names = question_names(response)
@@ -33,10 +34,20 @@ def answer_every_step(client):
         form = one(parse(response), "form.diagnostic-form")
         next_step = form.select_one('input[type="hidden"][name="step"]')
         if next_step is None:
-            break
-        step = int(next_step["value"])
-        response = client.get(URL, dict(query, step=step))
-    return query
+            return query, response
+        response = client.get(URL, dict(query, step=int(next_step["value"])))
+
+
+def answer_every_step(client):
+    """The answers of a visitor who chose the first answer at every step."""
+    return walk_to_the_last_step(client)[0]
+
+
+@pytest.fixture(autouse=True)
+def fresh_rate_limits():
+    cache.clear()
+    yield
+    cache.clear()
 
 
 def test_questionnaire_shows_progress_and_steps_without_javascript(client):
@@ -69,9 +80,10 @@ def test_result_scores_profiles_and_recommends(client):
 
 def test_finishing_records_anonymous_statistics_then_redirects_to_a_clean_address(client):
     query = answer_every_step(client)
-    response = client.get(URL + "resultat/", dict(query, record="1"))
+    response = client.post(URL + "resultat/", dict(query))
     assert response.status_code == 302
-    assert "record" not in response["Location"]
+    assert response["Location"].startswith(URL + "resultat/?q_")
+    assert "csrf" not in response["Location"]
     completion = DiagnosticCompletion.objects.get()
     assert set(completion.scores) == {
         "human-resources",
@@ -83,9 +95,55 @@ def test_finishing_records_anonymous_statistics_then_redirects_to_a_clean_addres
 
 def test_opting_out_stores_nothing(client):
     query = answer_every_step(client)
-    response = client.get(URL + "resultat/", dict(query, record="1", optout="1"))
+    response = client.post(URL + "resultat/", dict(query, optout="1"))
     assert response.status_code == 302
     assert DiagnosticCompletion.objects.count() == 0
+
+
+def test_the_last_step_and_the_checklist_post_their_form_with_a_csrf_token(client):
+    _query, last_step = walk_to_the_last_step(client)
+    for page in (last_step, client.get(CHECKLIST_URL)):
+        form = one(parse(page), "form.diagnostic-form")
+        assert form["method"] == "post"
+        assert one(form, 'input[type="hidden"][name="csrfmiddlewaretoken"]')["value"]
+
+
+def test_reading_a_result_never_writes_even_with_the_old_record_parameter(client):
+    query = answer_every_step(client)
+    for url, params in (
+        (URL + "resultat/", dict(query, record="1")),
+        (URL + "resultat/", dict(query)),
+        (CHECKLIST_URL + "resultat/", {"s": ["0", "1", "2"], "record": "1"}),
+    ):
+        assert client.get(url, params).status_code == 200
+    assert DiagnosticCompletion.objects.count() == 0
+
+
+def test_recording_without_the_csrf_token_is_refused():
+    browser = Client(enforce_csrf_checks=True)
+    query, last_step = walk_to_the_last_step(browser)
+    assert browser.post(URL + "resultat/", dict(query)).status_code == 403
+    assert browser.post(CHECKLIST_URL + "resultat/", {"s": ["0"]}).status_code == 403
+    assert DiagnosticCompletion.objects.count() == 0
+
+    token = one(parse(last_step), 'input[name="csrfmiddlewaretoken"]')["value"]
+    response = browser.post(URL + "resultat/", dict(query, csrfmiddlewaretoken=token))
+    assert response.status_code == 302
+    assert DiagnosticCompletion.objects.count() == 1
+
+
+def test_one_connection_adds_at_most_its_hourly_share_and_still_sees_its_results(
+    client, monkeypatch
+):
+    monkeypatch.setattr("diagnostic.models.RECORDS_PER_HOUR", 2)
+    query = answer_every_step(client)
+    statuses = [client.post(URL + "resultat/", dict(query)).status_code for _ in range(3)]
+    statuses.append(client.post(CHECKLIST_URL + "resultat/", {"s": ["0"]}).status_code)
+    assert statuses == [302] * 4
+    assert DiagnosticCompletion.objects.count() == 2
+    other = Client(REMOTE_ADDR="198.51.100.20")
+    assert other.post(URL + "resultat/", dict(query)).status_code == 302
+    assert DiagnosticCompletion.objects.count() == 3
 
 
 def test_result_address_is_bookmarkable(client):
@@ -96,9 +154,7 @@ def test_result_address_is_bookmarkable(client):
 
 
 def test_checklist_threshold_and_record(client):
-    response = client.get(
-        CHECKLIST_URL + "resultat/", {"s": ["0", "1", "2", "3", "4"], "record": "1"}
-    )
+    response = client.post(CHECKLIST_URL + "resultat/", {"s": ["0", "1", "2", "3", "4"]})
     assert response.status_code == 302
     verdict = one(parse(client.get(response["Location"])), "p.diagnostic-verdict")
     assert "5 affirmations sur 10" in text_of(verdict)
