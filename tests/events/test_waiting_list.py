@@ -152,3 +152,15 @@ def test_the_admin_listing_shows_the_state_in_french(organiser, full_event):
     assert "Sur la liste d'attente" in rows["chloe@example.org"]
     assert "Adresse à confirmer, liste d’attente" in rows["david@example.org"]
     assert "Expirée : adresse jamais confirmée" in rows["eve@example.org"]
+
+
+def test_publishing_the_event_with_more_seats_promotes_people_waiting(
+    full_event, django_capture_on_commit_callbacks
+):
+    event = EventPage.objects.get(pk=full_event.pk)
+    event.capacity = 3
+    with django_capture_on_commit_callbacks(execute=True):
+        event.save_revision().publish()
+    assert statuses(full_event)["chloe@example.org"] == "confirmed"
+    assert statuses(full_event)["david@example.org"] == "waiting"
+    assert [message.to for message in mail.outbox] == [["chloe@example.org"]]
