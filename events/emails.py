@@ -1,4 +1,9 @@
-"""E-mails to participants, written in the language they registered in."""
+"""E-mails to participants, written in the language they registered in.
+
+The first e-mail to an address (`send_address_check`) carries nothing the visitor typed: only
+the event, the site and a link, because anyone can type anyone's address. The e-mails with
+the person's details (confirmation, waiting list, promotion) go only to confirmed addresses.
+"""
 
 from django.conf import settings
 from django.core.mail import EmailMessage
@@ -8,17 +13,25 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from .calendars import ics_bytes
-from .registrations import cancel_token
+from .tokens import cancel_token, confirmation_token
 
 
 def site_root():
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/")
 
 
-def cancel_url(registration):
+def _link(registration, name, token):
     with translation.override(registration.language):
-        path = reverse("events_i18n:cancel", args=[cancel_token(registration)])
+        path = reverse(name, args=[token])
     return site_root() + path
+
+
+def cancel_url(registration):
+    return _link(registration, "events_i18n:cancel", cancel_token(registration))
+
+
+def confirmation_url(registration):
+    return _link(registration, "events_i18n:confirm", confirmation_token(registration))
 
 
 def _event_in_language(registration):
@@ -51,6 +64,22 @@ def _send(registration, template, subject):
         ics = ics_bytes([event], event.title, with_meeting_link=not registration.is_waiting)
         message.attach("event.ics", ics, "text/calendar")
     message.send()
+
+
+def send_address_check(registration):
+    """The double opt-in link: the event, the site, the deadline; no text from the form."""
+    event = _event_in_language(registration)
+    with translation.override(registration.language):
+        context = {
+            "event": event,
+            "event_url": event.get_full_url(),
+            "confirmation_url": confirmation_url(registration),
+            "deadline": registration.confirmation_deadline,
+            "site_name": settings.WAGTAIL_SITE_NAME,
+        }
+        body = render_to_string("events/emails/address_check.txt", context)
+        subject = _("Confirm your registration: %(title)s") % {"title": event.title}
+    EmailMessage(subject=subject, body=body, to=[registration.email]).send()
 
 
 def send_confirmation(registration):

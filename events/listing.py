@@ -22,7 +22,14 @@ from taxonomy.models import Audience, Lever
 from taxonomy.utils import localize_terms, terms_by_translation_key
 
 from .calendars import google_calendar_url
-from .models import EventFormat, EventIndexPage, EventLanguage, EventPage, EventSeriesPage
+from .models import (
+    EventFormat,
+    EventIndexPage,
+    EventLanguage,
+    EventPage,
+    EventSeriesPage,
+    confirmation_period,
+)
 from .replays import player_url
 
 PAGE_SIZE = 20
@@ -263,6 +270,7 @@ def event_context(event, request, form=None):
         "seats_left": seats_left,
         "is_full": seats_left == 0,
         "registration_state": request.GET.get("registration", ""),
+        "confirmation_hours": int(confirmation_period().total_seconds() // 3600),
         **calendar_links(event, request),
     }
     if event.takes_registrations:

@@ -8,9 +8,10 @@ source page): a visitor registering on the German alias takes a seat in the same
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.admin import display as admin_display
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
-from django.db import models
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -303,7 +304,8 @@ class EventPage(RoutablePageMixin, BasePage):
         )
 
     def seats_taken(self):
-        return self.registrations.filter(status=Registration.Status.CONFIRMED).count()
+        """Confirmed seats and seats held for addresses still to confirm."""
+        return self.registrations.holding_seat().count()
 
     def seats_left(self):
         if self.capacity is None:
@@ -386,9 +388,57 @@ class EventDocument(TranslatableMixin, Orderable):
         return self.label or self.document.title
 
 
+def confirmation_period():
+    """How long an unconfirmed registration waits for its address to be confirmed."""
+    return timedelta(hours=getattr(settings, "EMAIL_CONFIRMATION_HOURS", 48))
+
+
+class RegistrationQuerySet(models.QuerySet):
+    """Seats, waiting list and double opt-in.
+
+    A registration counts against the capacity when its status is "confirmed" and its address
+    is confirmed, or still within the confirmation period (`EMAIL_CONFIRMATION_HOURS`): the
+    seat is held while the person opens the e-mail. Once the period is over, the seat no
+    longer counts; it goes to the waiting list as soon as a registration, a confirmation, a
+    cancellation or `purge_registrations` passes by.
+    """
+
+    def address_confirmed(self):
+        return self.filter(email_confirmed_at__isnull=False)
+
+    def expired_unconfirmed(self, now=None):
+        """Registrations whose address was never confirmed within the period: to delete."""
+        cutoff = (now or timezone.now()) - confirmation_period()
+        return self.filter(email_confirmed_at__isnull=True, created_at__lt=cutoff)
+
+    def holding_seat(self, now=None):
+        return self.filter(holding_seat_q(now=now))
+
+    def waiting_for_seat(self):
+        """The waiting list in its order; only confirmed addresses are ever promoted."""
+        return (
+            self.filter(status=Registration.Status.WAITING)
+            .address_confirmed()
+            .order_by("created_at", "pk")
+        )
+
+
+def holding_seat_q(prefix="", now=None):
+    """The condition of `RegistrationQuerySet.holding_seat`, for annotations across relations."""
+    cutoff = (now or timezone.now()) - confirmation_period()
+    return models.Q(**{f"{prefix}status": Registration.Status.CONFIRMED}) & (
+        models.Q(**{f"{prefix}email_confirmed_at__isnull": False})
+        | models.Q(**{f"{prefix}created_at__gte": cutoff})
+    )
+
+
 class Registration(models.Model):
     """One person's seat (or place on the waiting list) at an event.
 
+    Double opt-in: a registration starts with an unconfirmed address (`email_confirmed_at`
+    empty); it counts only once the person follows the link sent to the address, or while the
+    period to do so runs (see `RegistrationQuerySet`). Saving or deleting a registration, in
+    any way, gives free seats to the waiting list (`events.registrations.fill_free_seats`).
     Deleted `EVENTS_REGISTRATION_RETENTION_DAYS` after the event (`purge_registrations`).
     """
 
@@ -443,6 +493,17 @@ class Registration(models.Model):
         default=timezone.now,
         help_text=_("The waiting list follows the order of registration."),
     )
+    email_confirmed_at = models.DateTimeField(
+        _("address confirmed on"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "When the person followed the link sent to the address. Empty: not confirmed yet; "
+            "the registration is deleted if it stays so after the confirmation period."
+        ),
+    )
+
+    objects = RegistrationQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("registration")
@@ -457,9 +518,47 @@ class Registration(models.Model):
     def __str__(self):
         return f"{self.name} <{self.email}>"
 
+    def save(self, *args, **kwargs):
+        # The event row is locked before the registration changes, as the registration flow
+        # does, so that an organiser's change and a visitor's registration queue up instead of
+        # deadlocking; a seat freed by the change goes to the waiting list in the same
+        # transaction.
+        from .registrations import fill_free_seats, lock_event
+
+        with transaction.atomic():
+            event = lock_event(self.event_id)
+            super().save(*args, **kwargs)
+            fill_free_seats(event, exclude=self.pk if self.is_waiting else None)
+
     @property
     def is_waiting(self):
         return self.status == self.Status.WAITING
+
+    @property
+    def is_address_confirmed(self):
+        return self.email_confirmed_at is not None
+
+    @property
+    def confirmation_deadline(self):
+        return self.created_at + confirmation_period()
+
+    def confirmation_expired(self, now=None):
+        return not self.is_address_confirmed and self.confirmation_deadline <= (
+            now or timezone.now()
+        )
+
+    @admin_display(description=_("state"))
+    def state(self):
+        """The registration's state in words, for the organisers' listing."""
+        if self.confirmation_expired():
+            return _("Expired: address never confirmed")
+        if not self.is_address_confirmed:
+            if self.is_waiting:
+                return _("Address to confirm, waiting list")
+            return _("Address to confirm, seat held")
+        if self.is_waiting:
+            return _("On the waiting list")
+        return _("Seat confirmed")
 
 
 def retention_cutoff(now=None):

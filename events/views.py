@@ -16,8 +16,9 @@ from .calendars import ics_bytes
 from .forms import RegistrationForm
 from .listing import event_context
 from .models import EventPage, EventSeriesPage
-from .registrations import AlreadyRegistered, cancel, registration_from_token
+from .registrations import cancel, confirm_address
 from .registrations import register as take_seat
+from .tokens import LinkProblem, registration_to_cancel, registration_to_confirm
 
 REGISTRATION_LIMIT = 5
 RATE_WINDOW = 3600
@@ -54,43 +55,74 @@ def register(request, event):
         )
         return _render_with_form(request, event, form, 429)
     data = form.cleaned_data
-    try:
-        registration = take_seat(
-            event,
-            name=data["name"],
-            email=data["email"],
-            organisation=data["organisation"],
-            consent=data["consent"],
-            language=translation.get_language() or event.locale.language_code,
-        )
-    except AlreadyRegistered:
-        form.add_error(
-            "email",
-            _(
-                "This e-mail address is already registered for this event. The confirmation "
-                "e-mail contains a link to cancel."
-            ),
-        )
-        return _render_with_form(request, event, form, 400)
-    emails.send_confirmation(registration)
+    registration, created = take_seat(
+        event,
+        name=data["name"],
+        email=data["email"],
+        organisation=data["organisation"],
+        consent=data["consent"],
+        language=translation.get_language() or event.locale.language_code,
+    )
+    # The answer is the same whether the address was new or already registered, so the form
+    # tells nobody who registered; the address's owner gets the link (again) or, when already
+    # confirmed, their confirmation again.
+    if created or not registration.is_address_confirmed:
+        emails.send_address_check(registration)
+    else:
+        emails.send_confirmation(registration)
+    return HttpResponseRedirect(f"{event.url}?registration=pending#registration")
+
+
+LINK_PROBLEM_STATUS = {LinkProblem.INVALID: 400, LinkProblem.GONE: 410, LinkProblem.EXPIRED: 410}
+
+
+def _link_problem(request, template, registration, problem):
+    context = {"registration": registration, "problem": problem.value}
+    if registration is not None:
+        context["event"] = registration.event.localized
+    return TemplateResponse(request, template, context, status=LINK_PROBLEM_STATUS[problem])
+
+
+def _state_url(event, registration):
     state = "waiting" if registration.is_waiting else "confirmed"
-    return HttpResponseRedirect(f"{event.url}?registration={state}#registration")
+    return f"{event.url}?registration={state}#registration"
+
+
+@never_cache
+def confirm_view(request, token):
+    """The double opt-in link. A GET only shows a button: mail scanners that open links must
+    not confirm an address on the owner's behalf."""
+    if request.method not in ("GET", "POST"):
+        return HttpResponseNotAllowed(["GET", "POST"])
+    registration, problem = registration_to_confirm(token)
+    if problem is not None:
+        return _link_problem(request, "events/confirm.html", registration, problem)
+    event = registration.event.localized
+    if registration.is_address_confirmed:
+        return HttpResponseRedirect(_state_url(event, registration))
+    if request.method == "GET":
+        return TemplateResponse(
+            request, "events/confirm.html", {"registration": registration, "event": event}
+        )
+    confirmed = confirm_address(registration)
+    if confirmed is None:
+        return _link_problem(request, "events/confirm.html", registration, LinkProblem.EXPIRED)
+    emails.send_confirmation(confirmed)
+    return HttpResponseRedirect(_state_url(event, confirmed))
 
 
 @never_cache
 def cancel_view(request, token):
-    registration = registration_from_token(token)
-    context = {"registration": registration, "cancelled": False}
-    if registration is None:
-        return TemplateResponse(request, "events/cancel.html", context, status=404)
-    context["event"] = registration.event.localized
-    if request.method == "POST":
-        promoted = cancel(registration)
-        if promoted is not None:
-            emails.send_promotion(promoted)
-        context["cancelled"] = True
-    elif request.method != "GET":
+    if request.method not in ("GET", "POST"):
         return HttpResponseNotAllowed(["GET", "POST"])
+    registration, problem = registration_to_cancel(token)
+    if problem is not None:
+        return _link_problem(request, "events/cancel.html", registration, problem)
+    context = {"registration": registration, "event": registration.event.localized}
+    if request.method == "POST":
+        if not cancel(registration):
+            return _link_problem(request, "events/cancel.html", None, LinkProblem.GONE)
+        context["cancelled"] = True
     return TemplateResponse(request, "events/cancel.html", context)
 
 

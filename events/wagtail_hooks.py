@@ -80,10 +80,19 @@ class RegistrationViewSet(ModelViewSet):
     menu_label = _("Registrations")
     menu_order = 250
     add_to_admin_menu = True
-    list_display = ["name", "email", "organisation", "event", "status", "created_at"]
+    list_display = ["name", "email", "organisation", "event", "state", "created_at"]
     list_filter = ["event", "status"]
     search_fields = ["name", "email", "organisation"]
-    list_export = ["event", "name", "email", "organisation", "status", "language", "created_at"]
+    list_export = [
+        "event",
+        "name",
+        "email",
+        "organisation",
+        "status",
+        "email_confirmed_at",
+        "language",
+        "created_at",
+    ]
     export_filename = "registrations"
     form_fields = ["name", "email", "organisation", "status"]
     copy_view_enabled = False

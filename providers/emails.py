@@ -5,7 +5,7 @@ from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from .tokens import update_url
+from .tokens import application_confirm_url, update_url
 
 
 def provider_language(page):
@@ -55,3 +55,18 @@ def send_decision(page, approved, comment=""):
 
 def send_stale_reminder(page):
     return _send(page, "stale_reminder", {"update_url": update_url(page)})
+
+
+def send_application_address_check(index_page, pending):
+    """The double opt-in link of an application: no text from the form, only the site, the
+    link, its deadline and what happens next (the address may not be the applicant's)."""
+    with translation.override(pending.language):
+        context = {
+            "confirm_url": application_confirm_url(index_page, pending),
+            "deadline": pending.confirmation_deadline,
+            "site_name": settings.WAGTAIL_SITE_NAME,
+        }
+        subject = render_to_string("providers/emails/confirm_address_subject.txt", context)
+        body = render_to_string("providers/emails/confirm_address.txt", context)
+    message = EmailMessage(subject=" ".join(subject.split()), body=body, to=[pending.owner_email])
+    return message.send()

@@ -11,6 +11,7 @@ provider through the contact form, which forwards the message.
 import datetime
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -159,6 +160,13 @@ class ProviderIndexPage(RoutablePageMixin, BasePage):
         from .views import apply_view
 
         return apply_view(request, self)
+
+    @path("apply/confirm/", name="apply_confirm")
+    def apply_confirm(self, request):
+        # The token travels in the query string (see ProviderPage.update).
+        from .views import confirm_application_view
+
+        return confirm_application_view(request, self, request.GET.get("token", ""))
 
 
 class ProviderPage(RoutablePageMixin, BasePage):
@@ -379,3 +387,59 @@ class StaleProfileReminder(models.Model):
 
     def __str__(self):
         return f"{self.provider_id} {self.confirmed_on}"
+
+
+def confirmation_period():
+    """How long an application waits for its address to be confirmed."""
+    return datetime.timedelta(hours=getattr(settings, "EMAIL_CONFIRMATION_HOURS", 48))
+
+
+class PendingApplicationQuerySet(models.QuerySet):
+    def expired_unconfirmed(self, now=None):
+        """Applications whose address was not confirmed in time: to delete."""
+        return self.filter(created_at__lt=(now or timezone.now()) - confirmation_period())
+
+
+class PendingApplication(models.Model):
+    """An application to the directory whose e-mail address is not confirmed yet.
+
+    Double opt-in: the form's answers wait here, out of the page tree and of the moderators'
+    sight, until the applicant follows the link sent to the address; then the draft profile is
+    created and enters the vetting workflow (`views.create_application`), and this row is
+    deleted. Unconfirmed ones are deleted after `EMAIL_CONFIRMATION_HOURS`
+    (`PendingApplication.objects.expired_unconfirmed()`).
+    """
+
+    owner_email = models.EmailField(
+        _("e-mail address to confirm"),
+        help_text=_("The address typed in the form; the confirmation link was sent there."),
+    )
+    language = models.CharField(
+        _("language of the applicant"),
+        max_length=10,
+        default=settings.LANGUAGE_CODE,
+        help_text=_("The language of the form, and of the e-mails to the applicant."),
+    )
+    answers = models.JSONField(
+        _("answers"),
+        default=dict,
+        help_text=_("The answers of the application form, as sent, until confirmation."),
+    )
+    created_at = models.DateTimeField(
+        _("sent on"),
+        default=timezone.now,
+        help_text=_("The confirmation link expires a fixed time after this moment."),
+    )
+
+    objects = PendingApplicationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("application awaiting address confirmation")
+        verbose_name_plural = _("applications awaiting address confirmation")
+
+    def __str__(self):
+        return f"{self.pk} {self.created_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def confirmation_deadline(self):
+        return self.created_at + confirmation_period()

@@ -1,4 +1,5 @@
-"""Signed, expiring links that let a provider update their own profile without an account.
+"""Signed, expiring links: a provider updates their own profile without an account; an
+applicant confirms the address typed in the application form.
 
 The token signs the profile's `translation_key` (the same for every language version of the
 profile) and a digest of the owner's e-mail address with Django's TimestampSigner: a token
@@ -11,6 +12,9 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core import signing
+from django.utils import timezone
+
+from .models import PendingApplication, confirmation_period
 
 SALT = "providers.profile-update"
 DEFAULT_MAX_AGE = 14 * 24 * 3600
@@ -51,3 +55,34 @@ def update_url(page, request=None):
     """The absolute address of the update form of the profile's source-language version."""
     query = urlencode({"token": make_token(page)})
     return f"{page.get_full_url(request=request)}{page.reverse_subpage('update')}?{query}"
+
+
+APPLICATION_SALT = "providers.application.confirm"
+
+
+def application_token(pending):
+    """Signs the pending application's id only (no address); expires with the period."""
+    return signing.TimestampSigner(salt=APPLICATION_SALT).sign_object(pending.pk)
+
+
+def application_confirm_url(index_page, pending):
+    query = urlencode({"token": application_token(pending)})
+    return f"{index_page.get_full_url()}{index_page.reverse_subpage('apply_confirm')}?{query}"
+
+
+def pending_application_from(token):
+    """(pending application, None), or (None, "invalid" | "expired" | "gone")."""
+    try:
+        pk = signing.TimestampSigner(salt=APPLICATION_SALT).unsign_object(
+            token, max_age=confirmation_period()
+        )
+    except signing.SignatureExpired:
+        return None, "expired"
+    except (signing.BadSignature, ValueError, TypeError, UnicodeError):
+        return None, "invalid"
+    pending = PendingApplication.objects.filter(pk=pk).first() if isinstance(pk, int) else None
+    if pending is None:
+        return None, "gone"
+    if pending.confirmation_deadline <= timezone.now():
+        return None, "expired"
+    return pending, None

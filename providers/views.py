@@ -2,10 +2,12 @@
 
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.db import transaction
-from django.http import HttpResponseRedirect
+from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.response import TemplateResponse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.datastructures import MultiValueDict
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -16,8 +18,8 @@ from core.ratelimit import over_limit
 
 from . import emails
 from .forms import ApplicationForm, ContactForm, UpdateForm
-from .models import ProviderIndexPage, ProviderPage
-from .tokens import token_matches
+from .models import PendingApplication, ProviderIndexPage, ProviderPage, confirmation_period
+from .tokens import pending_application_from, token_matches
 
 CONTACT_LIMIT = 5
 APPLICATION_LIMIT = 3
@@ -77,7 +79,10 @@ def submit_for_vetting(page):
 def apply_view(request, index_page):
     context = {"page": index_page, "self": index_page}
     if request.GET.get("sent") == "1":
+        context["confirmation_hours"] = int(confirmation_period().total_seconds() // 3600)
         return TemplateResponse(request, "providers/apply_sent.html", context)
+    if request.GET.get("confirmed") == "1":
+        return TemplateResponse(request, "providers/apply_confirmed.html", context)
     status = 200
     if request.method == "POST":
         form = ApplicationForm(request.POST)
@@ -94,7 +99,7 @@ def apply_view(request, index_page):
                 )
                 status = 429
             else:
-                create_application(index_page, form)
+                request_confirmation(request, index_page, form)
                 return HttpResponseRedirect(index_page.url + "apply/?sent=1")
         else:
             status = 400
@@ -102,6 +107,53 @@ def apply_view(request, index_page):
         form = ApplicationForm()
     context["form"] = form
     return TemplateResponse(request, "providers/apply.html", context, status=status)
+
+
+def request_confirmation(request, index_page, form):
+    """Keep the answers aside and send the confirmation link to the address typed.
+
+    Nothing reaches the moderators, nor the page tree, before the link is followed. Expired
+    requests are deleted on the way.
+    """
+    PendingApplication.objects.expired_unconfirmed().delete()
+    answers = {name: request.POST.getlist(name) for name in form.fields if name != "homepage"}
+    pending = PendingApplication.objects.create(
+        owner_email=form.cleaned_data["owner_email"],
+        language=translation.get_language() or settings.LANGUAGE_CODE,
+        answers=answers,
+    )
+    emails.send_application_address_check(index_page, pending)
+    return pending
+
+
+LINK_PROBLEM_STATUS = {"invalid": 400, "gone": 410, "expired": 410}
+
+
+@never_cache
+def confirm_application_view(request, index_page, token):
+    """The double opt-in link of an application. A GET only shows a button (mail scanners
+    open links); the POST creates the draft profile and starts its vetting workflow."""
+    if request.method not in ("GET", "POST"):
+        return HttpResponseNotAllowed(["GET", "POST"])
+    context = {"page": index_page, "self": index_page}
+    pending, problem = pending_application_from(token)
+    if problem is not None:
+        context["problem"] = problem
+        return TemplateResponse(
+            request, "providers/apply_confirm.html", context, status=LINK_PROBLEM_STATUS[problem]
+        )
+    if request.method == "GET":
+        return TemplateResponse(request, "providers/apply_confirm.html", context)
+    form = ApplicationForm(MultiValueDict(pending.answers))
+    if not form.is_valid():
+        # The site changed meanwhile (e.g. a tool sheet was withdrawn): the applicant checks
+        # the answers, which are all still there, and sends them again.
+        pending.delete()
+        context["form"] = form
+        return TemplateResponse(request, "providers/apply.html", context, status=400)
+    create_application(index_page, form)
+    pending.delete()
+    return HttpResponseRedirect(index_page.url + "apply/?confirmed=1")
 
 
 @transaction.atomic

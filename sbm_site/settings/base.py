@@ -262,6 +262,10 @@ SERVER_EMAIL = env("SERVER_EMAIL")
 # (`manage.py purge_registrations`, to run daily).
 EVENTS_REGISTRATION_RETENTION_DAYS = env.int("EVENTS_REGISTRATION_RETENTION_DAYS", default=30)
 
+# Double opt-in: hours a visitor has to follow the link sent to the address they typed (event
+# registrations hold their seat meanwhile; provider applications wait before moderation).
+EMAIL_CONFIRMATION_HOURS = env.int("EMAIL_CONFIRMATION_HOURS", default=48)
+
 # Wagtail.
 WAGTAIL_SITE_NAME = "Social Business Models"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL")

@@ -1,16 +1,18 @@
-"""Capacity is never exceeded, even when many people register at the same moment."""
+"""Capacity is never exceeded, even when many people register or cancel at the same moment."""
 
 import contextlib
 import threading
 
 import pytest
+from django.core import mail
 from django.db import connection, connections
 from django.test import Client
 from wagtail.models import Site
 
 from events.models import EventIndexPage, Registration
 from events.registrations import register
-from tests.factories import EventIndexPageFactory, EventPageFactory
+from events.tokens import cancel_token
+from tests.factories import EventIndexPageFactory, EventPageFactory, RegistrationFactory
 
 PEOPLE = 20
 SEATS = 5
@@ -88,13 +90,49 @@ def test_simultaneous_registrations_with_one_email_give_one_registration():
     outcomes = []
 
     def same_person(number):
-        try:
-            register(event, name="Anne", email="anne@example.org")
-            outcomes.append("registered")
-        except Exception as error:  # noqa: BLE001
-            outcomes.append(type(error).__name__)
+        registration, created = register(event, name="Anne", email="anne@example.org")
+        outcomes.append(("registered" if created else "again", registration.pk))
 
     run_at_once(same_person)
     connection.close()
-    assert sorted(outcomes) == ["AlreadyRegistered"] * (PEOPLE - 1) + ["registered"]
+    assert sorted(outcome for outcome, _pk in outcomes) == ["again"] * (PEOPLE - 1) + ["registered"]
+    assert len({pk for _outcome, pk in outcomes}) == 1
     assert Registration.objects.filter(event=event).count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_seats_freed_at_the_same_moment_promote_each_waiting_person_once():
+    """PEOPLE participants cancel through their links at once; as many people of the waiting
+    list get a seat, each once, in order, and the event never holds more than its seats."""
+    agenda = own_agenda()
+    event = EventPageFactory(
+        parent=agenda, slug="atelier-concurrence-annulations", aliases=False, capacity=PEOPLE
+    )
+    participants = [
+        RegistrationFactory(event=event, email=f"p{number}@example.org") for number in range(PEOPLE)
+    ]
+    waiting = [
+        RegistrationFactory(
+            event=event, email=f"w{number}@example.org", status=Registration.Status.WAITING
+        )
+        for number in range(PEOPLE + 3)
+    ]
+    links = [f"/fr/registrations/cancel/{cancel_token(row)}/" for row in participants]
+    mail.outbox = []
+    statuses = []
+
+    def cancel(number):
+        response = Client(HTTP_HOST="localhost").post(links[number])
+        statuses.append(response.status_code)
+
+    run_at_once(cancel)
+    connection.close()
+    assert statuses == [200] * PEOPLE
+    confirmed = set(
+        Registration.objects.filter(event=event, status=Registration.Status.CONFIRMED).values_list(
+            "email", flat=True
+        )
+    )
+    assert confirmed == {row.email for row in waiting[:PEOPLE]}
+    promoted = sorted(message.to[0] for message in mail.outbox)
+    assert promoted == sorted(row.email for row in waiting[:PEOPLE])

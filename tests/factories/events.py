@@ -59,7 +59,8 @@ class EventPageFactory(PageFactory):
 
 
 class RegistrationFactory(DjangoModelFactory):
-    """A confirmed registration, with consent, to a new event (or to `event`)."""
+    """A confirmed registration (seat and address), with consent, to a new event (or to
+    `event`); `email_confirmed_at=None` gives one whose address is still to confirm."""
 
     class Meta:
         model = Registration
@@ -72,3 +73,4 @@ class RegistrationFactory(DjangoModelFactory):
     email = factory.LazyAttribute(lambda row: f"personne-{row.number}@example.org")
     consent = True
     status = Registration.Status.CONFIRMED
+    email_confirmed_at = factory.LazyFunction(timezone.now)
