@@ -2,6 +2,7 @@
 
 from django import template
 from django.conf import settings
+from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Locale, Page
 
@@ -67,9 +68,10 @@ def _home_pages_by_language():
 
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)
 def language_switcher(context):
-    """For each language: the translated page when it exists, else that language's home page.
+    """For each language: the same page in that language (its translation, or the alias that
+    shows the original until it is translated), else that language's home page.
 
-    An untranslated alias is not offered: the visitor is told the page is not translated yet.
+    A link to an alias says that the page is not translated yet.
     """
     page = context.get("page")
     current_language = translation.get_language()
@@ -80,7 +82,7 @@ def language_switcher(context):
         target = translations.get(code)
         # An alias only repeats the source page's text: it counts as not translated.
         exists = target is not None and not target.alias_of_id
-        if not exists:
+        if target is None:
             if homes is None:
                 homes = _home_pages_by_language()
             target = homes.get(code)
@@ -94,10 +96,35 @@ def language_switcher(context):
                 "name": name,
                 "url": url,
                 "is_current": code == current_language,
-                "exists": exists,
+                "exists": exists or page is None,
             }
         )
     return {"languages": entries}
+
+
+@register.inclusion_tag("includes/untranslated_notice.html", takes_context=True)
+def untranslated_notice(context):
+    """On a page not translated into the visitor's language yet (an alias of the original):
+    what they read, a link to the original, and an offer to help translate a tool sheet."""
+    page = context.get("page")
+    if page is None or not getattr(page, "alias_of_id", None):
+        return {"show": False}
+    original = page.alias_of
+    source_code = original.locale.language_code
+    current = translation.get_language()
+    if source_code == current:
+        return {"show": False}
+    offer_url = None
+    if page.specific_class.__name__ == "ToolPage":
+        offer_url = reverse("contributions:translation", kwargs={"tool_id": page.pk})
+    return {
+        "show": True,
+        "language": translation.get_language_info(current)["name_translated"],
+        "source_language": translation.get_language_info(source_code)["name_translated"],
+        "source_code": source_code,
+        "source_url": original.get_url(request=context.get("request")),
+        "offer_url": offer_url,
+    }
 
 
 @register.inclusion_tag("includes/hreflang.html", takes_context=True)

@@ -1,10 +1,12 @@
 """Visitors: untranslated pages are not 404s; the switcher and hreflang tell what exists."""
 
 import pytest
+from django.urls import reverse
 from wagtail.models import Page
 
 from home.models import StandardPage
 from tests.html import one, parse, text_of
+from tools.models import ToolPage
 
 pytestmark = pytest.mark.django_db
 
@@ -38,10 +40,45 @@ def test_untranslated_page_exists_in_every_language(client):
     assert client.get("/de/contact/").status_code == 200
 
 
-def test_switcher_marks_an_alias_as_not_translated_and_leads_home(client):
+def test_switcher_leads_to_the_same_page_and_marks_it_not_translated(client):
     links = switcher_links(client.get("/fr/contact/"))
-    assert links["de"]["href"] == "/de/"
+    assert links["de"]["href"] == "/de/contact/"
     assert "language-switcher__missing" in links["de"].get("class", [])
+    assert "nicht übersetzt" not in links["de"]["title"]  # told in the page's language
+    assert "pas encore traduite" in links["de"]["title"]
+
+
+def test_an_untranslated_page_says_so_in_the_visitors_language(client):
+    soup = parse(client.get("/de/contact/"))
+    main = one(soup, "main")
+    assert main["lang"] == "fr", "the text is the French original"
+    notice = one(main, "aside.notice--untranslated")
+    assert notice["lang"] == "de"
+    assert "noch nicht auf Deutsch übersetzt" in text_of(notice)
+    original = one(notice, 'a[hreflang="fr"]')
+    assert original["href"] == "/fr/contact/"
+    assert "Originalseite auf Französisch" in text_of(original)
+
+
+def test_a_translated_page_has_no_notice(client):
+    soup = parse(client.get("/de/association/"))
+    assert not soup.select("aside.notice--untranslated")
+    assert one(soup, "main")["lang"] == "de"
+
+
+def test_an_untranslated_tool_offers_to_help_translate_it(client):
+    tool = (
+        Page.objects.filter(locale__language_code="it", alias_of__isnull=False)
+        .type(ToolPage)
+        .live()
+        .first()
+    )
+    soup = parse(client.get(tool.url))
+    notice = one(soup, "aside.notice--untranslated")
+    offer = [link for link in notice.select("a") if "tradurre" in text_of(link)]
+    assert offer, notice
+    assert offer[0]["href"] == reverse("contributions:translation", kwargs={"tool_id": tool.pk})
+    assert client.get(offer[0]["href"]).status_code == 200
 
 
 def test_switcher_leads_to_a_real_translation(client):
