@@ -94,6 +94,10 @@ PAGE_MATRIX = {
     ("Translators (it)", "de"): (False, False),
     ("Translators (en)", "en"): (True, True),
     ("Translators (en)", "fr"): (False, False),
+    # The French translators translate only (the French tree's originals are refused by the
+    # locale scopes, tests/translations/test_permission_matrix.py) and never publish.
+    ("Translators (fr)", "fr"): (True, False),
+    ("Translators (fr)", "de"): (False, False),
 }
 
 
@@ -265,3 +269,13 @@ def test_setup_site_is_quiet_at_verbosity_zero():
     call_command("setup_site", verbosity=0, stdout=out, stderr=err)
     assert (out.getvalue(), err.getvalue()) == ("", "")
     assert Group.objects.filter(name="Editors").exists()
+
+
+def test_every_site_has_its_settings_before_the_first_visit():
+    from wagtail.models import Site
+
+    from home.models import SiteSettings
+
+    SiteSettings.objects.all().delete()
+    call_command("setup_site", stdout=io.StringIO())
+    assert SiteSettings.objects.filter(site__in=Site.objects.all()).count() == Site.objects.count()

@@ -26,7 +26,7 @@ from wagtail_localize.models import LocaleSynchronization
 
 from home import roles
 from home.i18n import sync_locale_trees
-from home.models import HomePage
+from home.models import HomePage, SiteSettings
 from home.progress import progress_verbosity
 
 
@@ -72,6 +72,7 @@ class Command(BaseCommand):
         groups = self.setup_groups(locales)
         self.setup_permissions(groups, homes, locales)
         self.setup_workflows(groups, homes[locales[0].language_code])
+        self.setup_site_settings()
         verb = "changed" if self.changes else "unchanged"
         if self.verbosity:
             self.stdout.write(
@@ -237,6 +238,14 @@ class Command(BaseCommand):
                 collection=root_collection,
                 permission_id__in=current_collection - wanted_collection,
             ).delete()
+
+    def setup_site_settings(self):
+        """Each site's settings row exists before the first visitor: a page view never writes
+        (creating it lazily would purge the whole page cache on the first visit)."""
+        for site in Site.objects.all():
+            if not SiteSettings.objects.filter(site=site).exists():
+                SiteSettings.for_site(site)
+                self.note(True, f"settings of site {site.hostname}")
 
     def find_or_rename(self, queryset, name, kind):
         """The object named `name`, or the one an earlier version named differently, renamed.
