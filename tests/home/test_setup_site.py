@@ -11,12 +11,15 @@ from wagtail.models import (
     GroupPagePermission,
     Locale,
     Page,
+    Site,
     Task,
     Workflow,
     WorkflowContentType,
     WorkflowPage,
     WorkflowTask,
 )
+
+from home.models import SiteSettings
 
 pytestmark = pytest.mark.django_db
 
@@ -272,10 +275,6 @@ def test_setup_site_is_quiet_at_verbosity_zero():
 
 
 def test_every_site_has_its_settings_before_the_first_visit():
-    from wagtail.models import Site
-
-    from home.models import SiteSettings
-
     SiteSettings.objects.all().delete()
     call_command("setup_site", stdout=io.StringIO())
     assert SiteSettings.objects.filter(site__in=Site.objects.all()).count() == Site.objects.count()
