@@ -5,8 +5,6 @@ the site's TIME_ZONE. Registrations always belong to the event in the default la
 source page): a visitor registering on the German alias takes a seat in the same event.
 """
 
-from datetime import timedelta
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
@@ -389,7 +387,7 @@ class EventDocument(TranslatableMixin, Orderable):
 class Registration(models.Model):
     """One person's seat (or place on the waiting list) at an event.
 
-    Deleted `EVENTS_REGISTRATION_RETENTION_DAYS` after the event (`purge_registrations`).
+    Deleted `RETENTION_REGISTRATIONS_DAYS` after the event (`events/retention.py`).
     """
 
     class Status(models.TextChoices):
@@ -460,9 +458,3 @@ class Registration(models.Model):
     @property
     def is_waiting(self):
         return self.status == self.Status.WAITING
-
-
-def retention_cutoff(now=None):
-    """Events that ended before this moment no longer keep their registrations."""
-    days = getattr(settings, "EVENTS_REGISTRATION_RETENTION_DAYS", 30)
-    return (now or timezone.now()) - timedelta(days=days)
