@@ -45,6 +45,15 @@ def retention_rules():
     return sorted(rules, key=lambda rule: (rule.order, rule.name))
 
 
+def public_retention_periods():
+    """(kind of data, what happens and when) for the privacy page, in the active language."""
+    periods = {}
+    for rule in retention_rules():
+        if rule.public_label:
+            periods.setdefault(str(rule.public_label), rule.public_text)
+    return list(periods.items())
+
+
 def _batches(items, size=BATCH_SIZE):
     for start in range(0, len(items), size):
         yield items[start : start + size]
