@@ -273,10 +273,11 @@ class OrphanedFiles(Rule):
         return names
 
     def stored_files(self, folder):
-        storage = self.storage
-        if not storage.exists(folder):
+        # Not storage.exists(folder): on S3 a folder is only a prefix, never an object.
+        try:
+            directories, files = self.storage.listdir(folder)
+        except FileNotFoundError:
             return
-        directories, files = storage.listdir(folder)
         for name in files:
             yield f"{folder}/{name}"
         for directory in directories:

@@ -9,7 +9,8 @@ from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
 from events.models import Registration
-from tests.factories import EventPageFactory, RegistrationFactory
+from tests.factories import AdministratorFactory, EventPageFactory, RegistrationFactory
+from tests.html import parse, texts
 from tests.retention import days_ago, purge
 
 pytestmark = pytest.mark.django_db
@@ -86,3 +87,22 @@ def test_the_history_of_a_registration_that_still_exists_is_left_alone():
     purge()
     entry.refresh_from_db()
     assert entry.label == str(registration)
+
+
+def test_the_site_history_report_shows_anonymised_entries_without_the_address(client):
+    registration = RegistrationFactory(name="Anne Rochat", email="anne@secret.example.net")
+    entry = log(registration, "wagtail.delete")
+    registration_id = registration.pk
+    registration.delete()
+    ModelLogEntry.objects.filter(pk=entry.pk).update(timestamp=days_ago(400))
+    purge()
+    client.force_login(AdministratorFactory())
+
+    report = "/admin/reports/site-history/"
+
+    anonymised = client.get(report, {"label": f"#{registration_id}"})
+    assert anonymised.status_code == 200
+    assert any(f"#{registration_id}" in cell for cell in texts(parse(anonymised), "tbody td"))
+    by_name = client.get(report, {"label": "Rochat"})
+    assert by_name.status_code == 200
+    assert "anne@secret.example.net" not in by_name.content.decode()
