@@ -3,10 +3,14 @@
 django-axes records failed attempts (which lock a user name out), a log of failures and a log
 of logins, each with the user name, address and browser. They are deleted
 `RETENTION_LOGIN_RECORDS_DAYS` after the attempt: long enough to look into an attack, far
-longer than a lockout lasts (`AXES_COOLOFF_TIME`).
+longer than a lockout lasts (`AXES_COOLOFF_TIME`). Expired sessions (in the database, Django's
+default engine) go at once, as Django's `clearsessions` would delete them.
 """
 
+from datetime import timedelta
+
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+from django.contrib.sessions.models import Session
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
@@ -35,4 +39,10 @@ def login_record_rules():
         ),
         DeleteRows("log of failed logins", rows=older_than(AccessFailureLog), **period),
         DeleteRows("log of logins", rows=older_than(AccessLog), **period),
+        DeleteRows(
+            "expired sessions",
+            rows=lambda cutoff: Session.objects.filter(expire_date__lt=cutoff),
+            period=timedelta(0),
+            order=60,
+        ),
     ]

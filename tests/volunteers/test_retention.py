@@ -2,6 +2,8 @@
 
 import pytest
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+from django.contrib.sessions.backends.db import SessionStore
+from django.contrib.sessions.models import Session
 
 from tests.retention import days_ago, purge
 
@@ -51,3 +53,16 @@ def test_login_records_are_deleted_once_the_period_is_over(model, category, fiel
     assert purge()[category] == 1
     assert not model.objects.filter(pk=gone.pk).exists()
     assert model.objects.filter(pk=kept.pk).exists()
+
+
+def test_expired_sessions_are_deleted_and_current_ones_kept():
+    current, expired = SessionStore(), SessionStore()
+    for session in (current, expired):
+        session["_auth_user_id"] = "1"
+        session.create()
+    Session.objects.filter(session_key=expired.session_key).update(expire_date=days_ago(1))
+
+    assert purge()["expired sessions"] == 1
+
+    assert not Session.objects.filter(session_key=expired.session_key).exists()
+    assert Session.objects.filter(session_key=current.session_key).exists()
