@@ -400,7 +400,7 @@ class RegistrationQuerySet(models.QuerySet):
     is confirmed, or still within the confirmation period (`EMAIL_CONFIRMATION_HOURS`): the
     seat is held while the person opens the e-mail. Once the period is over, the seat no
     longer counts; it goes to the waiting list as soon as a registration, a confirmation, a
-    cancellation or `purge_registrations` passes by.
+    cancellation or `purge_personal_data` passes by.
     """
 
     def address_confirmed(self):
@@ -439,7 +439,7 @@ class Registration(models.Model):
     empty); it counts only once the person follows the link sent to the address, or while the
     period to do so runs (see `RegistrationQuerySet`). Saving or deleting a registration, in
     any way, gives free seats to the waiting list (`events.registrations.fill_free_seats`).
-    Deleted `EVENTS_REGISTRATION_RETENTION_DAYS` after the event (`purge_registrations`).
+    Deleted `RETENTION_REGISTRATIONS_DAYS` after the event (`events/retention.py`).
     """
 
     class Status(models.TextChoices):
@@ -559,9 +559,3 @@ class Registration(models.Model):
         if self.is_waiting:
             return _("On the waiting list")
         return _("Seat confirmed")
-
-
-def retention_cutoff(now=None):
-    """Events that ended before this moment no longer keep their registrations."""
-    days = getattr(settings, "EVENTS_REGISTRATION_RETENTION_DAYS", 30)
-    return (now or timezone.now()) - timedelta(days=days)

@@ -6,6 +6,8 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock
 
+from core.retention import public_retention_periods
+
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "h3", "h4"]
 
 
@@ -135,6 +137,25 @@ class CardGridBlock(blocks.StructBlock):
         template = "blocks/card_grid.html"
 
 
+class RetentionPeriodsBlock(blocks.StaticBlock):
+    """How long each kind of personal data is kept, read from the settings when the page is
+    shown: the privacy page can never disagree with the retention policy (core.retention)."""
+
+    class Meta:
+        icon = "time"
+        label = _("Retention periods of personal data")
+        admin_text = _(
+            "Shows how long the site keeps each kind of personal data, with the periods set "
+            "for the site, in the visitor's language. Nothing to fill in."
+        )
+        template = "blocks/retention_periods.html"
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        context["periods"] = public_retention_periods()
+        return context
+
+
 class BodyBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = blocks.RichTextBlock(
@@ -146,6 +167,7 @@ class BodyBlock(blocks.StreamBlock):
     video = VideoBlock()
     documents = DocumentListBlock()
     cards = CardGridBlock()
+    retention_periods = RetentionPeriodsBlock()
 
     class Meta:
         label = _("Content")

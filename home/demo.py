@@ -188,15 +188,22 @@ def load(command):
             "Les données que nous recevons et ce que nous en faisons.",
             "<p>Nous ne collectons que les données nécessaires : votre nom et votre adresse "
             "lorsque vous vous inscrivez à un événement ou proposez une contribution. Les "
-            "statistiques de téléchargement sont anonymes. Les inscriptions sont effacées après "
-            "l'événement. Vous pouvez demander à tout moment l'accès à vos données ou leur "
-            "suppression.</p>",
+            "statistiques de téléchargement sont anonymes. Chaque type de donnée est effacé "
+            "ou rendu anonyme au terme de la durée indiquée ci-dessous. Vous pouvez demander à "
+            "tout moment l'accès à vos données ou leur suppression.</p>",
         ),
     ]
+    # The privacy page lists the retention periods as the settings set them.
+    extra_blocks = {"protection-des-donnees": [("retention_periods", None)]}
     pages = {}
     for slug, title, intro, text in simple_pages:
         page, was_created = get_or_create_page(
-            home, StandardPage, slug, title=title, intro=intro, body=[paragraph(text)]
+            home,
+            StandardPage,
+            slug,
+            title=title,
+            intro=intro,
+            body=[paragraph(text), *extra_blocks.get(slug, [])],
         )
         pages[slug] = page
         if was_created:

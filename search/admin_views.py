@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db.models import Max, Sum
 from django.shortcuts import render
@@ -17,12 +18,19 @@ DEFAULT_PERIOD = 30
 ROWS = 50
 
 
-def report_period(request):
+def report_periods():
+    """The periods the report offers: none longer than searches are kept (search/retention.py)."""
+    kept = settings.RETENTION_SEARCH_QUERIES_DAYS
+    return [days for days in PERIODS if days <= kept] or [kept]
+
+
+def report_period(request, periods):
+    default = DEFAULT_PERIOD if DEFAULT_PERIOD in periods else periods[-1]
     try:
-        days = int(request.GET.get("days", DEFAULT_PERIOD))
+        days = int(request.GET.get("days", default))
     except ValueError:
-        days = DEFAULT_PERIOD
-    return days if days in PERIODS else DEFAULT_PERIOD
+        days = default
+    return days if days in periods else default
 
 
 def popular_queries(since):
@@ -45,7 +53,8 @@ def zero_result_queries(since):
 def search_report(request):
     if not request.user.has_perm(REPORT_PERMISSION):
         raise PermissionDenied
-    days = report_period(request)
+    periods = report_periods()
+    days = report_period(request, periods)
     since = timezone.localdate() - datetime.timedelta(days=days - 1)
     return render(
         request,
@@ -53,7 +62,7 @@ def search_report(request):
         {
             "page_title": _("What visitors search for"),
             "days": days,
-            "periods": PERIODS,
+            "periods": periods,
             "popular": popular_queries(since),
             "zero_results": zero_result_queries(since),
         },

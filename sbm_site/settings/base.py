@@ -45,7 +45,8 @@ ALLOWED_HOSTS = env("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    # Our domains, one app each.
+    # The shared kernel (services and commands every domain uses), then our domains, one app each.
+    "core",
     "home",
     "taxonomy",
     "tools",
@@ -258,9 +259,18 @@ vars().update(env.email_url("EMAIL_URL"))
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL")
 SERVER_EMAIL = env("SERVER_EMAIL")
 
-# Events: participants' registrations are deleted this many days after the event
-# (`manage.py purge_registrations`, to run daily).
-EVENTS_REGISTRATION_RETENTION_DAYS = env.int("EVENTS_REGISTRATION_RETENTION_DAYS", default=30)
+# Retention of personal data, in days (`manage.py purge_personal_data`, run daily; the rules
+# are in each app's retention.py, the privacy page lists them with these periods):
+# registrations after the event ends; contributions and provider applications after the
+# moderators' decision; searches after the day they were counted; login records (django-axes)
+# after the attempt; names and addresses in the admin's history after a deleted object's last
+# entry.
+RETENTION_REGISTRATIONS_DAYS = env.int("RETENTION_REGISTRATIONS_DAYS", default=30)
+RETENTION_CONTRIBUTIONS_DAYS = env.int("RETENTION_CONTRIBUTIONS_DAYS", default=90)
+RETENTION_PROVIDER_APPLICATIONS_DAYS = env.int("RETENTION_PROVIDER_APPLICATIONS_DAYS", default=90)
+RETENTION_SEARCH_QUERIES_DAYS = env.int("RETENTION_SEARCH_QUERIES_DAYS", default=90)
+RETENTION_LOGIN_RECORDS_DAYS = env.int("RETENTION_LOGIN_RECORDS_DAYS", default=30)
+RETENTION_ADMIN_LOG_DAYS = env.int("RETENTION_ADMIN_LOG_DAYS", default=30)
 
 # Double opt-in: hours a visitor has to follow the link sent to the address they typed (event
 # registrations hold their seat meanwhile; provider applications wait before moderation).

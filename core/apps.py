@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CoreConfig(AppConfig):
+    """The shared kernel as an installed app, so that it can own management commands.
+
+    It has no models: only services every domain app uses the same way.
+    """
+
+    name = "core"
+    verbose_name = _("Shared kernel")
