@@ -28,6 +28,10 @@ env = environ.Env(
     SERVER_EMAIL=(str, "server@socialbusinessmodels.ch"),
     MEDIA_ROOT=(str, str(BASE_DIR / "media")),
     MEDIA_URL=(str, "/media/"),
+    IMAGES_MAX_PIXELS=(int, 25_000_000),
+    IMAGES_MAX_DECODED_MB=(int, 100),
+    IMAGES_MAX_UPLOAD_MB=(int, 10),
+    DOCUMENTS_MAX_UPLOAD_MB=(int, 25),
     STATIC_ROOT=(str, str(BASE_DIR / "staticfiles")),
     AWS_STORAGE_BUCKET_NAME=(str, ""),
     AWS_S3_ENDPOINT_URL=(str, ""),
@@ -44,7 +48,8 @@ ALLOWED_HOSTS = env("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    # Our domains, one app each.
+    # The shared kernel, then our domains, one app each.
+    "core",
     "home",
     "taxonomy",
     "tools",
@@ -277,7 +282,15 @@ WAGTAILDOCS_EXTENSIONS = [
     "zip",
 ]
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Upload limits (docs/operations.md, "Uploads"). Documents: as nginx's client_max_body_size.
+WAGTAILDOCS_MAX_UPLOAD_SIZE = env("DOCUMENTS_MAX_UPLOAD_MB") * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+# Images: a pixel count and a decoded size checked from the header before anything decodes
+# them; Pillow itself refuses bigger images (core.apps.CoreConfig.ready).
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = env("IMAGES_MAX_PIXELS")
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = env("IMAGES_MAX_UPLOAD_MB") * 1024 * 1024
+IMAGES_MAX_DECODED_BYTES = env("IMAGES_MAX_DECODED_MB") * 1024 * 1024
+WAGTAILIMAGES_IMAGE_FORM_BASE = "core.uploads.ImageForm"
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAIL_MODERATION_ENABLED = True
