@@ -201,3 +201,13 @@ def test_the_migration_moves_files_of_earlier_versions_into_the_private_storage(
     assert not in_public_media(waiting.attachment.name)
     assert in_private_media(approved.attachment.name)
     assert in_public_media(approved.attachment.name)
+
+
+def test_the_example_form_in_the_admin_links_to_the_waiting_file(client, tool, volunteers):
+    example = submit_example(client, tool)
+    client.force_login(volunteers["moderator"])
+    edit = reverse("wagtailsnippets_contributions_usageexample:edit", args=[example.pk])
+    response = client.get(edit)
+    assert response.status_code == 200
+    hrefs = [link["href"] for link in parse(response).select("a[href]")]
+    assert example.attachment.url in hrefs
