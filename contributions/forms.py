@@ -1,35 +1,17 @@
-"""The public contribution forms: every field bounded, text stored without markup, files sniffed."""
+"""Public contribution forms: every field bounded, text stored without markup, files inspected."""
 
 import html
-import zipfile
-from pathlib import PurePath
 
 import nh3
 from django import forms
 from django.core.exceptions import ValidationError
-from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
-MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+from core.uploads import inspect_upload
 
-# Extension -> how to recognise the file's content from its first bytes (and, for the
-# zip-based office formats, from the parts the archive must contain).
-ZIP_MAGIC = b"PK\x03\x04"
-ALLOWED_UPLOADS = {
-    "pdf": ("application/pdf", b"%PDF-"),
-    "png": ("image/png", b"\x89PNG\r\n\x1a\n"),
-    "jpg": ("image/jpeg", b"\xff\xd8\xff"),
-    "jpeg": ("image/jpeg", b"\xff\xd8\xff"),
-    "docx": (
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        ZIP_MAGIC,
-    ),
-    "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ZIP_MAGIC),
-    "odt": ("application/vnd.oasis.opendocument.text", ZIP_MAGIC),
-    "ods": ("application/vnd.oasis.opendocument.spreadsheet", ZIP_MAGIC),
-}
-OFFICE_PARTS = {"docx": "word/document.xml", "xlsx": "xl/workbook.xml"}
+MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+ALLOWED_UPLOADS = ["pdf", "docx", "odt", "xlsx", "ods", "png", "jpg", "jpeg"]
 
 
 def plain_text(value: str) -> str:
@@ -46,59 +28,9 @@ def plain_text(value: str) -> str:
     return text.replace("<", "\u2039").replace(">", "\u203a")
 
 
-def _opendocument_mimetype(upload):
-    with zipfile.ZipFile(upload) as archive:
-        info = archive.getinfo("mimetype")
-        if info.file_size > 100:
-            return ""
-        return archive.read(info).decode("ascii", "replace").strip()
-
-
-def _zip_has_part(upload, name):
-    with zipfile.ZipFile(upload) as archive:
-        return name in archive.namelist()
-
-
 def check_upload(upload):
-    """Accept the file only if its extension is allowed AND its content is of that kind."""
-    if upload.size > MAX_UPLOAD_BYTES:
-        raise ValidationError(
-            _("The file is too large (%(size)s). The limit is %(limit)s."),
-            params={
-                "size": filesizeformat(upload.size),
-                "limit": filesizeformat(MAX_UPLOAD_BYTES),
-            },
-            code="file_too_large",
-        )
-    extension = PurePath(upload.name or "").suffix.lower().lstrip(".")
-    if extension not in ALLOWED_UPLOADS:
-        raise ValidationError(
-            _(
-                "This kind of file is not accepted. Send a PDF, Word, OpenDocument, Excel, PNG or "
-                "JPEG file."
-            ),
-            code="file_extension",
-        )
-    _content_type, magic = ALLOWED_UPLOADS[extension]
-    upload.seek(0)
-    head = upload.read(len(magic))
-    valid = head == magic
-    if valid and magic == ZIP_MAGIC:
-        upload.seek(0)
-        try:
-            if extension in OFFICE_PARTS:
-                valid = _zip_has_part(upload, OFFICE_PARTS[extension])
-            else:
-                valid = _opendocument_mimetype(upload) == ALLOWED_UPLOADS[extension][0]
-        except (zipfile.BadZipFile, KeyError, OSError, ValueError, EOFError):
-            valid = False
-    upload.seek(0)
-    if not valid:
-        raise ValidationError(
-            _("The content of the file does not match its name (.%(extension)s)."),
-            params={"extension": extension},
-            code="file_content",
-        )
+    """Accept the file only if its name, its sniffed type and a full parse agree."""
+    inspect_upload(upload, extensions=ALLOWED_UPLOADS, max_bytes=MAX_UPLOAD_BYTES)
     return upload
 
 

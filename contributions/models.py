@@ -14,6 +14,7 @@ import uuid
 from pathlib import PurePath
 
 from django.contrib.contenttypes.fields import GenericRelation
+from django.core.files.storage import default_storage
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -25,6 +26,8 @@ from wagtail.models import (
     WorkflowMixin,
 )
 from wagtail.search import index
+
+from core.private_media import private_storage
 
 
 class CommentKind(models.TextChoices):
@@ -147,9 +150,13 @@ class UsageExample(ModeratedContribution):
     attachment = models.FileField(
         _("attached file"),
         upload_to=example_upload_path,
+        storage=private_storage,
         blank=True,
         max_length=255,
-        help_text=_("Checked on upload: PDF, Word, OpenDocument, Excel, PNG or JPEG."),
+        help_text=_(
+            "Checked on upload: PDF, Word, OpenDocument, Excel, PNG or JPEG. Kept out of the "
+            "public site until the example is approved."
+        ),
     )
 
     panels = [
@@ -182,6 +189,18 @@ class UsageExample(ModeratedContribution):
 
     def __str__(self):
         return f"{self.title} ({self.organisation})"
+
+    @property
+    def public_attachment_url(self):
+        """Where visitors download the attachment: its public copy, made on approval."""
+        return default_storage.url(self.attachment.name) if self.attachment else ""
+
+    def attachment_names(self):
+        """Every file name this example has had: the current one and those of its revisions."""
+        names = {self.attachment.name} if self.attachment else set()
+        for content in self.revisions.values_list("content", flat=True):
+            names.add((content or {}).get("attachment") or "")
+        return names - {""}
 
 
 class ToolComment(ModeratedContribution):

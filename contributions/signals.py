@@ -1,11 +1,12 @@
-"""Workflow decisions on contributions: the contributor hears about them by e-mail. A deleted
-example takes its attached file with it."""
+"""Workflow decisions on contributions: the contributor hears about them by e-mail; a usage
+example's attached file follows the example (public once approved, gone once deleted)."""
 
 from django.db import transaction
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, pre_delete
 from django.dispatch import receiver
-from wagtail.signals import workflow_approved, workflow_rejected
-from wagtail.tasks import delete_file_from_storage_task
+from wagtail.signals import published, unpublished, workflow_approved, workflow_rejected
+
+from core import private_media
 
 from .emails import notify_decision
 from .models import UsageExample
@@ -21,13 +22,37 @@ def contribution_declined(sender, instance, user=None, **kwargs):
     notify_decision(instance, approved=False)
 
 
+@receiver(published, sender=UsageExample)
+def publish_attachment(sender, instance, **kwargs):
+    """The approved example's file joins the public media; files it no longer has leave it."""
+    current = instance.attachment.name if instance.attachment else ""
+    for name in instance.attachment_names() - {current}:
+        private_media.withdraw(name)
+    if current:
+        private_media.publish(current)
+
+
+@receiver(unpublished, sender=UsageExample)
+def withdraw_attachment(sender, instance, **kwargs):
+    for name in instance.attachment_names():
+        private_media.withdraw(name)
+
+
+@receiver(pre_delete, sender=UsageExample)
+def remember_attachments(sender, instance, **kwargs):
+    # The revisions go before the example does: read their file names while they exist.
+    instance._attachment_names = instance.attachment_names()
+
+
 @receiver(post_delete, sender=UsageExample)
-def delete_attachment(sender, instance, **kwargs):
-    """Delete the file of a deleted example once the deletion is committed, unless another row
-    (a translation of the example) still uses it. Wagtail deletes image and document files the
-    same way."""
-    name = instance.attachment.name
-    if not name or UsageExample.objects.filter(attachment=name).exists():
-        return
-    storage = instance.attachment.storage.deconstruct()
-    transaction.on_commit(lambda: delete_file_from_storage_task.enqueue(storage, name))
+def delete_attachments(sender, instance, **kwargs):
+    names = getattr(instance, "_attachment_names", None) or instance.attachment_names()
+
+    def delete_files():
+        for name in names:
+            # A translation of the example may share the file.
+            if not UsageExample.objects.filter(attachment=name).exists():
+                private_media.delete(name)
+
+    # Only once the deletion is committed: a rolled-back deletion keeps its files.
+    transaction.on_commit(delete_files)

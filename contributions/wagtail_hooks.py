@@ -157,3 +157,9 @@ register_section(
     lambda page, request: {},
     order=90,
 )
+
+
+@hooks.register("register_private_media")
+def example_attachments():
+    """Files attached to usage examples: read by those who moderate or review them."""
+    return ("contributions/", "contributions.change_usageexample")

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 
@@ -10,3 +11,8 @@ class CoreConfig(AppConfig):
 
     name = "core"
     verbose_name = _("Shared kernel")
+
+    def ready(self):
+        from .uploads import bound_pillow
+
+        bound_pillow(settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS)

@@ -40,6 +40,7 @@ from wagtail.models import Page, Revision
 FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
 MEDIA_ARCHIVE = "media.tar"
+PRIVATE_MEDIA_ARCHIVE = "private-media.tar"
 DATABASE_FILES = {"postgresql": "database.dump", "sqlite": "database.sqlite3"}
 ENGINES = {
     "django.db.backends.postgresql": "postgresql",
@@ -96,6 +97,17 @@ def media_location():
     backend = import_string(settings.STORAGES["default"]["BACKEND"])
     if issubclass(backend, FileSystemStorage):
         return Path(storages["default"].location)
+    return None
+
+
+def private_media_location():
+    """PRIVATE_MEDIA_ROOT of the private FileSystemStorage (uploads waiting for moderation),
+    or None when they live elsewhere (the S3 bucket's private prefix)."""
+    if "private" not in settings.STORAGES:
+        return None
+    backend = import_string(settings.STORAGES["private"]["BACKEND"])
+    if issubclass(backend, FileSystemStorage):
+        return Path(storages["private"].location)
     return None
 
 
@@ -219,6 +231,7 @@ def create_backup(output, step=lambda message: None):
     engine = database_engine()
     database = settings.DATABASES["default"]
     media_root = media_location()
+    private_root = private_media_location()
     single_file = output.suffix == ".tar"
     if single_file:
         if output.exists():
@@ -234,7 +247,7 @@ def create_backup(output, step=lambda message: None):
         work = output / f".{final.name}.partial"
         work.mkdir()
     try:
-        total = 3 if media_root is not None else 2
+        total = 2 + (media_root is not None) + (private_root is not None)
         database_file = work / DATABASE_FILES[engine]
         step(f"[1/{total}] Database ({engine}) -> {database_file.name}")
         if engine == "postgresql":
@@ -254,6 +267,12 @@ def create_backup(output, step=lambda message: None):
                 "bucket": getattr(settings, "AWS_STORAGE_BUCKET_NAME", ""),
                 "archive": None,
             }
+        private_media = {"archive": None}
+        if private_root is not None:
+            step(f"[{total - 1}/{total}] Private media files of {private_root}")
+            _archive_media(private_root, work / PRIVATE_MEDIA_ARCHIVE, step)
+            files[PRIVATE_MEDIA_ARCHIVE] = _file_entry(work / PRIVATE_MEDIA_ARCHIVE)
+            private_media = {"archive": PRIVATE_MEDIA_ARCHIVE}
         step(f"[{total}/{total}] Manifest")
         manifest = {
             "format": FORMAT_VERSION,
@@ -261,6 +280,7 @@ def create_backup(output, step=lambda message: None):
             "engine": engine,
             "database": database_file.name,
             "media": media,
+            "private_media": private_media,
             "migrations": migrations,
             "counts": counts,
             "files": files,
@@ -451,7 +471,14 @@ def restore_backup(path, *, replace=False, step=lambda message: None):
         if path.is_file():
             step(f"Unpacking {path}")
             _check_members(
-                path, str(path), allowed={MANIFEST, MEDIA_ARCHIVE, *DATABASE_FILES.values()}
+                path,
+                str(path),
+                allowed={
+                    MANIFEST,
+                    MEDIA_ARCHIVE,
+                    PRIVATE_MEDIA_ARCHIVE,
+                    *DATABASE_FILES.values(),
+                },
             )
             with tarfile.open(path, "r:") as bundle:
                 bundle.extractall(unpacked, filter="data")
@@ -475,6 +502,15 @@ def restore_backup(path, *, replace=False, step=lambda message: None):
                     "The backup holds media files but the site stores media on S3: copy "
                     f"{archive}'s files to the bucket with its own tools instead."
                 )
+        private_root = private_media_location()
+        private_archive = (manifest.get("private_media") or {}).get("archive")
+        if private_archive:
+            _check_members(folder / private_archive, f"The media archive {private_archive}")
+            if private_root is None:
+                raise BackupError(
+                    "The backup holds private media files but the site keeps them on S3: copy "
+                    f"{private_archive}'s files to the bucket's private prefix instead."
+                )
         step("[2/4] Checking the destination")
         if not replace:
             if not _database_is_empty():
@@ -487,6 +523,11 @@ def restore_backup(path, *, replace=False, step=lambda message: None):
                     f"MEDIA_ROOT ({media_root}) is not empty. Pass --replace to wipe it first. "
                     "Nothing was restored."
                 )
+            if private_archive and not _media_is_empty(private_root):
+                raise BackupError(
+                    f"PRIVATE_MEDIA_ROOT ({private_root}) is not empty. Pass --replace to wipe "
+                    "it first. Nothing was restored."
+                )
         database = settings.DATABASES["default"]
         step(f"[3/4] Restoring the database ({engine})" + (", replacing it" if replace else ""))
         if engine == "postgresql":
@@ -496,7 +537,10 @@ def restore_backup(path, *, replace=False, step=lambda message: None):
         if archive:
             step(f"[4/4] Restoring the media files into {media_root}")
             _restore_media(folder / archive, media_root, replace)
-        else:
+        if private_archive:
+            step(f"[4/4] Restoring the private media files into {private_root}")
+            _restore_media(folder / private_archive, private_root, replace)
+        if not archive:
             step(
                 "[4/4] No media files in this backup (the site kept them on S3): restore "
                 "them with the bucket's own tools, e.g. `aws s3 sync /backup/media s3://<bucket>`."

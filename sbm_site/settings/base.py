@@ -28,11 +28,17 @@ env = environ.Env(
     SERVER_EMAIL=(str, "server@socialbusinessmodels.ch"),
     MEDIA_ROOT=(str, str(BASE_DIR / "media")),
     MEDIA_URL=(str, "/media/"),
+    PRIVATE_MEDIA_ROOT=(str, str(BASE_DIR / "private-media")),
+    IMAGES_MAX_PIXELS=(int, 25_000_000),
+    IMAGES_MAX_DECODED_MB=(int, 100),
+    IMAGES_MAX_UPLOAD_MB=(int, 10),
+    DOCUMENTS_MAX_UPLOAD_MB=(int, 25),
     STATIC_ROOT=(str, str(BASE_DIR / "staticfiles")),
     AWS_STORAGE_BUCKET_NAME=(str, ""),
     AWS_S3_ENDPOINT_URL=(str, ""),
     AWS_S3_REGION_NAME=(str, ""),
     AWS_S3_CUSTOM_DOMAIN=(str, ""),
+    AWS_PRIVATE_LOCATION=(str, "private"),
     WAGTAILADMIN_BASE_URL=(str, "http://127.0.0.1:8000"),
     DEEPL_API_KEY=(str, ""),
     CONN_MAX_AGE=(int, 60),
@@ -249,8 +255,28 @@ if AWS_STORAGE_BUCKET_NAME:
 else:
     MEDIA_STORAGE_BACKEND = "django.core.files.storage.FileSystemStorage"
 
+# Files from the public wait for moderation in a private storage, outside MEDIA_ROOT (or under
+# a prefix of the bucket that is never given a public address); moderators read them through
+# the admin (core/private_media.py) and approval copies them to the public media.
+PRIVATE_MEDIA_ROOT = env("PRIVATE_MEDIA_ROOT")
+if AWS_STORAGE_BUCKET_NAME:
+    PRIVATE_STORAGE = {
+        "BACKEND": "core.private_media.PrivateS3Storage",
+        "OPTIONS": {
+            "location": env("AWS_PRIVATE_LOCATION"),
+            "custom_domain": None,
+            "querystring_auth": True,
+        },
+    }
+else:
+    PRIVATE_STORAGE = {
+        "BACKEND": "core.private_media.PrivateFileSystemStorage",
+        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT},
+    }
+
 STORAGES = {
     "default": {"BACKEND": MEDIA_STORAGE_BACKEND},
+    "private": PRIVATE_STORAGE,
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
@@ -294,7 +320,15 @@ WAGTAILDOCS_EXTENSIONS = [
     "zip",
 ]
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Upload limits (docs/operations.md, "Uploads"). Documents: as nginx's client_max_body_size.
+WAGTAILDOCS_MAX_UPLOAD_SIZE = env("DOCUMENTS_MAX_UPLOAD_MB") * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+# Images: a pixel count and a decoded size checked from the header before anything decodes
+# them; Pillow itself refuses bigger images (core.apps.CoreConfig.ready).
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = env("IMAGES_MAX_PIXELS")
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = env("IMAGES_MAX_UPLOAD_MB") * 1024 * 1024
+IMAGES_MAX_DECODED_BYTES = env("IMAGES_MAX_DECODED_MB") * 1024 * 1024
+WAGTAILIMAGES_IMAGE_FORM_BASE = "core.uploads.ImageForm"
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAIL_MODERATION_ENABLED = True

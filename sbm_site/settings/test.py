@@ -12,8 +12,15 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # The browser tests' server and the commands that fill its database must share one folder.
 MEDIA_ROOT = os.environ.get("SBM_TEST_MEDIA_ROOT") or tempfile.mkdtemp(prefix="sbm-test-media-")
+PRIVATE_MEDIA_ROOT = os.environ.get("SBM_TEST_PRIVATE_MEDIA_ROOT") or tempfile.mkdtemp(
+    prefix="sbm-test-private-media-"
+)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": {
+        "BACKEND": "core.private_media.PrivateFileSystemStorage",
+        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT},
+    },
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {

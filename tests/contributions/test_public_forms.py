@@ -11,6 +11,7 @@ from django.utils.translation import gettext
 from wagtail.models import Locale, WorkflowState
 
 from contributions.models import CommentKind, ToolComment, ToolProposal, UsageExample
+from tests import sample_files
 from tests.html import one, parse, text_of, texts
 from tools.models import ToolPage, ToolStatus
 
@@ -47,7 +48,7 @@ def field_errors(response, name):
 
 
 def pdf_file(name="exemple.pdf"):
-    return SimpleUploadedFile(name, b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\n%%EOF\n", "application/pdf")
+    return SimpleUploadedFile(name, sample_files.pdf(), "application/pdf")
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

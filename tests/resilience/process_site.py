@@ -64,6 +64,7 @@ class ScratchSite:
             # TLS ends at the proxy in production; the tests talk plain HTTP on loopback.
             "SECURE_SSL_REDIRECT": "false",
             "MEDIA_ROOT": str(self.media_root),
+            "PRIVATE_MEDIA_ROOT": str(self.work / "private-media"),
             "STATIC_ROOT": str(self.work / "static"),
             "PAGE_CACHE_SECONDS": "0",
             "REDIS_URL": "",

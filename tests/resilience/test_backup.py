@@ -102,12 +102,17 @@ else:
 """
 
 
+WAITING_FILE = "contributions/examples/0123abcd/example.pdf"
+WAITING_CONTENT = b"%PDF-1.7 waiting for moderation"
+
+
 class ScratchSite:
     """A demo site on its own database and MEDIA_ROOT, run through manage.py."""
 
     def __init__(self, folder):
         self.folder = folder
         self.media_root = folder / "media"
+        self.private_media_root = folder / "private-media"
         database = settings.DATABASES["default"]
         self.postgres = database["ENGINE"] == "django.db.backends.postgresql"
         if self.postgres:
@@ -128,6 +133,7 @@ class ScratchSite:
             "DJANGO_SETTINGS_MODULE": "sbm_site.settings.test",
             "DATABASE_URL": self.database_url,
             "SBM_TEST_MEDIA_ROOT": str(self.media_root),
+            "SBM_TEST_PRIVATE_MEDIA_ROOT": str(self.private_media_root),
         }
 
     def _server_sql(self, *statements):
@@ -144,6 +150,10 @@ class ScratchSite:
         else:
             demo_database.clone_to_sqlite(self.sqlite_path)
         demo_database.copy_media(demo_database.template(), self.media_root)
+        # A public upload waiting for moderation, in the private storage.
+        waiting = self.private_media_root / WAITING_FILE
+        waiting.parent.mkdir(parents=True)
+        waiting.write_bytes(WAITING_CONTENT)
 
     def wipe(self):
         """Nothing left of the site: its database dropped (an empty one created in its place,
@@ -156,6 +166,7 @@ class ScratchSite:
             for suffix in ("", "-wal", "-shm"):
                 Path(f"{self.sqlite_path}{suffix}").unlink(missing_ok=True)
         shutil.rmtree(self.media_root)
+        shutil.rmtree(self.private_media_root)
 
     def drop(self):
         if self.postgres:
@@ -244,6 +255,9 @@ def test_backup_holds_the_database_the_media_and_a_manifest_of_counts_and_checks
         names = set(archive.getnames())
     for _, file_name, _ in recorded["documents"] + recorded["images"]:
         assert file_name in names
+    assert manifest["private_media"] == {"archive": "private-media.tar"}
+    with tarfile.open(backup / "private-media.tar") as archive:
+        assert WAITING_FILE in archive.getnames()
 
 
 def test_restore_refuses_a_database_that_is_not_empty_without_replace(site, backup):
@@ -318,7 +332,14 @@ def test_with_media_on_s3_the_backup_holds_the_database_and_says_how_to_copy_med
             from sbm_site.settings.test import *  # noqa: F403
 
             AWS_STORAGE_BUCKET_NAME = "sbm-media"
-            STORAGES = {**STORAGES, "default": {"BACKEND": "storages.backends.s3.S3Storage"}}
+            STORAGES = {
+                **STORAGES,
+                "default": {"BACKEND": "storages.backends.s3.S3Storage"},
+                "private": {
+                    "BACKEND": "core.private_media.PrivateS3Storage",
+                    "OPTIONS": {"location": "private"},
+                },
+            }
             """
         )
     )
@@ -336,6 +357,7 @@ def test_with_media_on_s3_the_backup_holds_the_database_and_says_how_to_copy_med
     (folder,) = (tmp_path / "backups").iterdir()
     manifest = _manifest(folder)
     assert manifest["media"]["archive"] is None
+    assert manifest["private_media"]["archive"] is None
     assert set(manifest["files"]) == {manifest["database"]}
     assert not (folder / "media.tar").exists()
 
@@ -345,8 +367,11 @@ def test_a_wiped_site_restored_from_its_backup_has_every_page_revision_and_docum
 ):
     site.wipe()
     assert not site.media_root.exists()
+    assert not site.private_media_root.exists()
 
     result = site.manage("restore_site", str(backup))
+
+    assert (site.private_media_root / WAITING_FILE).read_bytes() == WAITING_CONTENT
 
     for label, rows in recorded.items():
         assert f"{label}: {len(rows)} restored, {len(rows)} in the manifest" in result.stdout
