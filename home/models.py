@@ -18,12 +18,15 @@ from wagtail.models import Locale, Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from .blocks import BodyBlock
+from .forms import LocalisedChoicesPageForm
 from .panels import page_tabs
 from .sections import sections_for
 
 
 class BasePage(Page):
     """Fields and behaviour every visitor-facing page of the site shares."""
+
+    base_form_class = LocalisedChoicesPageForm
 
     intro = models.TextField(
         _("introduction"),

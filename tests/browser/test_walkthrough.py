@@ -169,8 +169,9 @@ def editor_creates_and_submits_a_tool(live_site, browser, library_id, tmp_path):
     save_screenshot(page, "tool-edit-content", guide=True)
 
     open_tab(page, "Classement")
-    levers = page.locator("select[name=levers]")
-    expect(levers).to_have_values(levers.select_option(index=0))
+    lever = page.locator("input[type=checkbox][name=levers]").first
+    lever.check()
+    expect(lever).to_be_checked()
 
     open_tab(page, "Fichiers")
     page.locator("#id_instruments-ADD").click()
