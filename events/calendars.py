@@ -12,6 +12,8 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from icalendar import Calendar, Event, vText
 
+from core.urls import page_url
+
 from .schedule import local_zone
 
 PRODID = "-//Social Business Models//Events//FR"
@@ -27,7 +29,7 @@ def event_location(event, with_meeting_link=False):
         return location
     if event.online_url and with_meeting_link:
         return event.online_url
-    return (event.get_full_url() or "") if event.online_url else ""
+    return (page_url(event) or "") if event.online_url else ""
 
 
 def event_text(event):
@@ -44,7 +46,7 @@ def ical_event(event, request=None, with_meeting_link=False):
     component.add("dtend", timezone.localtime(event.end, zone))
     component.add("summary", event.title)
     description = event_text(event)
-    url = event.get_full_url(request)
+    url = page_url(event, request)
     if url:
         component.add("url", url)
         description = f"{description}\n\n{url}".strip()
@@ -82,7 +84,7 @@ def google_calendar_url(event, request=None):
         return value.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
 
     details = event_text(event)
-    url = event.get_full_url(request)
+    url = page_url(event, request)
     if url:
         details = f"{details}\n\n{url}".strip()
     params = {

@@ -1,18 +1,19 @@
 """E-mails to participants, written in the language they registered in."""
 
-from django.conf import settings
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from core.urls import page_url, site_url
+
 from .calendars import ics_bytes
 from .registrations import cancel_token
 
 
 def site_root():
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    return site_url()
 
 
 def cancel_url(registration):
@@ -38,7 +39,7 @@ def _send(registration, template, subject):
         context = {
             "registration": registration,
             "event": event,
-            "event_url": event.get_full_url(),
+            "event_url": page_url(event),
             "cancel_url": cancel_url(registration),
         }
         body = render_to_string(template, context)

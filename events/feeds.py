@@ -5,6 +5,8 @@ from django.utils import timezone, translation
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
+from core.urls import absolute_url, page_url
+
 from .calendars import event_text
 from .views import upcoming_events
 
@@ -19,7 +21,7 @@ class UpcomingEventsFeed(Feed):
             return _("Social Business Models: upcoming events")
 
     def link(self, language_code):
-        return f"/{language_code}/"
+        return absolute_url(f"/{language_code}/")
 
     def description(self, language_code):
         with translation.override(language_code):
@@ -36,7 +38,7 @@ class UpcomingEventsFeed(Feed):
         return event_text(item)
 
     def item_link(self, item):
-        return item.get_url(request=self.request)
+        return page_url(item, self.request)
 
     def item_guid(self, item):
         return f"event-{item.translation_key}-{item.locale.language_code}"

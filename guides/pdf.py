@@ -16,6 +16,8 @@ from django.utils.text import slugify
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
+from core.urls import absolute_url
+
 
 def _local_resource(url):
     """(bytes, mime type) of a static or media URL of this site, or None."""
@@ -51,9 +53,7 @@ class LocalURLFetcher(URLFetcher):
 
 def render_pdf(template, context, request):
     html = render_to_string(template, context, request=request)
-    return HTML(
-        string=html, base_url=request.build_absolute_uri("/"), url_fetcher=LocalURLFetcher()
-    ).write_pdf()
+    return HTML(string=html, base_url=absolute_url("/"), url_fetcher=LocalURLFetcher()).write_pdf()
 
 
 def pdf_response(content, title):

@@ -13,6 +13,7 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page, Site
 
+from core.urls import absolute_url, page_url
 from news.models import NewsIndexPage, NewsPage
 
 FEED_LENGTH = 30
@@ -55,16 +56,16 @@ class LocaleFeed(Feed):
         return SiteSettings.for_site(site).organisation_name if site else "Social Business Models"
 
     def item_link(self, item):
-        return item.get_full_url(self.request)
+        return page_url(item, self.request)
 
     def item_guid(self, item):
-        return item.get_full_url(self.request)
+        return page_url(item, self.request)
 
     item_guid_is_permalink = True
 
     def home_url(self, locale):
         home = Page.objects.filter(depth=2, locale=locale).live().first()
-        return home.get_full_url(self.request) if home else self.request.build_absolute_uri("/")
+        return page_url(home, self.request) if home else absolute_url("/")
 
 
 class NewsFeed(LocaleFeed):
@@ -76,7 +77,7 @@ class NewsFeed(LocaleFeed):
 
     def link(self, locale):
         index = NewsIndexPage.objects.live().filter(locale=locale).first()
-        return index.get_full_url(self.request) if index else self.home_url(locale)
+        return page_url(index, self.request) if index else self.home_url(locale)
 
     def items(self, locale):
         return (
@@ -120,7 +121,7 @@ class ToolsFeed(LocaleFeed):
         from tools.models import ToolIndexPage
 
         index = ToolIndexPage.objects.live().filter(locale=locale).first()
-        return index.get_full_url(self.request) if index else self.home_url(locale)
+        return page_url(index, self.request) if index else self.home_url(locale)
 
     def items(self, locale):
         from tools.models import ToolPage

@@ -10,6 +10,7 @@ from django.http import JsonResponse
 from django.views.decorators.http import require_GET
 from wagtail.models import get_page_models
 
+from core.urls import absolute_url
 from news.api import TAXONOMY_PARAMETERS, PartnerPagesAPIViewSet, TaxonomyAPIViewSet, api_router
 
 PARAMETER_DESCRIPTIONS = {
@@ -82,7 +83,7 @@ LISTING_SCHEMA = {
 
 
 def schema_document(request):
-    base = request.build_absolute_uri("/api/v2/")
+    base = absolute_url("/api/v2/")
     paths = {}
     for name, endpoint in api_router._endpoints.items():
         is_taxonomy = issubclass(endpoint, TaxonomyAPIViewSet)

@@ -12,6 +12,8 @@ from django.http import Http404, HttpResponse
 from django.utils.html import strip_tags
 from wagtail.models import Locale
 
+from core.urls import absolute_url, page_url
+
 LICENCE_NAME = "CC BY-SA 4.0"
 LICENCE_URL = "https://creativecommons.org/licenses/by-sa/4.0/"
 COLUMNS = [
@@ -66,7 +68,7 @@ def catalogue(locale, request):
         {
             "sheet_number": tool.sheet_number,
             "title": tool.title,
-            "url": tool.get_full_url(request),
+            "url": page_url(tool, request),
             # An untranslated alias shows its source's text, in the source's language.
             "language": (tool.alias_of.locale if tool.alias_of_id else locale).language_code,
             "summary": tool.summary,
@@ -110,7 +112,7 @@ def tools_json(request, language):
         "language": locale.language_code,
         "license": {"name": LICENCE_NAME, "url": LICENCE_URL},
         "attribution": "Social Business Models",
-        "source": request.build_absolute_uri("/"),
+        "source": absolute_url("/"),
         "tools": catalogue(locale, request),
     }
     response = HttpResponse(

@@ -9,6 +9,8 @@ from collections import defaultdict
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
+from core.urls import page_url
+
 
 class TranslatedPagesSitemap(Sitemap):
     def items(self):
@@ -24,7 +26,7 @@ class TranslatedPagesSitemap(Sitemap):
         entries = []
         by_translation = defaultdict(list)
         for item in self.paginator.page(page).object_list:
-            location = item.get_full_url(self.request)
+            location = page_url(item, self.request)
             if location is None:
                 continue
             entry = {

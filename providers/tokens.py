@@ -12,6 +12,8 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.core import signing
 
+from core.urls import page_url
+
 SALT = "providers.profile-update"
 DEFAULT_MAX_AGE = 14 * 24 * 3600
 
@@ -50,4 +52,4 @@ def token_matches(token, page):
 def update_url(page, request=None):
     """The absolute address of the update form of the profile's source-language version."""
     query = urlencode({"token": make_token(page)})
-    return f"{page.get_full_url(request=request)}{page.reverse_subpage('update')}?{query}"
+    return f"{page_url(page, request)}{page.reverse_subpage('update')}?{query}"

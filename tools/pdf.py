@@ -25,11 +25,11 @@ from django.utils.text import slugify
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
+from core.urls import absolute_url, site_url
+
 logger = logging.getLogger("sbm.tools.pdf")
 
 PDF_FOLDER = "tools/pdf"
-# Relative addresses in the sheet resolve against this; LocalFilesFetcher reads their path.
-PDF_BASE_URL = "http://pdf.invalid/"
 
 
 def pdf_filename(page):
@@ -92,10 +92,14 @@ def render_pdf(page):
                 "instruction_groups": instruction_groups(page.instructions),
                 "instruments": instruments_with_counts(page),
                 "related": related_tools(page),
-                "site_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/"),
+                "site_url": site_url(),
             },
         )
-    return HTML(string=html, base_url=PDF_BASE_URL, url_fetcher=LocalFilesFetcher()).write_pdf()
+    # Relative links of the sheet point at the public site; LocalFilesFetcher reads only the
+    # path of the files it embeds.
+    return HTML(
+        string=html, base_url=absolute_url("/"), url_fetcher=LocalFilesFetcher()
+    ).write_pdf()
 
 
 def get_pdf(page):

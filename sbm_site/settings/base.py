@@ -33,7 +33,7 @@ env = environ.Env(
     AWS_S3_ENDPOINT_URL=(str, ""),
     AWS_S3_REGION_NAME=(str, ""),
     AWS_S3_CUSTOM_DOMAIN=(str, ""),
-    WAGTAILADMIN_BASE_URL=(str, "http://127.0.0.1:8000"),
+    SITE_URL=(str, "http://127.0.0.1:8000"),
     DEEPL_API_KEY=(str, ""),
     CONN_MAX_AGE=(int, 60),
 )
@@ -57,6 +57,8 @@ INSTALLED_APPS = [
     "contributions",
     "translations",
     "volunteers",
+    # The shared kernel (absolute URLs, deployment checks).
+    "core",
     # Translation.
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -259,9 +261,14 @@ SERVER_EMAIL = env("SERVER_EMAIL")
 # (`manage.py purge_registrations`, to run daily).
 EVENTS_REGISTRATION_RETENTION_DAYS = env.int("EVENTS_REGISTRATION_RETENTION_DAYS", default=30)
 
+# The public origin (scheme, host and port, no path): every absolute URL the site publishes
+# starts with it (core/urls.py) and `setup_site` writes it into Wagtail's Site record. The
+# default is the address `scripts/run` serves; production requires it.
+SITE_URL = env("SITE_URL").rstrip("/")
+
 # Wagtail.
 WAGTAIL_SITE_NAME = "Social Business Models"
-WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL")
+WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAILDOCS_EXTENSIONS = [
     "csv",
     "docx",

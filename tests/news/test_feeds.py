@@ -4,12 +4,15 @@ import datetime
 
 import feedparser
 import pytest
+from django.conf import settings
 
 from news.models import NewsPage
 from tests import html
 from tests.factories import NewsPageFactory
 from tests.query_budget import assert_query_count_does_not_grow
 from tools.models import ToolPage
+
+SITE = settings.SITE_URL  # the tests' own public origin (settings/test.py)
 
 pytestmark = pytest.mark.django_db
 
@@ -38,9 +41,9 @@ def test_every_feed_parses_without_error_and_links_absolutely(client, language, 
     assert not parsed.bozo, parsed.get("bozo_exception")
     assert parsed.version.startswith(kind)
     assert parsed.entries, "the demo content fills every feed"
-    assert parsed.feed.link.startswith("http://localhost/")
+    assert parsed.feed.link.startswith(f"{SITE}/")
     for entry in parsed.entries:
-        assert entry.link.startswith(f"http://localhost/{language}/")
+        assert entry.link.startswith(f"{SITE}/{language}/")
         assert entry.title
         assert entry.summary
         moment = entry.get("published_parsed") or entry.get("updated_parsed")

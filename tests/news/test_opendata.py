@@ -5,12 +5,15 @@ import csv
 import io
 
 import pytest
+from django.conf import settings
 
 from home.sections import sections_for
 from tests.factories import ToolPageFactory
 from tests.html import one, parse, text_of
 from tests.query_budget import assert_query_count_does_not_grow
 from tools.models import ToolIndexPage, ToolPage
+
+SITE = settings.SITE_URL  # the tests' own public origin (settings/test.py)
 
 pytestmark = pytest.mark.django_db
 
@@ -44,7 +47,7 @@ def test_the_csv_catalogue_states_its_licence_and_has_one_row_per_tool(client):
     rows = list(csv.DictReader(io.StringIO(rest)))
     assert len(rows) == live_tools("fr").count()
     canvas = next(row for row in rows if row["sheet_number"] == "02a")
-    assert canvas["url"].startswith("http://localhost/fr/outils/")
+    assert canvas["url"].startswith(f"{SITE}/fr/outils/")
     assert canvas["licence"] == "CC-BY-SA-4.0"
     assert "<p>" not in canvas["reasons"]
 

@@ -6,10 +6,13 @@ from pathlib import Path
 import pytest
 import xmlschema
 from defusedxml import ElementTree
+from django.conf import settings
 from wagtail.models import Page
 
 from tests.factories import NewsPageFactory
 from tests.query_budget import assert_query_count_does_not_grow
+
+SITE = settings.SITE_URL  # the tests' own public origin (settings/test.py)
 
 pytestmark = pytest.mark.django_db
 
@@ -52,9 +55,9 @@ def test_the_sitemap_lists_every_live_page_once_and_no_untranslated_alias(client
 
 def test_a_translated_page_names_its_translations_and_itself(client):
     listed = entries(sitemap(client))
-    homes = {code: f"http://localhost/{code}/" for code in ("fr", "de", "it", "en")}
-    assert listed["http://localhost/fr/"] == homes
-    assert listed["http://localhost/de/"] == homes
+    homes = {code: f"{SITE}/{code}/" for code in ("fr", "de", "it", "en")}
+    assert listed[f"{SITE}/fr/"] == homes
+    assert listed[f"{SITE}/de/"] == homes
 
 
 def test_an_untranslated_page_has_no_alternates(client, news_index):
@@ -79,7 +82,7 @@ def test_robots_txt_points_at_the_sitemap_and_keeps_robots_out_of_the_admin(clie
     lines = response.content.decode().splitlines()
     assert response["Content-Type"].startswith("text/plain")
     assert "Disallow: /admin/" in lines
-    assert "Sitemap: http://localhost/sitemap.xml" in lines
+    assert f"Sitemap: {SITE}/sitemap.xml" in lines
 
 
 def test_the_schema_rejects_a_url_without_its_address_or_a_broken_alternate():
