@@ -6,13 +6,12 @@ language tree (an untranslated page appears as its alias, as it does on the site
 
 import datetime
 
-from django.contrib.syndication.views import Feed
 from django.http import Http404
-from django.utils import translation
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page, Site
 
+from core.feeds import PublicFeed
 from core.urls import absolute_url, page_url
 from news.models import NewsIndexPage, NewsPage
 
@@ -31,23 +30,16 @@ def news_date_in_utc(day):
     return local.astimezone(datetime.UTC)
 
 
-class LocaleFeed(Feed):
+class LocaleFeed(PublicFeed):
     """A feed for one language, chosen by the `language` in the address."""
 
     feed_type = Rss201rev2Feed
 
-    def __call__(self, request, *args, **kwargs):
-        language = kwargs.get("language")
-        if language not in dict(Locale.objects.values_list("language_code", "pk")):
-            raise Http404("Unknown language")
-        with translation.override(language):
-            response = super().__call__(request, *args, **kwargs)
-        response["Access-Control-Allow-Origin"] = "*"
-        return response
-
     def get_object(self, request, language):
-        self.request = request
-        return Locale.objects.get(language_code=language)
+        try:
+            return Locale.objects.get(language_code=language)
+        except Locale.DoesNotExist as error:
+            raise Http404("Unknown language") from error
 
     def author_name(self):
         site = Site.find_for_request(self.request)

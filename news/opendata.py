@@ -97,7 +97,9 @@ def _cell(value):
     return "; ".join(value) if isinstance(value, list) else value
 
 
-def _licensed(response, filename):
+def _licensed(response, filename, locale):
+    # The language of the file, not of the interface (LocaleMiddleware keeps a header set here).
+    response["Content-Language"] = locale.language_code
     response["Link"] = f'<{LICENCE_URL}>; rel="license"'
     response["X-License"] = LICENCE_NAME
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
@@ -119,7 +121,7 @@ def tools_json(request, language):
         json.dumps(document, ensure_ascii=False, indent=2),
         content_type="application/json; charset=utf-8",
     )
-    return _licensed(response, f"sbm-tools-{locale.language_code}.json")
+    return _licensed(response, f"sbm-tools-{locale.language_code}.json", locale)
 
 
 def tools_csv(request, language):
@@ -136,4 +138,4 @@ def tools_csv(request, language):
     response = HttpResponse(
         buffer.getvalue(), content_type="text/csv; charset=utf-8; header=present"
     )
-    return _licensed(response, f"sbm-tools-{locale.language_code}.csv")
+    return _licensed(response, f"sbm-tools-{locale.language_code}.csv", locale)

@@ -37,6 +37,14 @@ def test_the_json_catalogue_lists_every_live_tool_of_the_language(client, langua
     assert response["Link"] == f'<{LICENCE_URL}>; rel="license"'
 
 
+@pytest.mark.parametrize("language", ["fr", "de", "it", "en"])
+@pytest.mark.parametrize("name", ["tools.json", "tools.csv"])
+def test_each_file_declares_the_language_of_its_content(client, language, name):
+    # The interface language of these unprefixed addresses is French; the file's is not.
+    response = client.get(f"/open-data/{language}/{name}")
+    assert response["Content-Language"] == language
+
+
 def test_the_csv_catalogue_states_its_licence_and_has_one_row_per_tool(client):
     response = client.get("/open-data/fr/tools.csv")
     assert response["Content-Type"].startswith("text/csv")
