@@ -10,6 +10,7 @@ from django.conf import settings
 from wagtail.models import Page
 
 from tests.factories import NewsPageFactory
+from tests.html import parse
 from tests.query_budget import assert_query_count_does_not_grow
 
 SITE = settings.SITE_URL  # the tests' own public origin (settings/test.py)
@@ -56,8 +57,21 @@ def test_the_sitemap_lists_every_live_page_once_and_no_untranslated_alias(client
 def test_a_translated_page_names_its_translations_and_itself(client):
     listed = entries(sitemap(client))
     homes = {code: f"{SITE}/{code}/" for code in ("fr", "de", "it", "en")}
+    homes["x-default"] = f"{SITE}/fr/"
     assert listed[f"{SITE}/fr/"] == homes
     assert listed[f"{SITE}/de/"] == homes
+
+
+def test_the_sitemap_declares_the_alternates_the_pages_declare(client):
+    translated = [(url, links) for url, links in entries(sitemap(client)).items() if links]
+    assert len(translated) >= 8  # the demo site's translated pages
+    for url, links in translated:
+        page = parse(client.get(url.removeprefix(SITE)))
+        declared = {
+            link["hreflang"]: link["href"]
+            for link in page.select('link[rel="alternate"][hreflang]')
+        }
+        assert links == declared, url
 
 
 def test_an_untranslated_page_has_no_alternates(client, news_index):
