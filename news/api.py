@@ -137,15 +137,14 @@ class ValidatingFieldsFilter(FieldsFilter):
 
 class ValidatingSearchFilter(SearchFilter):
     """Wagtail's `?search=`, answering 400 where a search backend would fail with a server
-    error: a `search_operator` other than "and" or "or" (PostgreSQL), a null character
-    (SQLite)."""
+    error or silently ignore the request: a `search_operator` other than "and" or "or" (with
+    or without a search), a null character (SQLite)."""
 
     def filter_queryset(self, request, queryset, view):
-        if "search" in request.GET:
-            if request.GET.get("search_operator") not in (None, "and", "or"):
-                raise BadRequestError('search_operator must be "and" or "or"')
-            if "\x00" in request.GET["search"]:
-                raise BadRequestError("null characters are not allowed in a search")
+        if request.GET.get("search_operator") not in (None, "and", "or"):
+            raise BadRequestError('search_operator must be "and" or "or"')
+        if "search" in request.GET and "\x00" in request.GET["search"]:
+            raise BadRequestError("null characters are not allowed in a search")
         return super().filter_queryset(request, queryset, view)
 
 
@@ -186,6 +185,22 @@ class RejectNullCharactersMixin:
         return super().check_query_parameters(queryset)
 
 
+class IdentifiedItemsMixin:
+    """Every item keeps its `id` and its `meta` (with the `type`), whatever `?fields=` asks
+    (`_` or `-id` included): the OpenAPI description promises both, and a client needs them
+    to follow an item."""
+
+    IDENTIFYING_FIELDS = [("id", False, None), ("type", False, None)]
+
+    @classmethod
+    def _get_serializer_class(cls, router, model, fields_config, show_details=False, nested=False):
+        if not nested:
+            fields_config = [*fields_config, *cls.IDENTIFYING_FIELDS]
+        return super()._get_serializer_class(
+            router, model, fields_config, show_details=show_details, nested=nested
+        )
+
+
 class NoLanguageRedirectMixin:
     """Answer "not found" in JSON instead of letting LocaleMiddleware redirect it.
 
@@ -200,7 +215,9 @@ class NoLanguageRedirectMixin:
         return super().finalize_response(request, response, *args, **kwargs)
 
 
-class PartnerPagesAPIViewSet(RejectNullCharactersMixin, NoLanguageRedirectMixin, PagesAPIViewSet):
+class PartnerPagesAPIViewSet(
+    IdentifiedItemsMixin, RejectNullCharactersMixin, NoLanguageRedirectMixin, PagesAPIViewSet
+):
     filter_backends = [
         TaxonomyFilter,
         *(SAFER_FILTERS.get(backend, backend) for backend in PagesAPIViewSet.filter_backends),
@@ -246,7 +263,9 @@ class PartnerPagesAPIViewSet(RejectNullCharactersMixin, NoLanguageRedirectMixin,
             raise Http404("not found") from error
 
 
-class TaxonomyAPIViewSet(RejectNullCharactersMixin, NoLanguageRedirectMixin, BaseAPIViewSet):
+class TaxonomyAPIViewSet(
+    IdentifiedItemsMixin, RejectNullCharactersMixin, NoLanguageRedirectMixin, BaseAPIViewSet
+):
     """The terms of one taxonomy, per language (`?locale=fr`)."""
 
     filter_backends = [ValidatingFieldsFilter, OrderingFilter, LocaleFilter, ValidatingSearchFilter]

@@ -185,6 +185,33 @@ def test_an_unknown_search_operator_is_a_bad_request(client, endpoint):
     assert response.status_code == 400
     assert client.get(f"/api/v2/{endpoint}/?search=canevas&search_operator=or").status_code == 200
     assert client.get(f"/api/v2/{endpoint}/?search=cane%00vas").status_code == 400
+    # Without a search too: the operator is not silently ignored.
+    assert client.get(f"/api/v2/{endpoint}/?search_operator=xor").status_code == 400
+
+
+@pytest.mark.parametrize("fields", ["_", "-id", "_,{name}", "-type,-detail_url"])
+@pytest.mark.parametrize(("endpoint", "name"), [("pages", "title"), ("themes", "name")])
+def test_every_item_keeps_its_id_and_meta_whatever_the_fields_asked(client, endpoint, name, fields):
+    fields = fields.format(name=name)
+    listing = get_json(client, f"/api/v2/{endpoint}/?fields={fields}&limit=3")
+    detail = get_json(client, f"/api/v2/{endpoint}/{listing['items'][0]['id']}/?fields={fields}")
+    for item in [*listing["items"], detail]:
+        assert isinstance(item["id"], int)
+        assert item["meta"]["type"]
+
+
+def test_the_description_declares_the_limits_the_api_enforces(client):
+    document = get_json(client, "/api/v2/schema/")
+    listing = {p["name"]: p["schema"] for p in document["paths"]["/pages/"]["get"]["parameters"]}
+    assert listing["limit"]["maximum"] == 20
+    assert client.get("/api/v2/pages/?limit=20").status_code == 200
+    assert client.get("/api/v2/pages/?limit=21").status_code == 400
+    assert {"title", "-title", "random"} <= set(listing["order"]["enum"])
+    detail = document["paths"]["/pages/{id}/"]["get"]
+    assert detail["parameters"][0]["schema"]["minimum"] == 1
+    assert "400" in detail["responses"]
+    page_id = get_json(client, "/api/v2/pages/?limit=1")["items"][0]["id"]
+    assert client.get(f"/api/v2/pages/{page_id}/?fields=nonsense").status_code == 400
 
 
 @pytest.mark.parametrize("query", ["locale=%00", "type=%00", "lever=a%00", "search=%00"])
@@ -285,7 +312,7 @@ def value_strategy(name, parameter, document):
         return st.sampled_from(sorted(document["x-page-types"])) | JUNK
     if name in document["x-taxonomy-filters"]:
         return st.sampled_from(["financial-resources", "human-resources", "launch", ""]) | JUNK
-    if parameter["schema"]["type"] == "integer":
+    if parameter["schema"].get("type") == "integer" or "oneOf" in parameter["schema"]:
         return st.integers(min_value=-10, max_value=10_000).map(str) | JUNK
     if name == "fields":
         return st.sampled_from(["*", "_,id", "title,-slug", "levers", "owner_email"]) | JUNK
