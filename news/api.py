@@ -16,6 +16,7 @@ from django.core.exceptions import FieldDoesNotExist, FieldError, ValidationErro
 from django.db import models
 from django.db.models import Q
 from django.http import Http404
+from django.urls import path
 from rest_framework.fields import Field
 from wagtail.api import APIField
 from wagtail.api.v2.filters import FieldsFilter, LocaleFilter, OrderingFilter, SearchFilter
@@ -172,9 +173,14 @@ class TaxonomyFilter:
         return queryset
 
 
+# The largest ?offset= (the database adds the limit to it in a 64-bit integer).
+OFFSET_MAX = 10**9
+
+
 class RejectNullCharactersMixin:
     """A null character in any query parameter is a bad request: PostgreSQL refuses it in
-    text (`?locale=%00` would otherwise be a server error)."""
+    text (`?locale=%00` would otherwise be a server error). So is an offset past OFFSET_MAX
+    (an overflow in the database otherwise)."""
 
     def reject_null_characters(self, request):
         if any("\x00" in key + value for key, value in request.GET.items()):
@@ -182,6 +188,9 @@ class RejectNullCharactersMixin:
 
     def check_query_parameters(self, queryset):
         self.reject_null_characters(self.request)
+        offset = self.request.GET.get("offset", "").strip()
+        if offset.isdigit() and int(offset) > OFFSET_MAX:
+            raise BadRequestError(f"offset cannot be higher than {OFFSET_MAX}")
         return super().check_query_parameters(queryset)
 
 
@@ -213,6 +222,18 @@ class NoLanguageRedirectMixin:
     def finalize_response(self, request, response, *args, **kwargs):
         getattr(request, "_request", request).urlconf = "news.api_urls"
         return super().finalize_response(request, response, *args, **kwargs)
+
+    @classmethod
+    def get_urlpatterns(cls):
+        """Wagtail's routes, then a JSON 404 for any other address under the endpoint (a
+        detail address whose id is not a number would otherwise reach the page tree)."""
+        return [
+            *super().get_urlpatterns(),
+            path("<path:unknown>", cls.as_view({"get": "unknown_view"})),
+        ]
+
+    def unknown_view(self, request, unknown):
+        raise Http404("not found")
 
 
 class PartnerPagesAPIViewSet(

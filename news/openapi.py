@@ -12,6 +12,7 @@ from wagtail.models import Page, get_page_models
 
 from core.urls import absolute_url
 from news.api import (
+    OFFSET_MAX,
     TAXONOMY_PARAMETERS,
     PartnerPagesAPIViewSet,
     TaxonomyAPIViewSet,
@@ -48,7 +49,7 @@ ID_SCHEMA = {"type": "integer", "minimum": 1, "maximum": ValidatingFieldsFilter.
 PAGE_REFERENCES = {"child_of", "descendant_of", "ancestor_of", "translation_of"}
 # A field name, a field with sub-fields "name(a,b)", "-name"; or "*" / "_" first.
 FIELD_ITEM = r"-?[a-z_]+(\([a-z_*,-]*\))?"
-FIELDS_PATTERN = rf"^([*_]|{FIELD_ITEM})(,{FIELD_ITEM})*$"
+FIELDS_PATTERN = rf"^(([*_]|{FIELD_ITEM})(,{FIELD_ITEM})*)?$"
 
 
 def ordering_values(endpoint):
@@ -76,7 +77,7 @@ def parameter_schema(endpoint, name, kind):
     elif name == "limit":
         schema.update(minimum=0, maximum=getattr(settings, "WAGTAILAPI_LIMIT_MAX", 20))
     elif name == "offset":
-        schema.update(minimum=0, maximum=ValidatingFieldsFilter.BIGGEST_ID)
+        schema.update(minimum=0, maximum=OFFSET_MAX)
     elif name == "order":
         schema["enum"] = ordering_values(endpoint)
     elif name == "fields":

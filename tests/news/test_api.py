@@ -212,6 +212,13 @@ def test_the_description_declares_the_limits_the_api_enforces(client):
     assert "400" in detail["responses"]
     page_id = get_json(client, "/api/v2/pages/?limit=1")["items"][0]["id"]
     assert client.get(f"/api/v2/pages/{page_id}/?fields=nonsense").status_code == 400
+    # Found by tests/news/test_api_contract.py (Schemathesis).
+    assert listing["offset"]["maximum"] == 10**9
+    assert client.get("/api/v2/levers/?offset=9223372036854775808").status_code == 400
+    assert client.get(f"/api/v2/pages/{page_id}/?fields=").status_code == 200
+    not_number = client.get("/api/v2/pages/AAA/")
+    assert not_number.status_code == 404
+    assert not_number.json() == {"message": "not found"}
 
 
 @pytest.mark.parametrize("query", ["locale=%00", "type=%00", "lever=a%00", "search=%00"])
