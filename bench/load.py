@@ -52,6 +52,8 @@ def site_environment(arguments, work, *, page_cache, redis_url):
         "DATABASE_URL": f"postgres://postgres@127.0.0.1:5432/{arguments.database}",
         "SECRET_KEY": arguments.secret_key,
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        # Production settings require the public origin; the benchmark follows no absolute link.
+        "SITE_URL": "https://www.sbm.test",
         # TLS ends at the proxy in production; the benchmark talks plain HTTP on loopback.
         "SECURE_SSL_REDIRECT": "false",
         "MEDIA_ROOT": str(work / "media"),

@@ -6,6 +6,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from wagtail.models import Page, TaskState
 
+from core.urls import site_url
 from tools.models import ToolPage
 
 from .models import DecisionNotice, ToolComment, ToolProposal, UsageExample
@@ -48,7 +49,7 @@ def notify_decision(workflow_state, approved):
         "is_proposal": isinstance(contribution, ToolProposal),
         "tool_title": tool.title,
         "comments": reviewers_comments(workflow_state),
-        "site_url": settings.WAGTAILADMIN_BASE_URL,
+        "site_url": site_url(),
     }
     with translation.override(contribution.locale.language_code):
         subject = render_to_string(f"contributions/emails/{outcome}_subject.txt", context)

@@ -142,6 +142,7 @@ register_section(
     "contributions/includes/tool_credits.html",
     _tool_credits_context,
     order=90,
+    printed=True,
 )
 register_section(
     "tool_sheet",

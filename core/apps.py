@@ -4,7 +4,8 @@ from django.utils.translation import gettext_lazy as _
 
 
 class CoreConfig(AppConfig):
-    """The shared kernel as an installed app, so that it can own management commands.
+    """The shared kernel as an installed app, so that it can own management commands and
+    system checks.
 
     It has no models: only services every domain app uses the same way.
     """
@@ -13,6 +14,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("Shared kernel")
 
     def ready(self):
+        from . import checks  # noqa: F401 - registers the deployment checks
         from .uploads import bound_pillow
 
         bound_pillow(settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS)

@@ -15,6 +15,7 @@ from wagtail.models import Locale, Page
 from wagtail.search import index
 
 from core.ratelimit import over_limit
+from core.urls import absolute_url
 from home.models import BasePage
 from taxonomy.models import Lever
 
@@ -256,7 +257,7 @@ class DiagnosticPage(RoutablePageMixin, BasePage):
                 "recommendations": recommendations(outcome, self.locale)
                 if outcome.answered
                 else None,
-                "share_url": request.build_absolute_uri(),
+                "share_url": absolute_url(request.get_full_path()),
             }
         )
         return TemplateResponse(request, "diagnostic/result.html", context)
@@ -283,7 +284,7 @@ class DiagnosticPage(RoutablePageMixin, BasePage):
                 "recognised": recognised,
                 "belongs": belongs,
                 "ticked": set(ticked),
-                "share_url": request.build_absolute_uri(),
+                "share_url": absolute_url(request.get_full_path()),
             }
         )
         return TemplateResponse(request, "diagnostic/checklist_result.html", context)

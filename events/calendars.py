@@ -1,16 +1,25 @@
 """iCalendar (RFC 5545) files: one event, a cycle, or every upcoming event of a language.
 
-Times are written with TZID=Europe/Zurich and the calendar carries the matching VTIMEZONE
-component (icalendar's `add_missing_timezones`), so calendar applications show the right hour
-on both sides of the daylight-saving changes.
+Times are written with TZID=Europe/Zurich and the calendar carries the matching VTIMEZONE,
+built from the zone database (`vtimezone`), so calendar applications that use the embedded
+definition show the right hour on both sides of the daylight-saving changes.
+
+Every translation of an event shares one UID (from its translation key): a visitor who imports
+the French and the German calendar gets the event once.
 """
 
 from datetime import UTC, datetime
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.utils import timezone
 from django.utils.html import strip_tags
+from ical.calendar import Calendar as ZoneCalendar
+from ical.calendar_stream import IcsCalendarStream
+from ical.timezone import Timezone as ZoneDefinition
 from icalendar import Calendar, Event, vText
+
+from core.urls import page_url
 
 from .schedule import local_zone
 
@@ -27,7 +36,7 @@ def event_location(event, with_meeting_link=False):
         return location
     if event.online_url and with_meeting_link:
         return event.online_url
-    return (event.get_full_url() or "") if event.online_url else ""
+    return (page_url(event) or "") if event.online_url else ""
 
 
 def event_text(event):
@@ -35,16 +44,36 @@ def event_text(event):
     return " ".join(text.split())
 
 
+def event_uid(event):
+    """The same in every language: the translations of an event are one event."""
+    return f"event-{event.translation_key}@{DOMAIN}"
+
+
+def vtimezone():
+    """The VTIMEZONE of the site's zone (RFC 5545 3.6.5), from the zone database.
+
+    The `ical` library reads the zone's TZif file and writes its current rules as yearly
+    RRULEs, the form every client reads (Outlook, Apple, Google, dateutil-based ones).
+    icalendar's own `add_missing_timezones` (7.3) lists each change as an RDATE instead, and
+    from a zoneinfo zone writes the spring change an hour late (03:00 instead of 02:00).
+    """
+    holder = ZoneCalendar()
+    holder.timezones.append(ZoneDefinition.from_tzif(settings.TIME_ZONE))
+    text = IcsCalendarStream.calendar_to_ics(holder)
+    (component,) = Calendar.from_ical(text).walk("VTIMEZONE")
+    return component
+
+
 def ical_event(event, request=None, with_meeting_link=False):
     zone = local_zone()
     component = Event()
-    component.add("uid", f"event-{event.translation_key}-{event.locale.language_code}@{DOMAIN}")
+    component.add("uid", event_uid(event))
     component.add("dtstamp", datetime.now(UTC))
     component.add("dtstart", timezone.localtime(event.start, zone))
     component.add("dtend", timezone.localtime(event.end, zone))
     component.add("summary", event.title)
     description = event_text(event)
-    url = event.get_full_url(request)
+    url = page_url(event, request)
     if url:
         component.add("url", url)
         description = f"{description}\n\n{url}".strip()
@@ -65,9 +94,9 @@ def calendar_for(events, name, request=None, with_meeting_link=False):
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", name)
+    calendar.add_component(vtimezone())
     for event in events:
         calendar.add_component(ical_event(event, request, with_meeting_link))
-    calendar.add_missing_timezones()
     return calendar
 
 
@@ -82,7 +111,7 @@ def google_calendar_url(event, request=None):
         return value.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
 
     details = event_text(event)
-    url = event.get_full_url(request)
+    url = page_url(event, request)
     if url:
         details = f"{details}\n\n{url}".strip()
     params = {

@@ -12,12 +12,14 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from core.urls import page_url, site_url
+
 from .calendars import ics_bytes
 from .tokens import cancel_token, confirmation_token
 
 
 def site_root():
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    return site_url()
 
 
 def _link(registration, name, token):
@@ -51,7 +53,7 @@ def _send(registration, template, subject):
         context = {
             "registration": registration,
             "event": event,
-            "event_url": event.get_full_url(),
+            "event_url": page_url(event),
             "cancel_url": cancel_url(registration),
         }
         body = render_to_string(template, context)
@@ -72,7 +74,7 @@ def send_address_check(registration):
     with translation.override(registration.language):
         context = {
             "event": event,
-            "event_url": event.get_full_url(),
+            "event_url": page_url(event),
             "confirmation_url": confirmation_url(registration),
             "deadline": registration.confirmation_deadline,
             "site_name": settings.WAGTAIL_SITE_NAME,

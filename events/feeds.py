@@ -1,29 +1,33 @@
 """RSS and Atom feeds of upcoming events, one per language."""
 
-from django.contrib.syndication.views import Feed
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
-from .calendars import event_text
+from core.feeds import PublicFeed
+from core.urls import absolute_url, page_url
+
+from .calendars import DOMAIN, event_text
 from .views import upcoming_events
 
+# tag: URIs (RFC 4151) name the entries for good, whatever becomes of their address.
+TAG_AUTHORITY = f"tag:{DOMAIN},2026:"
 
-class UpcomingEventsFeed(Feed):
+
+class UpcomingEventsFeed(PublicFeed):
+    """Upcoming events of one language (PublicFeed declares it and gives the author)."""
+
     def get_object(self, request, language_code):
-        self.request = request
         return language_code
 
     def title(self, language_code):
-        with translation.override(language_code):
-            return _("Social Business Models: upcoming events")
+        return _("Social Business Models: upcoming events")
 
     def link(self, language_code):
-        return f"/{language_code}/"
+        return absolute_url(f"/{language_code}/")
 
     def description(self, language_code):
-        with translation.override(language_code):
-            return _("Webinars, workshops and training sessions of the association.")
+        return _("Webinars, workshops and training sessions of the association.")
 
     def items(self, language_code):
         return list(upcoming_events(language_code)[:50])
@@ -36,10 +40,10 @@ class UpcomingEventsFeed(Feed):
         return event_text(item)
 
     def item_link(self, item):
-        return item.get_url(request=self.request)
+        return page_url(item, self.request)
 
     def item_guid(self, item):
-        return f"event-{item.translation_key}-{item.locale.language_code}"
+        return f"{TAG_AUTHORITY}event/{item.translation_key}/{item.locale.language_code}"
 
     item_guid_is_permalink = False
 

@@ -10,6 +10,8 @@ import json
 from django.http import HttpResponse
 from django.utils.text import slugify
 
+from core.urls import page_url
+
 from .models import CANVAS_FIELDS
 
 SCHEMA_ID = "https://socialbusinessmodels.ch/schemas/shared-model-1.json"
@@ -89,7 +91,7 @@ def business_model_data(model, request):
         "schema": SCHEMA_ID,
         "title": model.title,
         "language": model.content_language,
-        "url": model.get_full_url(request),
+        "url": page_url(model, request),
         "summary": model.intro,
         "organisation": {
             "name": model.organisation,
@@ -110,11 +112,11 @@ def business_model_data(model, request):
             {
                 "sheet_number": tool.sheet_number,
                 "title": tool.title,
-                "url": tool.get_full_url(request),
+                "url": page_url(tool, request),
             }
             for tool in context["tools"]
         ],
-        "adapted_from": origin.get_full_url(request) if origin else None,
+        "adapted_from": page_url(origin, request) if origin else None,
         "licence": {"id": model.licence, "url": model.licence_url},
     }
 

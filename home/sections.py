@@ -9,7 +9,9 @@ section=section.context %}{% endfor %}`. Each app registers its sections in its
                      get_context=lambda page, request: {...} or None, order=40)
 
 `get_context(page, request)` returns the section's context, or None to hide it. Sections are
-shown by ascending `order`. Each section must keep its own query count bounded.
+shown by ascending `order`. Each section must keep its own query count bounded. A section
+registered with `printed=True` is also part of the page's PDF (`sections_for(..., printed=True)`
+returns only those; `request` is then None).
 """
 
 from collections import defaultdict
@@ -26,17 +28,20 @@ class Section:
     template: str
     get_context: Callable[[Any, Any], dict | None]
     order: int = 100
+    printed: bool = False
 
 
-def register_section(target, name, template, get_context, order=100):
+def register_section(target, name, template, get_context, order=100, printed=False):
     sections = [section for section in _SECTIONS[target] if section.name != name]
-    sections.append(Section(name, template, get_context, order))
+    sections.append(Section(name, template, get_context, order, printed))
     _SECTIONS[target] = sorted(sections, key=lambda section: section.order)
 
 
-def sections_for(target, page, request):
+def sections_for(target, page, request, printed=False):
     rendered = []
     for section in _SECTIONS[target]:
+        if printed and not section.printed:
+            continue
         context = section.get_context(page, request)
         if context is not None:
             rendered.append(

@@ -17,6 +17,7 @@ from django.core.exceptions import FieldDoesNotExist, FieldError, ValidationErro
 from django.db import models
 from django.db.models import Q
 from django.http import Http404
+from django.urls import path
 from rest_framework.fields import Field
 from wagtail.api import APIField
 from wagtail.api.v2.filters import FieldsFilter, LocaleFilter, OrderingFilter, SearchFilter
@@ -138,15 +139,14 @@ class ValidatingFieldsFilter(FieldsFilter):
 
 class ValidatingSearchFilter(SearchFilter):
     """Wagtail's `?search=`, answering 400 where a search backend would fail with a server
-    error: a `search_operator` other than "and" or "or" (PostgreSQL), a null character
-    (SQLite)."""
+    error or silently ignore the request: a `search_operator` other than "and" or "or" (with
+    or without a search), a null character (SQLite)."""
 
     def filter_queryset(self, request, queryset, view):
-        if "search" in request.GET:
-            if request.GET.get("search_operator") not in (None, "and", "or"):
-                raise BadRequestError('search_operator must be "and" or "or"')
-            if "\x00" in request.GET["search"]:
-                raise BadRequestError("null characters are not allowed in a search")
+        if request.GET.get("search_operator") not in (None, "and", "or"):
+            raise BadRequestError('search_operator must be "and" or "or"')
+        if "search" in request.GET and "\x00" in request.GET["search"]:
+            raise BadRequestError("null characters are not allowed in a search")
         return super().filter_queryset(request, queryset, view)
 
 
@@ -174,9 +174,14 @@ class TaxonomyFilter:
         return queryset
 
 
+# The largest ?offset= (the database adds the limit to it in a 64-bit integer).
+OFFSET_MAX = 10**9
+
+
 class RejectNullCharactersMixin:
     """A null character in any query parameter is a bad request: PostgreSQL refuses it in
-    text (`?locale=%00` would otherwise be a server error)."""
+    text (`?locale=%00` would otherwise be a server error). So is an offset past OFFSET_MAX
+    (an overflow in the database otherwise)."""
 
     def reject_null_characters(self, request):
         if any("\x00" in key + value for key, value in request.GET.items()):
@@ -184,7 +189,26 @@ class RejectNullCharactersMixin:
 
     def check_query_parameters(self, queryset):
         self.reject_null_characters(self.request)
+        offset = self.request.GET.get("offset", "").strip()
+        if offset.isdigit() and int(offset) > OFFSET_MAX:
+            raise BadRequestError(f"offset cannot be higher than {OFFSET_MAX}")
         return super().check_query_parameters(queryset)
+
+
+class IdentifiedItemsMixin:
+    """Every item keeps its `id` and its `meta` (with the `type`), whatever `?fields=` asks
+    (`_` or `-id` included): the OpenAPI description promises both, and a client needs them
+    to follow an item."""
+
+    IDENTIFYING_FIELDS = [("id", False, None), ("type", False, None)]
+
+    @classmethod
+    def _get_serializer_class(cls, router, model, fields_config, show_details=False, nested=False):
+        if not nested:
+            fields_config = [*fields_config, *cls.IDENTIFYING_FIELDS]
+        return super()._get_serializer_class(
+            router, model, fields_config, show_details=show_details, nested=nested
+        )
 
 
 class NoLanguageRedirectMixin:
@@ -200,8 +224,22 @@ class NoLanguageRedirectMixin:
         getattr(request, "_request", request).urlconf = "news.api_urls"
         return super().finalize_response(request, response, *args, **kwargs)
 
+    @classmethod
+    def get_urlpatterns(cls):
+        """Wagtail's routes, then a JSON 404 for any other address under the endpoint (a
+        detail address whose id is not a number would otherwise reach the page tree)."""
+        return [
+            *super().get_urlpatterns(),
+            path("<path:unknown>", cls.as_view({"get": "unknown_view"})),
+        ]
 
-class PartnerPagesAPIViewSet(RejectNullCharactersMixin, NoLanguageRedirectMixin, PagesAPIViewSet):
+    def unknown_view(self, request, unknown):
+        raise Http404("not found")
+
+
+class PartnerPagesAPIViewSet(
+    IdentifiedItemsMixin, RejectNullCharactersMixin, NoLanguageRedirectMixin, PagesAPIViewSet
+):
     filter_backends = [
         TaxonomyFilter,
         *(SAFER_FILTERS.get(backend, backend) for backend in PagesAPIViewSet.filter_backends),
@@ -247,7 +285,9 @@ class PartnerPagesAPIViewSet(RejectNullCharactersMixin, NoLanguageRedirectMixin,
             raise Http404("not found") from error
 
 
-class TaxonomyAPIViewSet(RejectNullCharactersMixin, NoLanguageRedirectMixin, BaseAPIViewSet):
+class TaxonomyAPIViewSet(
+    IdentifiedItemsMixin, RejectNullCharactersMixin, NoLanguageRedirectMixin, BaseAPIViewSet
+):
     """The terms of one taxonomy, per language (`?locale=fr`)."""
 
     filter_backends = [ValidatingFieldsFilter, OrderingFilter, LocaleFilter, ValidatingSearchFilter]

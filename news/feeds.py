@@ -6,13 +6,13 @@ language tree (an untranslated page appears as its alias, as it does on the site
 
 import datetime
 
-from django.contrib.syndication.views import Feed
 from django.http import Http404
-from django.utils import translation
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page, Site
 
+from core.feeds import PublicFeed
+from core.urls import absolute_url, page_url
 from news.models import NewsIndexPage, NewsPage
 
 FEED_LENGTH = 30
@@ -30,23 +30,16 @@ def news_date_in_utc(day):
     return local.astimezone(datetime.UTC)
 
 
-class LocaleFeed(Feed):
+class LocaleFeed(PublicFeed):
     """A feed for one language, chosen by the `language` in the address."""
 
     feed_type = Rss201rev2Feed
 
-    def __call__(self, request, *args, **kwargs):
-        language = kwargs.get("language")
-        if language not in dict(Locale.objects.values_list("language_code", "pk")):
-            raise Http404("Unknown language")
-        with translation.override(language):
-            response = super().__call__(request, *args, **kwargs)
-        response["Access-Control-Allow-Origin"] = "*"
-        return response
-
     def get_object(self, request, language):
-        self.request = request
-        return Locale.objects.get(language_code=language)
+        try:
+            return Locale.objects.get(language_code=language)
+        except Locale.DoesNotExist as error:
+            raise Http404("Unknown language") from error
 
     def author_name(self):
         site = Site.find_for_request(self.request)
@@ -55,16 +48,16 @@ class LocaleFeed(Feed):
         return SiteSettings.for_site(site).organisation_name if site else "Social Business Models"
 
     def item_link(self, item):
-        return item.get_full_url(self.request)
+        return page_url(item, self.request)
 
     def item_guid(self, item):
-        return item.get_full_url(self.request)
+        return page_url(item, self.request)
 
     item_guid_is_permalink = True
 
     def home_url(self, locale):
         home = Page.objects.filter(depth=2, locale=locale).live().first()
-        return home.get_full_url(self.request) if home else self.request.build_absolute_uri("/")
+        return page_url(home, self.request) if home else absolute_url("/")
 
 
 class NewsFeed(LocaleFeed):
@@ -76,7 +69,7 @@ class NewsFeed(LocaleFeed):
 
     def link(self, locale):
         index = NewsIndexPage.objects.live().filter(locale=locale).first()
-        return index.get_full_url(self.request) if index else self.home_url(locale)
+        return page_url(index, self.request) if index else self.home_url(locale)
 
     def items(self, locale):
         return (
@@ -120,7 +113,7 @@ class ToolsFeed(LocaleFeed):
         from tools.models import ToolIndexPage
 
         index = ToolIndexPage.objects.live().filter(locale=locale).first()
-        return index.get_full_url(self.request) if index else self.home_url(locale)
+        return page_url(index, self.request) if index else self.home_url(locale)
 
     def items(self, locale):
         from tools.models import ToolPage

@@ -17,6 +17,8 @@ from django.utils import translation
 from django.utils.html import strip_tags
 from wagtail.images.models import SourceImageIOError
 
+from core.urls import absolute_url, page_url
+
 JSON_LD_BUILDERS: dict[str, Callable[[Any, Any], dict | list | None]] = {}
 SHARE_RENDITION = "fill-1200x630"
 DEFAULT_SHARE_IMAGE = "news/img/share.png"
@@ -36,8 +38,8 @@ def canonical_page(page):
 
 def canonical_url(page, request):
     if page is None:
-        return request.build_absolute_uri(request.path)
-    return canonical_page(page).get_full_url(request)
+        return absolute_url(request.path)
+    return page_url(canonical_page(page), request)
 
 
 def share_image(page):
@@ -63,7 +65,7 @@ def description(page):
 
 
 def absolute(request, url):
-    return url if url.startswith(("http://", "https://")) else request.build_absolute_uri(url)
+    return absolute_url(url)
 
 
 def organisation(request, site_settings=None):
@@ -71,7 +73,7 @@ def organisation(request, site_settings=None):
     data = {
         "@type": "Organization",
         "name": name,
-        "url": request.build_absolute_uri("/"),
+        "url": absolute_url("/"),
         "logo": absolute(request, static("img/logo.svg")),
     }
     same_as = [url for _label, url in site_settings.social_links()] if site_settings else []
@@ -95,7 +97,7 @@ def breadcrumb_list(page, request):
                 "@type": "ListItem",
                 "position": position,
                 "name": crumb.title,
-                "item": crumb.get_full_url(request),
+                "item": page_url(crumb, request),
             }
             for position, crumb in enumerate(trail, start=1)
         ],

@@ -8,15 +8,28 @@ their query parameters, the taxonomy filters, the page types and the fields of e
 from django.conf import settings
 from django.http import JsonResponse
 from django.views.decorators.http import require_GET
-from wagtail.models import get_page_models
+from wagtail.models import Page, get_page_models
 
-from news.api import TAXONOMY_PARAMETERS, PartnerPagesAPIViewSet, TaxonomyAPIViewSet, api_router
+from core.urls import absolute_url
+from news.api import (
+    OFFSET_MAX,
+    TAXONOMY_PARAMETERS,
+    PartnerPagesAPIViewSet,
+    TaxonomyAPIViewSet,
+    ValidatingFieldsFilter,
+    api_router,
+)
 
 PARAMETER_DESCRIPTIONS = {
-    "limit": ("integer", "Number of results per page (at most 20 by default)."),
+    "limit": ("integer", "Number of results per page (20 by default, at most 20)."),
     "offset": ("integer", "Index of the first result, for pagination."),
-    "fields": ("string", 'Fields to include, comma separated; "*" for all, "-name" to remove.'),
-    "order": ("string", 'A field to sort by ("-" for descending) or "random".'),
+    "fields": (
+        "string",
+        'Fields to include, comma separated; "*" for all, "_" for none, "-name" to remove. '
+        "Each item keeps its id and meta whatever this asks. The fields of each page type "
+        "are listed in x-page-types; an unknown field is a 400.",
+    ),
+    "order": ("string", 'A field to sort by ("-" for descending) or "random" (without offset).'),
     "search": ("string", "Full-text search."),
     "search_operator": ("string", '"and" or "or" between the search words.'),
     "locale": ("string", "Language code: fr, de, it or en."),
@@ -31,6 +44,45 @@ PARAMETER_DESCRIPTIONS = {
     "theme": ("string", "Taxonomy slug(s) of a theme, comma separated."),
 }
 UNDOCUMENTED = {"_", "format", "site", "rich_text_format"}
+# Database ids: positive, and at most the largest 64-bit integer.
+ID_SCHEMA = {"type": "integer", "minimum": 1, "maximum": ValidatingFieldsFilter.BIGGEST_ID}
+PAGE_REFERENCES = {"child_of", "descendant_of", "ancestor_of", "translation_of"}
+# A field name, a field with sub-fields "name(a,b)", "-name"; or "*" / "_" first.
+FIELD_ITEM = r"-?[a-z_]+(\([a-z_*,-]*\))?"
+FIELDS_PATTERN = rf"^(([*_]|{FIELD_ITEM})(,{FIELD_ITEM})*)?$"
+
+
+def ordering_values(endpoint):
+    """The values `?order=` accepts on `endpoint`: its models' database fields, either way."""
+    if issubclass(endpoint, TaxonomyAPIViewSet):
+        models = [endpoint.model]
+    else:
+        models = [Page, *(model for model in get_page_models() if model is not Page)]
+    names = set()
+    for model in models:
+        names.update(endpoint.get_available_fields(model, db_fields_only=True))
+    return ["random", *sorted(names), *sorted(f"-{name}" for name in names)]
+
+
+def parameter_schema(endpoint, name, kind):
+    if name in PAGE_REFERENCES:
+        if name in ("child_of", "descendant_of"):
+            return {"oneOf": [ID_SCHEMA, {"type": "string", "enum": ["root"]}]}
+        return dict(ID_SCHEMA)
+    schema = {"type": kind}
+    if name == "locale":
+        schema["enum"] = [code for code, _name in settings.LANGUAGES]
+    elif name == "search_operator":
+        schema["enum"] = ["and", "or"]
+    elif name == "limit":
+        schema.update(minimum=0, maximum=getattr(settings, "WAGTAILAPI_LIMIT_MAX", 20))
+    elif name == "offset":
+        schema.update(minimum=0, maximum=OFFSET_MAX)
+    elif name == "order":
+        schema["enum"] = ordering_values(endpoint)
+    elif name == "fields":
+        schema["pattern"] = FIELDS_PATTERN
+    return schema
 
 
 def documented_parameters(endpoint):
@@ -38,13 +90,7 @@ def documented_parameters(endpoint):
     parameters = []
     for name in names:
         kind, description = PARAMETER_DESCRIPTIONS.get(name, ("string", name))
-        schema = {"type": kind}
-        if name == "locale":
-            schema["enum"] = [code for code, _name in settings.LANGUAGES]
-        if name == "search_operator":
-            schema["enum"] = ["and", "or"]
-        if name in ("limit", "offset"):
-            schema["minimum"] = 0 if name == "offset" else 1
+        schema = parameter_schema(endpoint, name, kind)
         parameters.append(
             {
                 "name": name,
@@ -82,7 +128,7 @@ LISTING_SCHEMA = {
 
 
 def schema_document(request):
-    base = request.build_absolute_uri("/api/v2/")
+    base = absolute_url("/api/v2/")
     paths = {}
     for name, endpoint in api_router._endpoints.items():
         is_taxonomy = issubclass(endpoint, TaxonomyAPIViewSet)
@@ -114,7 +160,7 @@ def schema_document(request):
                 "operationId": f"detail_{name}",
                 "summary": f"One item of “{name}” with all its fields",
                 "parameters": [
-                    {"name": "id", "in": "path", "required": True, "schema": {"type": "integer"}},
+                    {"name": "id", "in": "path", "required": True, "schema": ID_SCHEMA},
                     *[
                         parameter
                         for parameter in documented_parameters(endpoint)
@@ -128,6 +174,7 @@ def schema_document(request):
                             "application/json": {"schema": {"$ref": "#/components/schemas/Item"}}
                         },
                     },
+                    "400": {"description": "An unknown field or an invalid value."},
                     "404": {"description": "No published item with this id."},
                     "429": {"description": "Too many requests: retry later."},
                 },

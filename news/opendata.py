@@ -1,16 +1,24 @@
 """Open data: the whole tool catalogue of one language as CSV or JSON, under CC BY-SA 4.0.
 
-The licence is stated in the file itself (a JSON "license" key; the CSV's first comment
-lines) and in a `Link: <...>; rel="license"` response header.
+The licence is stated in the `Link: <...>; rel="license"` and `X-License` response headers,
+in the JSON's "license" key and in each row's `licence` column; the CSV starts with its header
+row, as its `header=present` says, so every spreadsheet opens it as a table.
+
+Multi-value fields (taxonomy slugs, authors, contributors, and the items or paragraphs of the
+rich-text fields target_groups, reasons and expected_results) are lists in the JSON and one
+cell separated by "; " in the CSV.
 """
 
 import csv
 import io
 import json
+import re
 
 from django.http import Http404, HttpResponse
 from django.utils.html import strip_tags
 from wagtail.models import Locale
+
+from core.urls import absolute_url, page_url
 
 LICENCE_NAME = "CC BY-SA 4.0"
 LICENCE_URL = "https://creativecommons.org/licenses/by-sa/4.0/"
@@ -66,7 +74,7 @@ def catalogue(locale, request):
         {
             "sheet_number": tool.sheet_number,
             "title": tool.title,
-            "url": tool.get_full_url(request),
+            "url": page_url(tool, request),
             # An untranslated alias shows its source's text, in the source's language.
             "language": (tool.alias_of.locale if tool.alias_of_id else locale).language_code,
             "summary": tool.summary,
@@ -78,9 +86,9 @@ def catalogue(locale, request):
             "human_resources": tool.human_resources,
             "effort": tool.effort,
             "effort_hours": float(tool.effort_hours) if tool.effort_hours is not None else None,
-            "target_groups": strip_tags(tool.target_groups),
-            "reasons": strip_tags(tool.reasons),
-            "expected_results": strip_tags(tool.expected_results),
+            "target_groups": text_items(tool.target_groups),
+            "reasons": text_items(tool.reasons),
+            "expected_results": text_items(tool.expected_results),
             "status": tool.status,
             "licence": tool.licence,
             "authors": tool.author_names,
@@ -91,11 +99,23 @@ def catalogue(locale, request):
     ]
 
 
+BLOCK_END = re.compile(r"</(?:p|li|h[1-6]|blockquote)\s*>", re.IGNORECASE)
+CELL_SEPARATOR = "; "
+
+
+def text_items(html):
+    """The paragraphs and list items of a rich-text field, as plain strings."""
+    items = (" ".join(strip_tags(part).split()) for part in BLOCK_END.split(html or ""))
+    return [item for item in items if item]
+
+
 def _cell(value):
-    return "; ".join(value) if isinstance(value, list) else value
+    return CELL_SEPARATOR.join(value) if isinstance(value, list) else value
 
 
-def _licensed(response, filename):
+def _licensed(response, filename, locale):
+    # The language of the file, not of the interface (LocaleMiddleware keeps a header set here).
+    response["Content-Language"] = locale.language_code
     response["Link"] = f'<{LICENCE_URL}>; rel="license"'
     response["X-License"] = LICENCE_NAME
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
@@ -110,23 +130,19 @@ def tools_json(request, language):
         "language": locale.language_code,
         "license": {"name": LICENCE_NAME, "url": LICENCE_URL},
         "attribution": "Social Business Models",
-        "source": request.build_absolute_uri("/"),
+        "source": absolute_url("/"),
         "tools": catalogue(locale, request),
     }
     response = HttpResponse(
         json.dumps(document, ensure_ascii=False, indent=2),
         content_type="application/json; charset=utf-8",
     )
-    return _licensed(response, f"sbm-tools-{locale.language_code}.json")
+    return _licensed(response, f"sbm-tools-{locale.language_code}.json", locale)
 
 
 def tools_csv(request, language):
     locale = _locale(language)
     buffer = io.StringIO()
-    buffer.write(
-        f"# Social Business Models – tool catalogue ({locale.language_code}). "
-        f"Licence: {LICENCE_NAME} {LICENCE_URL}\n"
-    )
     writer = csv.DictWriter(buffer, fieldnames=COLUMNS)
     writer.writeheader()
     for row in catalogue(locale, request):
@@ -134,4 +150,4 @@ def tools_csv(request, language):
     response = HttpResponse(
         buffer.getvalue(), content_type="text/csv; charset=utf-8; header=present"
     )
-    return _licensed(response, f"sbm-tools-{locale.language_code}.csv")
+    return _licensed(response, f"sbm-tools-{locale.language_code}.csv", locale)

@@ -1,13 +1,17 @@
 """sitemap.xml over every live, public page of every language, with hreflang alternates.
 
 Untranslated aliases are left out (they repeat their source page's text); each translated
-page names its real translations (and itself) as `xhtml:link rel="alternate"` entries.
+page names its real translations (and itself) as `xhtml:link rel="alternate"` entries, and
+the default language's version as `x-default`, as the pages do (includes/hreflang.html).
 """
 
 from collections import defaultdict
 
+from django.conf import settings
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
+
+from core.urls import page_url
 
 
 class TranslatedPagesSitemap(Sitemap):
@@ -24,7 +28,7 @@ class TranslatedPagesSitemap(Sitemap):
         entries = []
         by_translation = defaultdict(list)
         for item in self.paginator.page(page).object_list:
-            location = item.get_full_url(self.request)
+            location = page_url(item, self.request)
             if location is None:
                 continue
             entry = {
@@ -42,6 +46,13 @@ class TranslatedPagesSitemap(Sitemap):
                 {"lang_code": entry["item"].locale.language_code, "location": entry["location"]}
                 for entry in group
             ]
+            # As the pages' own <link rel="alternate">: the default language's version is
+            # the one for visitors whose language has none.
+            default = next(
+                (a for a in alternates if a["lang_code"] == settings.LANGUAGE_CODE), None
+            )
+            if default:
+                alternates.append({"lang_code": "x-default", "location": default["location"]})
             for entry in group:
                 entry["alternates"] = alternates
         lastmods = [entry["lastmod"] for entry in entries if entry["lastmod"]]

@@ -14,6 +14,8 @@ from django.conf import settings
 from django.core import signing
 from django.utils import timezone
 
+from core.urls import page_url
+
 from .models import PendingApplication, confirmation_period
 
 SALT = "providers.profile-update"
@@ -54,7 +56,7 @@ def token_matches(token, page):
 def update_url(page, request=None):
     """The absolute address of the update form of the profile's source-language version."""
     query = urlencode({"token": make_token(page)})
-    return f"{page.get_full_url(request=request)}{page.reverse_subpage('update')}?{query}"
+    return f"{page_url(page, request)}{page.reverse_subpage('update')}?{query}"
 
 
 APPLICATION_SALT = "providers.application.confirm"
@@ -67,7 +69,7 @@ def application_token(pending):
 
 def application_confirm_url(index_page, pending):
     query = urlencode({"token": application_token(pending)})
-    return f"{index_page.get_full_url()}{index_page.reverse_subpage('apply_confirm')}?{query}"
+    return f"{page_url(index_page)}{index_page.reverse_subpage('apply_confirm')}?{query}"
 
 
 def pending_application_from(token):

@@ -272,6 +272,13 @@ class ToolPage(RoutablePageMixin, BasePage):
     def contributor_names(self):
         return self.credited(self.contributors)
 
+    @property
+    def instruction_groups(self):
+        """The instructions as the sheet, its PDF and a guide's PDF number them."""
+        from .sheet import instruction_groups
+
+        return instruction_groups(self.instructions)
+
     def get_context(self, request, *args, **kwargs):
         from .sheet import sheet_context
 

@@ -3,33 +3,29 @@
 The file lives in the default storage under `tools/pdf/<page id>/`; its name carries the live
 revision it was made from, so an edit can never serve a stale sheet. Publishing a sheet
 regenerates its PDF (`regenerate_on_publish`, connected in `apps.py`) and removes the old ones.
-Fonts (DejaVu, through fontconfig) are embedded by WeasyPrint; images are read from storage
-and static files directly, never fetched over the network.
+Fonts (DejaVu, through fontconfig) are embedded by WeasyPrint; core/pdf.py renders it (tagged,
+with its language, links to the public site, files read locally).
 """
 
+import hashlib
 import logging
-import mimetypes
 from contextlib import contextmanager
 from contextvars import ContextVar
-from urllib.parse import urlsplit
 
-from django.conf import settings
-from django.contrib.staticfiles import finders
-from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.text import slugify
-from weasyprint import HTML
-from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+from core.pdf import html_to_pdf
+from core.urls import site_url
+from home.sections import sections_for
 
 logger = logging.getLogger("sbm.tools.pdf")
 
 PDF_FOLDER = "tools/pdf"
-# Relative addresses in the sheet resolve against this; LocalFilesFetcher reads their path.
-PDF_BASE_URL = "http://pdf.invalid/"
 
 
 def pdf_filename(page):
@@ -43,46 +39,28 @@ def _source(page):
     return page.alias_of.specific if page.alias_of_id else page
 
 
-def stored_path(page):
+def printed_sections(page):
+    """What other apps add to the printed sheet (the contributors' credit), in its language."""
+    with translation.override(page.locale.language_code):
+        return sections_for("tool_sheet", page, None, printed=True)
+
+
+def stored_path(page, sections=None):
+    """Named after the revision and what the printed sections show, so a new revision or a
+    newly credited contributor never gets an old file."""
     source = _source(page)
     version = source.live_revision_id or source.latest_revision_id or 0
     language = page.locale.language_code
-    return f"{PDF_FOLDER}/{page.pk}/r{version}-{language}.pdf"
+    sections = printed_sections(page) if sections is None else sections
+    shown = repr([(section["name"], section["context"]) for section in sections])
+    digest = hashlib.sha256(shown.encode()).hexdigest()[:12]
+    return f"{PDF_FOLDER}/{page.pk}/r{version}-{digest}-{language}.pdf"
 
 
-class LocalFilesFetcher(URLFetcher):
-    """WeasyPrint's URL fetcher: media and static files only, read without HTTP.
-
-    Reading files directly avoids a request from the server to itself and never lets the
-    content of a page make the server fetch another address.
-    """
-
-    def fetch(self, url, headers=None):
-        path = urlsplit(url).path
-        if path.startswith(settings.MEDIA_URL):
-            with default_storage.open(path[len(settings.MEDIA_URL) :]) as stored:
-                data = stored.read()
-        elif path.startswith(settings.STATIC_URL):
-            name = path[len(settings.STATIC_URL) :]
-            found = finders.find(name)
-            if found:
-                with open(found, "rb") as static_file:
-                    data = static_file.read()
-            else:
-                # Collected static files (hashed names in production).
-                with staticfiles_storage.open(name) as static_file:
-                    data = static_file.read()
-        else:
-            raise ValueError(f"Only the site's own files are embedded in a PDF, not {url}")
-        mime_type, _encoding = mimetypes.guess_type(path)
-        return URLFetcherResponse(
-            url, data, {"Content-Type": mime_type or "application/octet-stream"}
-        )
-
-
-def render_pdf(page):
+def render_pdf(page, sections=None):
     from .sheet import classification, instruction_groups, instruments_with_counts, related_tools
 
+    sections = printed_sections(page) if sections is None else sections
     with translation.override(page.locale.language_code):
         html = render_to_string(
             "tools/tool_sheet_pdf.html",
@@ -92,19 +70,21 @@ def render_pdf(page):
                 "instruction_groups": instruction_groups(page.instructions),
                 "instruments": instruments_with_counts(page),
                 "related": related_tools(page),
-                "site_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/"),
+                "sections": sections,
+                "site_url": site_url(),
             },
         )
-    return HTML(string=html, base_url=PDF_BASE_URL, url_fetcher=LocalFilesFetcher()).write_pdf()
+    return html_to_pdf(html)
 
 
 def get_pdf(page):
     """The PDF bytes: from storage when this revision was already rendered."""
-    path = stored_path(page)
+    sections = printed_sections(page)
+    path = stored_path(page, sections)
     if default_storage.exists(path):
         with default_storage.open(path) as stored:
             return stored.read()
-    data = render_pdf(page)
+    data = render_pdf(page, sections)
     remove_stored_pdfs(page)
     default_storage.save(path, ContentFile(data))
     return data

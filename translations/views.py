@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core.spreadsheets import SafeCsvWriter
+from core.urls import absolute_url
 
 from .permissions import can_view_translation_status
 from .status import STATUS_CHOICES, content_type_choices, target_locales, translation_status
@@ -92,7 +93,7 @@ def _csv_response(request, rows):
                 row.status_label,
                 row.translated,
                 row.total,
-                request.build_absolute_uri(url) if url else "",
+                absolute_url(url) if url else "",
             ]
         )
     return response

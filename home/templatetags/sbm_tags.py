@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Locale, Page
 
+from core.urls import page_url
 from home.models import Footer, MainMenu
 
 register = template.Library()
@@ -136,7 +137,7 @@ def hreflang_links(context):
     for code, translated in _translations_by_language(page).items():
         if translated.alias_of_id:
             continue
-        links.append({"code": code, "url": translated.get_full_url(request=request)})
+        links.append({"code": code, "url": page_url(translated, request)})
     default = next((link for link in links if link["code"] == settings.LANGUAGE_CODE), None)
     return {"links": links, "default": default}
 

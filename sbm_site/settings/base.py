@@ -39,7 +39,7 @@ env = environ.Env(
     AWS_S3_REGION_NAME=(str, ""),
     AWS_S3_CUSTOM_DOMAIN=(str, ""),
     AWS_PRIVATE_LOCATION=(str, "private"),
-    WAGTAILADMIN_BASE_URL=(str, "http://127.0.0.1:8000"),
+    SITE_URL=(str, "http://127.0.0.1:8000"),
     DEEPL_API_KEY=(str, ""),
     CONN_MAX_AGE=(int, 60),
     TRUSTED_PROXY_COUNT=(int, 0),
@@ -302,9 +302,14 @@ RETENTION_ADMIN_LOG_DAYS = env.int("RETENTION_ADMIN_LOG_DAYS", default=30)
 # registrations hold their seat meanwhile; provider applications wait before moderation).
 EMAIL_CONFIRMATION_HOURS = env.int("EMAIL_CONFIRMATION_HOURS", default=48)
 
+# The public origin (scheme, host and port, no path): every absolute URL the site publishes
+# starts with it (core/urls.py) and `setup_site` writes it into Wagtail's Site record. The
+# default is the address `scripts/run` serves; production requires it.
+SITE_URL = env("SITE_URL").rstrip("/")
+
 # Wagtail.
 WAGTAIL_SITE_NAME = "Social Business Models"
-WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL")
+WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAILDOCS_EXTENSIONS = [
     "csv",
     "docx",

@@ -1,6 +1,7 @@
 """Production: every security value is required and has no default, so a missing one fails loudly.
 
-Required: SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL. See .env.example and docs/operations.md.
+Required: SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL, SITE_URL.
+See .env.example and docs/operations.md.
 """
 
 import os
@@ -19,6 +20,15 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
 if not os.environ.get("DATABASE_URL"):
     raise ImproperlyConfigured(
         "Set DATABASE_URL, e.g. postgres://user:password@host:5432/sbm (see docs/operations.md)"
+    )
+
+# Every absolute URL (sitemap, feeds, e-mails, PDFs, API) is built on SITE_URL; the development
+# default (http://127.0.0.1:8000) must never be published. `check --deploy` also refuses a
+# local address (core/checks.py).
+if not os.environ.get("SITE_URL"):
+    raise ImproperlyConfigured(
+        "Set SITE_URL to the public address, e.g. https://www.socialbusinessmodels.ch "
+        "(see docs/operations.md)"
     )
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

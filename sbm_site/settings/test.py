@@ -32,5 +32,9 @@ WHITENOISE_AUTOREFRESH = True
 # The test client's login() calls authenticate() without a request, which django-axes refuses;
 # tests of the lockout switch it on with override_settings(AXES_ENABLED=True).
 AXES_ENABLED = False
+# A public origin of the tests' own, unlike any request host, so a URL built from the request
+# instead of SITE_URL shows; the browser tests' live site sets its own address.
+SITE_URL = os.environ.get("SBM_TEST_SITE_URL", "https://www.sbm.test")
+WAGTAILADMIN_BASE_URL = SITE_URL
 # Off by default so tests see fresh pages; tests/home/test_page_cache.py switches it on.
 PAGE_CACHE_SECONDS = 0

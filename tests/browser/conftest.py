@@ -76,9 +76,12 @@ def live_site():
         "DATABASE_URL": database_url,
         "SERVE_MEDIA": "true",
         "SBM_TEST_MEDIA_ROOT": media_root,
+        "SBM_TEST_SITE_URL": f"http://127.0.0.1:{port}",
         "PYTHONUNBUFFERED": "1",
     }
     site = LiveSite(f"http://127.0.0.1:{port}", environment)
+    # The Site record follows SITE_URL, so the pages' absolute links lead to this server.
+    site.manage("setup_site", "-v", "0")
     log_path = Path(tempfile.mkdtemp(prefix="sbm-browser-server-")) / "server.log"
     log = log_path.open("w")
     server = subprocess.Popen(

@@ -9,6 +9,8 @@ from tests.conftest import LANGUAGE_CODES
 from tests.html import one, parse, text_of, texts
 from tests.query_budget import assert_query_count_does_not_grow
 
+SITE = settings.SITE_URL  # the tests' own public origin (settings/test.py)
+
 pytestmark = pytest.mark.django_db
 
 
@@ -71,12 +73,12 @@ def test_hreflang_lists_only_real_translations(client):
     # "L'association" is translated (translations/demo.py); "Contact" is not.
     soup = parse(client.get("/fr/association/"))
     alternates = {(link["hreflang"], link["href"]) for link in soup.select(HREFLANG_LINKS)}
-    assert ("fr", "http://localhost/fr/association/") in alternates
+    assert ("fr", f"{SITE}/fr/association/") in alternates
     assert "x-default" in {language for language, _ in alternates}
-    assert ("de", "http://localhost/de/association/") in alternates
+    assert ("de", f"{SITE}/de/association/") in alternates
     soup = parse(client.get("/fr/contact/"))
     alternates = {(link["hreflang"], link["href"]) for link in soup.select(HREFLANG_LINKS)}
-    assert ("fr", "http://localhost/fr/contact/") in alternates
+    assert ("fr", f"{SITE}/fr/contact/") in alternates
     # The German page is an untranslated alias: it is not announced to search engines.
     assert not soup.select('[rel="alternate"][hreflang="de"]')
 

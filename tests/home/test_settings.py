@@ -18,6 +18,7 @@ PRODUCTION_ENVIRONMENT = {
     "ALLOWED_HOSTS": "www.socialbusinessmodels.ch",
     "DATABASE_URL": "sqlite:////tmp/sbm-check-deploy.sqlite3",
     "EMAIL_URL": "smtp+tls://mailer:secret@smtp.example.org:587",
+    "SITE_URL": "https://www.socialbusinessmodels.ch",
 }
 
 
@@ -53,6 +54,23 @@ def test_production_refuses_to_start_without_a_database_url():
     result = run_manage("check", environment=environment)
     assert result.returncode != 0
     assert "DATABASE_URL" in result.stderr
+
+
+def test_production_refuses_to_start_without_a_site_url():
+    environment = {k: v for k, v in PRODUCTION_ENVIRONMENT.items() if k != "SITE_URL"}
+    result = run_manage("check", environment=environment)
+    assert result.returncode != 0
+    assert "SITE_URL" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "address", ["http://127.0.0.1:8000", "http://localhost", "https://192.168.1.20"]
+)
+def test_check_deploy_fails_on_a_local_site_url(address):
+    environment = {**PRODUCTION_ENVIRONMENT, "SITE_URL": address}
+    result = run_manage("check", "--deploy", environment=environment)
+    assert result.returncode != 0
+    assert "core.E003" in result.stderr
 
 
 def test_production_keeps_the_database_options_of_each_engine():

@@ -6,6 +6,7 @@ import json
 
 import jsonschema
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from drf_spectacular.validation import validate_schema as validate_openapi
 from hypothesis import given
@@ -20,6 +21,8 @@ from taxonomy.models import Lever
 from tests.factories import NewsPageFactory, RegistrationFactory
 from tests.query_budget import assert_query_count_does_not_grow
 from tools.models import ToolPage
+
+SITE = settings.SITE_URL  # the tests' own public origin (settings/test.py)
 
 pytestmark = pytest.mark.django_db
 
@@ -182,6 +185,40 @@ def test_an_unknown_search_operator_is_a_bad_request(client, endpoint):
     assert response.status_code == 400
     assert client.get(f"/api/v2/{endpoint}/?search=canevas&search_operator=or").status_code == 200
     assert client.get(f"/api/v2/{endpoint}/?search=cane%00vas").status_code == 400
+    # Without a search too: the operator is not silently ignored.
+    assert client.get(f"/api/v2/{endpoint}/?search_operator=xor").status_code == 400
+
+
+@pytest.mark.parametrize("fields", ["_", "-id", "_,{name}", "-type,-detail_url"])
+@pytest.mark.parametrize(("endpoint", "name"), [("pages", "title"), ("themes", "name")])
+def test_every_item_keeps_its_id_and_meta_whatever_the_fields_asked(client, endpoint, name, fields):
+    fields = fields.format(name=name)
+    listing = get_json(client, f"/api/v2/{endpoint}/?fields={fields}&limit=3")
+    detail = get_json(client, f"/api/v2/{endpoint}/{listing['items'][0]['id']}/?fields={fields}")
+    for item in [*listing["items"], detail]:
+        assert isinstance(item["id"], int)
+        assert item["meta"]["type"]
+
+
+def test_the_description_declares_the_limits_the_api_enforces(client):
+    document = get_json(client, "/api/v2/schema/")
+    listing = {p["name"]: p["schema"] for p in document["paths"]["/pages/"]["get"]["parameters"]}
+    assert listing["limit"]["maximum"] == 20
+    assert client.get("/api/v2/pages/?limit=20").status_code == 200
+    assert client.get("/api/v2/pages/?limit=21").status_code == 400
+    assert {"title", "-title", "random"} <= set(listing["order"]["enum"])
+    detail = document["paths"]["/pages/{id}/"]["get"]
+    assert detail["parameters"][0]["schema"]["minimum"] == 1
+    assert "400" in detail["responses"]
+    page_id = get_json(client, "/api/v2/pages/?limit=1")["items"][0]["id"]
+    assert client.get(f"/api/v2/pages/{page_id}/?fields=nonsense").status_code == 400
+    # Found by tests/news/test_api_contract.py (Schemathesis).
+    assert listing["offset"]["maximum"] == 10**9
+    assert client.get("/api/v2/levers/?offset=9223372036854775808").status_code == 400
+    assert client.get(f"/api/v2/pages/{page_id}/?fields=").status_code == 200
+    not_number = client.get("/api/v2/pages/AAA/")
+    assert not_number.status_code == 404
+    assert not_number.json() == {"message": "not found"}
 
 
 @pytest.mark.parametrize("query", ["locale=%00", "type=%00", "lever=a%00", "search=%00"])
@@ -253,7 +290,7 @@ def test_the_openapi_description_documents_every_endpoint_and_filter(client):
 def test_the_openapi_description_is_a_valid_openapi_3_document(client):
     document = get_json(client, "/api/v2/schema/")
     validate_openapi(document)  # raises on any departure from the OpenAPI 3.0 JSON schema
-    assert document["servers"] == [{"url": "http://localhost/api/v2/"}]
+    assert document["servers"] == [{"url": f"{SITE}/api/v2/"}]
 
 
 def test_responses_match_the_schemas_the_description_gives(client):
@@ -282,7 +319,7 @@ def value_strategy(name, parameter, document):
         return st.sampled_from(sorted(document["x-page-types"])) | JUNK
     if name in document["x-taxonomy-filters"]:
         return st.sampled_from(["financial-resources", "human-resources", "launch", ""]) | JUNK
-    if parameter["schema"]["type"] == "integer":
+    if parameter["schema"].get("type") == "integer" or "oneOf" in parameter["schema"]:
         return st.integers(min_value=-10, max_value=10_000).map(str) | JUNK
     if name == "fields":
         return st.sampled_from(["*", "_,id", "title,-slug", "levers", "owner_email"]) | JUNK

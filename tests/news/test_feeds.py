@@ -1,9 +1,13 @@
 """RSS and Atom feeds per language: valid, absolute links, dates in UTC, only live content."""
 
 import datetime
+import re
+from urllib.parse import urlsplit
 
 import feedparser
 import pytest
+from defusedxml import ElementTree as etree
+from django.conf import settings
 
 from news.models import NewsPage
 from tests import html
@@ -11,7 +15,15 @@ from tests.factories import NewsPageFactory
 from tests.query_budget import assert_query_count_does_not_grow
 from tools.models import ToolPage
 
+SITE = settings.SITE_URL  # the tests' own public origin (settings/test.py)
+
 pytestmark = pytest.mark.django_db
+
+ATOM = "http://www.w3.org/2005/Atom"
+NS = {"atom": ATOM}
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+# RFC 4151: tag:authority,date:specific
+TAG_URI = re.compile(r"^tag:[a-z0-9.-]+,\d{4}(-\d{2}(-\d{2})?)?:[\w.~!$&'()*+,;=:@/?%-]+$")
 
 LANGUAGES = ["fr", "de", "it", "en"]
 # (address, format) of every feed of a language: news, new and updated tools, upcoming events.
@@ -23,6 +35,14 @@ FEEDS = [
     ("/events/{language}/rss/", "rss"),
     ("/events/{language}/atom/", "atom"),
 ]
+
+
+def is_iri(value):
+    """An absolute IRI, as atom:id must be: a tag: URI or an http(s) address with a host."""
+    if value.startswith("tag:"):
+        return bool(TAG_URI.match(value))
+    parts = urlsplit(value)
+    return parts.scheme in ("http", "https") and bool(parts.netloc)
 
 
 def parse(client, url):
@@ -38,9 +58,9 @@ def test_every_feed_parses_without_error_and_links_absolutely(client, language, 
     assert not parsed.bozo, parsed.get("bozo_exception")
     assert parsed.version.startswith(kind)
     assert parsed.entries, "the demo content fills every feed"
-    assert parsed.feed.link.startswith("http://localhost/")
+    assert parsed.feed.link.startswith(f"{SITE}/")
     for entry in parsed.entries:
-        assert entry.link.startswith(f"http://localhost/{language}/")
+        assert entry.link.startswith(f"{SITE}/{language}/")
         assert entry.title
         assert entry.summary
         moment = entry.get("published_parsed") or entry.get("updated_parsed")
@@ -52,10 +72,40 @@ def test_every_feed_parses_without_error_and_links_absolutely(client, language, 
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_the_news_and_tools_feeds_name_their_language(client, language):
-    for feed in ("news.rss", "tools.rss"):
-        _response, parsed = parse(client, f"/feeds/{language}/{feed}")
+@pytest.mark.parametrize(("address", "kind"), FEEDS)
+def test_every_feed_names_its_language(client, language, address, kind):
+    response, parsed = parse(client, address.format(language=language))
+    if kind == "rss":
         assert parsed.feed.language == language
+    else:
+        root = etree.fromstring(response.content)
+        assert root.get(XML_LANG) == language
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize(
+    "address", [address for address, kind in FEEDS if kind == "atom"], ids=lambda a: a
+)
+def test_atom_feeds_meet_rfc_4287(client, language, address):
+    """Checked twice: feedparser's reading, and the RFC's rules on the XML itself (lxml)."""
+    response, parsed = parse(client, address.format(language=language))
+    assert parsed.feed.author
+    assert all(is_iri(entry.id) for entry in parsed.entries)
+    assert len({entry.id for entry in parsed.entries}) == len(parsed.entries)
+
+    feed = etree.fromstring(response.content)
+    assert feed.tag == f"{{{ATOM}}}feed"
+    for element in (feed, *feed.iterfind("atom:entry", NS)):
+        for required in ("atom:id", "atom:title", "atom:updated"):
+            assert len(element.findall(required, NS)) == 1, (required, element.tag)
+        assert is_iri(element.findtext("atom:id", namespaces=NS))
+        assert datetime.datetime.fromisoformat(element.findtext("atom:updated", namespaces=NS))
+    # An author for the feed, or one in every entry (RFC 4287, 4.1.1).
+    assert feed.findtext("atom:author/atom:name", namespaces=NS)
+    (self_link,) = feed.findall('atom:link[@rel="self"]', NS)
+    assert self_link.get("href") == f"{SITE}{address.format(language=language)}"
+    for link in feed.iterfind("atom:entry/atom:link", NS):
+        assert link.get("href").startswith(f"{SITE}/{language}/")
 
 
 def test_feed_dates_are_written_in_utc(client):

@@ -4,6 +4,7 @@ import datetime
 import json
 
 import pytest
+from django.conf import settings
 from wagtail.models import Page
 
 from events.models import EventPage, EventSeriesPage
@@ -12,6 +13,8 @@ from news import metadata
 from tests.factories import ImageFactory, NewsPageFactory
 from tests.html import one, parse
 from tools.models import ToolPage
+
+SITE = settings.SITE_URL  # the tests' own public origin (settings/test.py)
 
 pytestmark = pytest.mark.django_db
 
@@ -42,9 +45,9 @@ def test_the_home_page_describes_the_organisation(client):
     organisation, breadcrumbs = json_ld(soup)
     assert organisation["name"] == "Social Business Models"
     assert organisation["@context"] == "https://schema.org"
-    assert organisation["url"] == "http://localhost/"
-    assert [crumb["item"] for crumb in breadcrumbs["itemListElement"]] == ["http://localhost/fr/"]
-    assert canonical(soup) == "http://localhost/fr/"
+    assert organisation["url"] == f"{SITE}/"
+    assert [crumb["item"] for crumb in breadcrumbs["itemListElement"]] == [f"{SITE}/fr/"]
+    assert canonical(soup) == f"{SITE}/fr/"
     assert meta(soup, "og:type") == "website"
 
 
@@ -54,7 +57,7 @@ def test_a_news_item_is_a_news_article_with_its_image_and_breadcrumbs(client):
     article, breadcrumbs = json_ld(soup)
     assert article["datePublished"] == "2026-09-07"
     assert article["author"] == {"@type": "Person", "name": "Claire Rochat"}
-    assert article["image"].startswith("http://localhost/")
+    assert article["image"].startswith(f"{SITE}/")
     crumbs = breadcrumbs["itemListElement"]
     assert [crumb["name"] for crumb in crumbs] == [
         "Social Business Models",
@@ -62,9 +65,7 @@ def test_a_news_item_is_a_news_article_with_its_image_and_breadcrumbs(client):
         "« 21 jours pour convaincre » : le cycle commence lundi",
     ]
     assert [crumb["position"] for crumb in crumbs] == [1, 2, 3]
-    assert crumbs[-1]["item"] == (
-        "http://localhost/fr/actualites/lancement-21-jours-pour-convaincre/"
-    )
+    assert crumbs[-1]["item"] == (f"{SITE}/fr/actualites/lancement-21-jours-pour-convaincre/")
     assert meta(soup, "og:type") == "article"
     assert meta(soup, "og:image") == article["image"]
     assert meta(soup, "twitter:card") == "summary_large_image"
@@ -81,7 +82,7 @@ def test_a_tool_sheet_is_a_learning_resource_with_its_licence(client):
     assert resource["license"] == "https://creativecommons.org/licenses/by-sa/4.0/"
     assert meta(soup, "twitter:card") == "summary"
     assert meta(soup, "og:description") == tool.summary[:300]
-    assert meta(soup, "og:image") == "http://localhost/static/news/img/share.png"
+    assert meta(soup, "og:image") == f"{SITE}/static/news/img/share.png"
 
 
 def test_an_event_is_an_event_in_utc_without_its_private_meeting_link(client):
@@ -133,10 +134,10 @@ def test_every_kind_of_page_has_a_canonical_link_a_share_card_and_parsable_json_
         assert response.status_code == 200, page.url
         soup = parse(response)
         address = canonical(soup)
-        assert address.startswith("http://localhost/"), page.url
+        assert address.startswith(f"{SITE}/"), page.url
         assert meta(soup, "og:url") == address
         assert meta(soup, "og:title")
-        assert meta(soup, "og:image").startswith("http://localhost/")
+        assert meta(soup, "og:image").startswith(f"{SITE}/")
         assert meta(soup, "twitter:card") in {"summary", "summary_large_image"}
         assert "BreadcrumbList" in types(soup), page.url
     assert len(seen_types) >= 10
@@ -144,7 +145,7 @@ def test_every_kind_of_page_has_a_canonical_link_a_share_card_and_parsable_json_
 
 def test_a_view_that_is_not_a_page_still_has_its_canonical_link(client):
     soup = parse(client.get("/fr/search/?q=canevas"))
-    assert canonical(soup) == "http://localhost/fr/search/"
+    assert canonical(soup) == f"{SITE}/fr/search/"
 
 
 def test_every_other_page_gets_breadcrumbs(client):
@@ -196,6 +197,6 @@ def test_a_lost_image_file_falls_back_to_the_association_card(client, news_index
     response = client.get(item.url)
     assert response.status_code == 200
     soup = parse(response)
-    assert meta(soup, "og:image") == "http://localhost/static/news/img/share.png"
+    assert meta(soup, "og:image") == f"{SITE}/static/news/img/share.png"
     assert meta(soup, "twitter:card") == "summary"
     assert "image" not in json_ld(soup)[0]

@@ -5,12 +5,15 @@ import csv
 import io
 
 import pytest
+from django.conf import settings
 
 from home.sections import sections_for
 from tests.factories import ToolPageFactory
 from tests.html import one, parse, text_of
 from tests.query_budget import assert_query_count_does_not_grow
 from tools.models import ToolIndexPage, ToolPage
+
+SITE = settings.SITE_URL  # the tests' own public origin (settings/test.py)
 
 pytestmark = pytest.mark.django_db
 
@@ -34,19 +37,42 @@ def test_the_json_catalogue_lists_every_live_tool_of_the_language(client, langua
     assert response["Link"] == f'<{LICENCE_URL}>; rel="license"'
 
 
-def test_the_csv_catalogue_states_its_licence_and_has_one_row_per_tool(client):
+@pytest.mark.parametrize("language", ["fr", "de", "it", "en"])
+@pytest.mark.parametrize("name", ["tools.json", "tools.csv"])
+def test_each_file_declares_the_language_of_its_content(client, language, name):
+    # The interface language of these unprefixed addresses is French; the file's is not.
+    response = client.get(f"/open-data/{language}/{name}")
+    assert response["Content-Language"] == language
+
+
+def test_the_csv_catalogue_starts_with_its_header_and_has_one_row_per_tool(client):
     response = client.get("/open-data/fr/tools.csv")
     assert response["Content-Type"].startswith("text/csv")
+    assert "header=present" in response["Content-Type"]
     assert 'filename="sbm-tools-fr.csv"' in response["Content-Disposition"]
+    assert response["Link"] == f'<{LICENCE_URL}>; rel="license"'
     text = response.content.decode()
-    first_line, rest = text.split("\n", 1)
-    assert first_line.startswith("#") and "CC BY-SA 4.0" in first_line and LICENCE_URL in first_line
-    rows = list(csv.DictReader(io.StringIO(rest)))
+    assert csv.Sniffer().has_header(text[:4096])
+    assert text.split("\r\n", 1)[0].startswith("sheet_number,title,url,")
+    rows = list(csv.DictReader(io.StringIO(text)))
     assert len(rows) == live_tools("fr").count()
     canvas = next(row for row in rows if row["sheet_number"] == "02a")
-    assert canvas["url"].startswith("http://localhost/fr/outils/")
+    assert canvas["url"].startswith(f"{SITE}/fr/outils/")
     assert canvas["licence"] == "CC-BY-SA-4.0"
     assert "<p>" not in canvas["reasons"]
+
+
+def test_multi_value_cells_are_separated_the_same_way(client):
+    """The CSV and the JSON list the same tools in the same order; lists become "; " cells."""
+    csv_text = client.get("/open-data/fr/tools.csv").content.decode()
+    rows = list(csv.DictReader(io.StringIO(csv_text)))
+    tools = client.get("/open-data/fr/tools.json").json()["tools"]
+    assert [row["url"] for row in rows] == [tool["url"] for tool in tools]
+    assert any(len(tool["target_groups"]) > 1 for tool in tools), "demo sheets list several"
+    for row, tool in zip(rows, tools, strict=True):
+        for column in ("target_groups", "reasons", "phases", "levers", "authors"):
+            assert isinstance(tool[column], list)
+            assert row[column] == "; ".join(tool[column])
 
 
 def test_an_unpublished_tool_is_not_in_the_catalogue(client):
@@ -102,6 +128,6 @@ def test_the_tool_library_page_links_to_the_catalogue_and_its_licence(client, la
 def test_the_csv_and_json_catalogues_hold_the_same_tools(client):
     document = client.get("/open-data/de/tools.json").json()
     text = client.get("/open-data/de/tools.csv").content.decode()
-    rows = list(csv.DictReader(io.StringIO(text.split("\n", 1)[1])))
+    rows = list(csv.DictReader(io.StringIO(text)))
     assert [row["url"] for row in rows] == [tool["url"] for tool in document["tools"]]
     assert [row["sheet_number"] for row in rows] == sorted(row["sheet_number"] for row in rows)

@@ -6,10 +6,14 @@ from pathlib import Path
 import pytest
 import xmlschema
 from defusedxml import ElementTree
+from django.conf import settings
 from wagtail.models import Page
 
 from tests.factories import NewsPageFactory
+from tests.html import parse
 from tests.query_budget import assert_query_count_does_not_grow
+
+SITE = settings.SITE_URL  # the tests' own public origin (settings/test.py)
 
 pytestmark = pytest.mark.django_db
 
@@ -52,9 +56,22 @@ def test_the_sitemap_lists_every_live_page_once_and_no_untranslated_alias(client
 
 def test_a_translated_page_names_its_translations_and_itself(client):
     listed = entries(sitemap(client))
-    homes = {code: f"http://localhost/{code}/" for code in ("fr", "de", "it", "en")}
-    assert listed["http://localhost/fr/"] == homes
-    assert listed["http://localhost/de/"] == homes
+    homes = {code: f"{SITE}/{code}/" for code in ("fr", "de", "it", "en")}
+    homes["x-default"] = f"{SITE}/fr/"
+    assert listed[f"{SITE}/fr/"] == homes
+    assert listed[f"{SITE}/de/"] == homes
+
+
+def test_the_sitemap_declares_the_alternates_the_pages_declare(client):
+    translated = [(url, links) for url, links in entries(sitemap(client)).items() if links]
+    assert len(translated) >= 8  # the demo site's translated pages
+    for url, links in translated:
+        page = parse(client.get(url.removeprefix(SITE)))
+        declared = {
+            link["hreflang"]: link["href"]
+            for link in page.select('link[rel="alternate"][hreflang]')
+        }
+        assert links == declared, url
 
 
 def test_an_untranslated_page_has_no_alternates(client, news_index):
@@ -79,7 +96,7 @@ def test_robots_txt_points_at_the_sitemap_and_keeps_robots_out_of_the_admin(clie
     lines = response.content.decode().splitlines()
     assert response["Content-Type"].startswith("text/plain")
     assert "Disallow: /admin/" in lines
-    assert "Sitemap: http://localhost/sitemap.xml" in lines
+    assert f"Sitemap: {SITE}/sitemap.xml" in lines
 
 
 def test_the_schema_rejects_a_url_without_its_address_or_a_broken_alternate():

@@ -61,6 +61,8 @@ class ScratchSite:
             "DATABASE_URL": self.database_url,
             "SECRET_KEY": SECRET_KEY,
             "ALLOWED_HOSTS": "127.0.0.1,localhost",
+            # Production settings require the public origin; these tests follow no absolute link.
+            "SITE_URL": "https://www.sbm.test",
             # TLS ends at the proxy in production; the tests talk plain HTTP on loopback.
             "SECURE_SSL_REDIRECT": "false",
             "MEDIA_ROOT": str(self.media_root),

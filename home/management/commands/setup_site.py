@@ -24,6 +24,7 @@ from wagtail.models import (
 )
 from wagtail_localize.models import LocaleSynchronization
 
+from core.urls import origin_parts
 from home import roles
 from home.i18n import sync_locale_trees
 from home.models import HomePage, SiteSettings
@@ -47,12 +48,6 @@ def _role_modules():
 class Command(BaseCommand):
     help = "Create locales, the home page, groups with their permissions and the workflows."
 
-    def add_arguments(self, parser):
-        parser.add_argument(
-            "--hostname", default="127.0.0.1", help="Host name of the default site."
-        )
-        parser.add_argument("--port", type=int, default=8000, help="Port of the default site.")
-
     def handle(self, *args, **options):
         self.verbosity = options["verbosity"]
         with progress_verbosity(self.verbosity):
@@ -66,7 +61,7 @@ class Command(BaseCommand):
             for former, current in getattr(module, "FORMER_NAMES", {}).items():
                 self.former_names.setdefault(current, []).append(former)
         locales = self.setup_locales()
-        home = self.setup_home_page(locales[0], options["hostname"], options["port"])
+        home = self.setup_home_page(locales[0])
         self.setup_locale_synchronisation(locales)
         homes = self.locale_home_pages(home)
         groups = self.setup_groups(locales)
@@ -93,7 +88,7 @@ class Command(BaseCommand):
             locales.append(locale)
         return locales
 
-    def setup_home_page(self, default_locale, hostname, port):
+    def setup_home_page(self, default_locale):
         root = Page.get_first_root_node()
         home = HomePage.objects.filter(depth=2, locale=default_locale).first()
         if home is None:
@@ -106,6 +101,7 @@ class Command(BaseCommand):
             root.add_child(instance=home)
             home.save_revision().publish()
             self.note(True, "French home page")
+        _scheme, hostname, port = origin_parts()
         site = Site.objects.filter(is_default_site=True).first()
         if site is None:
             Site.objects.create(
@@ -116,7 +112,12 @@ class Command(BaseCommand):
                 site_name=settings.WAGTAIL_SITE_NAME,
             )
             self.note(True, "default site")
-        elif site.root_page_id != home.pk:
+            return home
+        if (site.hostname, site.port) != (hostname, port):
+            site.hostname, site.port = hostname, port
+            site.save(update_fields=["hostname", "port"])
+            self.note(True, f"default site now at {site.root_url} (SITE_URL)")
+        if site.root_page_id != home.pk:
             previous_root = site.root_page
             site.root_page = home
             site.site_name = settings.WAGTAIL_SITE_NAME
