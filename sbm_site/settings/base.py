@@ -155,7 +155,11 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = (
         "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
     )
+    # Each transaction takes the write lock when it starts, and a request that finds it taken
+    # waits its turn (up to `timeout` seconds) instead of failing with "database is locked":
+    # the embedded default queues concurrent registrations. Beyond the wait, the 503 page.
     DATABASES["default"]["OPTIONS"]["transaction_mode"] = "IMMEDIATE"
+    DATABASES["default"]["OPTIONS"]["timeout"] = env.int("SQLITE_TIMEOUT_SECONDS", default=20)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -175,8 +179,13 @@ if REDIS_URL:
             "KEY_PREFIX": "sbm",
             "OPTIONS": {
                 "CLIENT_CLASS": "django_redis.client.DefaultClient",
-                # A Redis outage degrades to "no cache" instead of failing every request.
+                # A Redis outage degrades to "no cache" instead of failing every request: every
+                # cache call answers None (a miss) and the error is logged (below).
                 "IGNORE_EXCEPTIONS": True,
+                # An unreachable Redis (stopped, firewalled, overloaded) costs each request at
+                # most a second per cache call, not a worker timeout.
+                "SOCKET_CONNECT_TIMEOUT": 1,
+                "SOCKET_TIMEOUT": 1,
             },
         }
     }

@@ -423,3 +423,140 @@ class Editor:
         return response.status_code == 302 and bool(
             re.fullmatch(r"/admin/pages/\d+/", response.headers.get("Location", ""))
         )
+
+
+class RedisServer:
+    """A redis-server of the test's own on a free loopback port, with nothing kept on disk."""
+
+    def __init__(self, work):
+        self.work = Path(work)
+        self.port = free_port()
+        self.url = f"redis://127.0.0.1:{self.port}/0"
+        self.log_path = self.work / f"redis-{self.port}.log"
+        self.process = None
+
+    def start(self):
+        self.log = self.log_path.open("a")
+        self.process = subprocess.Popen(
+            [
+                shutil.which("redis-server") or "/usr/bin/redis-server",
+                "--port",
+                str(self.port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--dir",
+                str(self.work),
+            ],
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+        )
+        wait_until(self._answers, timeout=30, message=f"redis-server on port {self.port}")
+        return self
+
+    def _answers(self):
+        import redis
+
+        if self.process.poll() is not None:
+            raise RuntimeError(f"redis-server exited:\n{self.log_path.read_text()[-2000:]}")
+        try:
+            return redis.Redis(port=self.port, socket_timeout=1).ping()
+        except redis.RedisError:
+            return False
+
+    def key_count(self):
+        import redis
+
+        with redis.Redis(port=self.port, socket_timeout=2) as client:
+            return client.dbsize()
+
+    def kill(self):
+        """SIGKILL, as a crash or an out-of-memory kill would: no goodbye to the clients."""
+        if self.process is None:
+            return
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.wait(timeout=10)
+        self.log.close()
+        self.process = None
+
+
+class SourceAddressAdapter(requests.adapters.HTTPAdapter):
+    """Connections from a chosen loopback address, so that the server sees another visitor."""
+
+    def __init__(self, address, **kwargs):
+        self.address = address
+        super().__init__(**kwargs)
+
+    def init_poolmanager(self, *args, **kwargs):
+        kwargs["source_address"] = (self.address, 0)
+        super().init_poolmanager(*args, **kwargs)
+
+
+def visitor(number):
+    """A browser-like session of visitor `number` (1 to 250), from 127.0.0.<number + 1>.
+
+    Linux routes all of 127.0.0.0/8 to the loopback interface: each visitor has an address of
+    its own, as the rate limits of the public forms expect.
+    """
+    session = requests.Session()
+    adapter = SourceAddressAdapter(f"127.0.0.{number + 1}")
+    session.mount("http://", adapter)
+    return session
+
+
+TEXT_FOR_FIELDS = (
+    "Texte envoyé par un visiteur pendant l’essai de panne : il décrit une expérience "
+    "concrète d’association, assez long pour que chaque formulaire l’accepte."
+)
+
+
+def filled_form(form, *, marker, honeypots=("website", "homepage")):
+    """The data a person would send with the HTML form `form` (a BeautifulSoup tag).
+
+    Hidden fields keep their value, honeypots stay empty, every checkbox is ticked, the first
+    choice of each radio group and select is taken, e-mail and text fields carry `marker` so
+    that the stored rows can be found again. File fields are left out.
+    """
+    data = []
+    seen_radios = set()
+    for field in form.select("input[name], textarea[name], select[name]"):
+        name = field["name"]
+        if field.has_attr("disabled"):
+            continue
+        kind = field.get("type", "text").lower() if field.name == "input" else field.name
+        if name in honeypots:
+            data.append((name, ""))
+        elif kind == "hidden":
+            data.append((name, field.get("value", "")))
+        elif kind in {"submit", "button", "image", "reset", "file"}:
+            continue
+        elif kind == "checkbox":
+            data.append((name, field.get("value", "on")))
+        elif kind == "radio":
+            if name not in seen_radios:
+                seen_radios.add(name)
+                data.append((name, field.get("value", "on")))
+        elif kind == "select":
+            values = [o.get("value", o.get_text()) for o in field.select("option")]
+            chosen = [value for value in values if value]
+            if chosen:
+                data.append((name, chosen[0]))
+        elif kind == "email":
+            data.append((name, f"{marker}@example.org"))
+        elif kind == "url":
+            data.append((name, "https://example.org/"))
+        elif kind == "number":
+            data.append((name, field.get("min") or "1"))
+        elif kind == "date":
+            data.append((name, "2027-03-18"))
+        elif kind == "search":
+            data.append((name, "outil"))
+        else:
+            text = TEXT_FOR_FIELDS if kind == "textarea" else f"Visiteur {marker}"
+            limit = int(field.get("maxlength") or 0)
+            data.append((name, text[:limit] if limit else text))
+    return data

@@ -37,6 +37,61 @@ def test_a_crashing_page_gives_the_styled_500_page_without_a_traceback():
     assert "Traceback" not in html and "boom" not in html
 
 
+def test_an_unreachable_database_gives_the_503_page_in_the_visitors_language():
+    client = Client(HTTP_HOST="localhost", raise_request_exception=False)
+    with mock.patch(
+        "home.models.HomePage.serve", side_effect=OperationalError("connection refused")
+    ):
+        response = client.get("/de/")
+    assert response.status_code == 503
+    assert response["Retry-After"].isdigit()
+    assert "no-cache" in response["Cache-Control"]
+    page = parse(response.content.decode())
+    assert one(page, "html").get("lang") == "de"
+    assert one(page, "main#main > h1").get_text() == "Vorübergehend nicht verfügbar"
+    assert not page.select(".kept-input")
+    assert "connection refused" not in response.content.decode()
+
+
+def test_a_form_sent_while_the_database_is_away_is_shown_back_without_secrets():
+    client = Client(HTTP_HOST="localhost", raise_request_exception=False)
+    sent = {
+        "contributor_name": "Anne <Rivière>",
+        "summary": "Une idée d’outil\nsur deux lignes",
+        "password": "ne-pas-montrer",
+        "website": "robot",
+        "csrfmiddlewaretoken": "jeton",
+    }
+    with mock.patch(
+        "home.models.HomePage.serve", side_effect=OperationalError("database is locked")
+    ):
+        response = client.post("/fr/", sent)
+    assert response.status_code == 503
+    html = response.content.decode()
+    page = parse(html)
+    assert one(page, "main#main > h1").get_text() == "Momentanément indisponible"
+    shown = {
+        one(page, f'label[for="{area.get("id")}"]').get_text(): area.get_text()
+        for area in page.select(".kept-input textarea[readonly]")
+    }
+    assert shown == {
+        "contributor_name": "Anne <Rivière>",
+        "summary": "Une idée d’outil\nsur deux lignes",
+    }
+    assert "ne-pas-montrer" not in html and "jeton" not in html and "robot" not in html
+    assert "<Rivière>" not in html  # escaped, as text
+
+
+def test_a_crashing_form_shows_the_visitor_their_input_on_the_500_page():
+    client = Client(HTTP_HOST="localhost", raise_request_exception=False)
+    with mock.patch("home.models.HomePage.serve", side_effect=RuntimeError("boom")):
+        response = client.post("/it/", {"message": "Il mio messaggio"})
+    assert response.status_code == 500
+    page = parse(response.content.decode())
+    assert one(page, "html").get("lang") == "it"
+    assert one(page, ".kept-input textarea").get_text() == "Il mio messaggio"
+
+
 @pytest.mark.parametrize(
     "filename", ["..%2F..%2Fetc%2Fpasswd", "..%2Fsettings.py", "%2e%2e%2f%2e%2e%2fmanage.py"]
 )
