@@ -93,6 +93,8 @@ class TaxonomyTerm(
         index.SearchField("name"),
         index.AutocompleteField("name"),
         index.FilterField("locale"),
+        # The public API searches published terms only.
+        index.FilterField("live"),
     ]
 
     class Meta(TranslatableMixin.Meta):

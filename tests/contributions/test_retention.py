@@ -6,12 +6,12 @@ import time
 
 import pytest
 from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from wagtail.models import ModelLogEntry, Revision
 
 from contributions.models import ToolComment, UsageExample
 from contributions.retention import ERASED_NAME
+from core.private_media import private_storage
 from tests.factories import (
     ModeratorFactory,
     ReviewerFactory,
@@ -51,16 +51,16 @@ def test_a_declined_example_is_deleted_with_its_file_once_the_period_is_over(
     decide_days_ago(recent, 89)
     decide_days_ago(old, 91)
     old_file = old.attachment.name
-    assert default_storage.exists(old_file)
+    assert private_storage().exists(old_file)
 
     with django_capture_on_commit_callbacks(execute=True):
         assert purge()["declined usage examples"] == 1
 
     assert not UsageExample.objects.filter(pk=old.pk).exists()
     assert not Revision.objects.filter(object_id=str(old.pk), content__title=old.title).exists()
-    assert not default_storage.exists(old_file)
+    assert not private_storage().exists(old_file)
     assert UsageExample.objects.filter(pk=recent.pk).exists()
-    assert default_storage.exists(recent.attachment.name)
+    assert private_storage().exists(recent.attachment.name)
 
 
 def test_a_declined_comment_is_deleted_after_the_period():
@@ -122,7 +122,7 @@ def test_deleting_an_example_deletes_its_file(django_capture_on_commit_callbacks
     name = example.attachment.name
     with django_capture_on_commit_callbacks(execute=True):
         example.delete()
-    assert not default_storage.exists(name)
+    assert not private_storage().exists(name)
 
 
 def test_a_file_another_example_still_uses_is_kept(django_capture_on_commit_callbacks):
@@ -131,13 +131,13 @@ def test_a_file_another_example_still_uses_is_kept(django_capture_on_commit_call
     UsageExampleFactory(attachment=name)
     with django_capture_on_commit_callbacks(execute=True):
         example.delete()
-    assert default_storage.exists(name)
+    assert private_storage().exists(name)
 
 
 def stored(name, days_old):
-    name = default_storage.save(name, ContentFile(b"%PDF-1.4 orphelin"))
+    name = private_storage().save(name, ContentFile(b"%PDF-1.4 orphelin"))
     moment = time.time() - days_old * 86400
-    os.utime(default_storage.path(name), (moment, moment))
+    os.utime(private_storage().path(name), (moment, moment))
     return name
 
 
@@ -152,15 +152,15 @@ def test_orphaned_files_are_deleted_but_referenced_and_fresh_ones_kept():
     example.save_revision()
 
     assert purge("--dry-run")["orphaned attachments of usage examples"] == 1
-    assert default_storage.exists(orphan)
+    assert private_storage().exists(orphan)
 
     assert purge()["orphaned attachments of usage examples"] == 1
 
-    assert not default_storage.exists(orphan)
-    assert default_storage.exists(fresh)
-    assert default_storage.exists(referenced)
-    assert default_storage.exists(in_a_draft)
-    default_storage.delete(fresh)
+    assert not private_storage().exists(orphan)
+    assert private_storage().exists(fresh)
+    assert private_storage().exists(referenced)
+    assert private_storage().exists(in_a_draft)
+    private_storage().delete(fresh)
 
 
 def test_the_history_of_a_deleted_contribution_keeps_its_actions_without_its_label():
