@@ -17,6 +17,7 @@ import tempfile
 import time
 from pathlib import Path
 
+import redis
 import requests
 
 from bench.edge import free_port
@@ -458,8 +459,6 @@ class RedisServer:
         return self
 
     def _answers(self):
-        import redis
-
         if self.process.poll() is not None:
             raise RuntimeError(f"redis-server exited:\n{self.log_path.read_text()[-2000:]}")
         try:
@@ -468,8 +467,6 @@ class RedisServer:
             return False
 
     def key_count(self):
-        import redis
-
         with redis.Redis(port=self.port, socket_timeout=2) as client:
             return client.dbsize()
 
