@@ -1,9 +1,13 @@
 """The news index and a news item pass axe in all four languages; the home page shows the
 latest news and the tool library its open data."""
 
+import csv
+import io
+
 import pytest
 
 from tests.browser.conftest import assert_accessible, screenshot
+from tools.models import ToolLicence
 
 LANGUAGES = ["fr", "de", "it", "en"]
 NEWS_ITEM = "actualites/lancement-21-jours-pour-convaincre/"
@@ -46,4 +50,8 @@ def test_the_tool_library_offers_the_open_data_downloads(live_site, page):
     link = page.get_by_role("link", name="Werkzeugkatalog (CSV)")
     response = page.request.get(live_site.url + link.get_attribute("href"))
     assert response.headers["content-type"].startswith("text/csv")
-    assert "CC BY-SA 4.0" in response.text().splitlines()[0]
+    # The licence is in the headers and in each row, not in a line before the header row.
+    assert 'rel="license"' in response.headers["link"]
+    rows = list(csv.DictReader(io.StringIO(response.text())))
+    licences = {row["licence"] for row in rows}
+    assert ToolLicence.CC_BY_SA_4 in licences and licences <= set(ToolLicence.values)
