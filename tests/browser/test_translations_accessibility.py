@@ -48,3 +48,17 @@ def test_status_report_opens_for_translators_and_moderators(live_site, page, rep
     assert response.status == 200
     assert page.locator("table.listing tbody tr").count() > 0
     screenshot(page, f"translations-status-{report_users[group]}")
+
+
+@pytest.mark.parametrize("width", [390, 1366])
+@pytest.mark.parametrize("language", ["de", "it", "en"])
+def test_an_untranslated_page_tells_the_visitor_and_passes_axe(live_site, page, language, width):
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(f"{live_site.url}/{language}/contact/")
+    notice = page.locator("main aside.notice--untranslated")
+    assert notice.is_visible()
+    assert notice.get_attribute("lang") == language
+    assert page.locator("main").get_attribute("lang") == "fr"
+    assert notice.locator('a[hreflang="fr"]').get_attribute("href") == "/fr/contact/"
+    assert_accessible(page)
+    screenshot(page, f"untranslated-{language}-{width}")
