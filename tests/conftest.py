@@ -19,7 +19,7 @@ from django.test import Client
 from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
 from pytest_django.plugin import blocking_manager_key
-from wagtail.models import Locale
+from wagtail.models import Locale, Site
 
 from home.models import HomePage
 
@@ -94,6 +94,9 @@ _demo_database = {"ready": False}
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_teardown(item, nextitem):
     yield
+    # Wagtail caches the sites' root URLs; a test that changed a Site in a transaction rolled
+    # back since would leave its addresses to the next tests of the process.
+    Site.clear_site_root_paths_cache()
     # After Django flushed the database of a transactional test, put the demo site back.
     if _demo_database["ready"] and _is_transactional(item):
         with item.config.stash[blocking_manager_key].unblock():
