@@ -3,7 +3,7 @@
 import pytest
 from wagtail.models import Page, PageLogEntry
 
-from providers.models import ProviderPage
+from providers.models import PendingApplication, ProviderPage
 from providers.views import submit_for_vetting
 from tests.factories import ModeratorFactory, ProviderPageFactory
 from tests.retention import days_ago, decide_days_ago, purge
@@ -93,3 +93,15 @@ def test_the_history_of_a_deleted_application_loses_the_applicants_name():
 
     assert set(history.values_list("label", flat=True)) == {f"#{page_id}"}
     assert "wagtail.workflow.reject" in set(history.values_list("action", flat=True))
+
+
+def test_an_unconfirmed_application_is_deleted_once_its_link_expired():
+    expired = PendingApplication.objects.create(
+        owner_email="jamais@example.org", answers={"title": "Jamais confirmé"}
+    )
+    PendingApplication.objects.filter(pk=expired.pk).update(created_at=days_ago(3))
+    waiting = PendingApplication.objects.create(owner_email="bientot@example.org", answers={})
+    assert purge("--dry-run")["unconfirmed provider applications"] == 1
+    purge()
+    assert not PendingApplication.objects.filter(pk=expired.pk).exists()
+    assert PendingApplication.objects.filter(pk=waiting.pk).exists()
