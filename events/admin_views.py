@@ -96,6 +96,23 @@ class GenerateEventsForm(forms.Form):
         required=False,
         help_text=_("Otherwise they are created as drafts, to complete one by one."),
     )
+    submit_for_moderation = forms.BooleanField(
+        label=_("Submit the events for moderation at once"),
+        required=False,
+        help_text=_(
+            "The moderators receive them and publish them. Leave unticked to complete them "
+            "one by one first: each draft then has its own 'Submit for moderation' button."
+        ),
+    )
+
+    def __init__(self, *args, can_publish=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Only the choices this person may use: publishing for those who publish in this
+        # tree, handing over to the moderators for everybody else.
+        if can_publish:
+            del self.fields["submit_for_moderation"]
+        else:
+            del self.fields["publish"]
 
     def rule(self):
         data = self.cleaned_data
@@ -121,7 +138,15 @@ def unique_slug(parent, base):
 
 @transaction.atomic
 def create_events(series, form, user=None):
+    """Create the events of the rule as drafts; publish them or start their workflow.
+
+    Publication is checked here, where it happens, whatever the form offered: a person who may
+    not publish in the cycle's tree gets drafts.
+    """
     data = form.cleaned_data
+    may_publish = user is None or series.permissions_for_user(user).can_publish_subpage()
+    publish = data.get("publish") and may_publish
+    submit = data.get("submit_for_moderation") and not publish
     occurrences = form.rule().occurrences()
     offset = series.get_children().type(EventPage).count()
     created = []
@@ -142,8 +167,10 @@ def create_events(series, form, user=None):
         )
         series.add_child(instance=event)
         revision = event.save_revision(user=user)
-        if data["publish"]:
+        if publish:
             revision.publish(user=user)
+        elif submit and (workflow := event.get_workflow()) is not None:
+            workflow.start(event, user)
         create_aliases_for_new_page(event)
         created.append(event)
     return created
@@ -169,6 +196,12 @@ class GenerateEventsView(WagtailAdminTemplateMixin, FormView):
     def get_breadcrumbs_items(self):
         return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
 
+    def can_publish(self):
+        return self.series.permissions_for_user(self.request.user).can_publish_subpage()
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "can_publish": self.can_publish()}
+
     def get_initial(self):
         return {"language": self.series.locale.language_code}
 
@@ -179,8 +212,25 @@ class GenerateEventsView(WagtailAdminTemplateMixin, FormView):
 
     def form_valid(self, form):
         created = create_events(self.series, form, self.request.user)
-        messages.success(
-            self.request,
-            _("%(count)d events were created in the cycle.") % {"count": len(created)},
-        )
+        data = form.cleaned_data
+        count = {"count": len(created)}
+        if data.get("publish"):
+            message = _("%(count)d events were created in the cycle and published.") % count
+        elif data.get("submit_for_moderation"):
+            message = (
+                _(
+                    "%(count)d events were created in the cycle and sent to the moderators, "
+                    "who publish them. You will receive an e-mail when they are published."
+                )
+                % count
+            )
+        else:
+            message = (
+                _(
+                    "%(count)d events were created in the cycle as drafts. Next step: open each "
+                    "one, complete it, then use 'Submit for moderation' (or 'Publish' if you may)."
+                )
+                % count
+            )
+        messages.success(self.request, message)
         return redirect("wagtailadmin_explore", self.series.pk)

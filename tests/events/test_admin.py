@@ -5,6 +5,7 @@ import io
 
 import pytest
 from django.contrib.auth.models import Group
+from django.contrib.messages import get_messages
 from django.core.cache import cache
 from django.test import Client, override_settings
 from django.urls import reverse
@@ -147,6 +148,48 @@ def test_people_who_cannot_add_pages_cannot_generate_events(client, empty_cycle)
     response = client.post(reverse("events_generate", args=[empty_cycle.pk]), generation_data())
     assert response.status_code in (302, 403)
     assert not EventPage.objects.child_of(empty_cycle).exists()
+
+
+def test_an_editor_is_offered_moderation_not_publication(client, empty_cycle):
+    client.force_login(EditorFactory(username="redactrice"))
+    page = parse(client.get(reverse("events_generate", args=[empty_cycle.pk])).content)
+    assert page.select_one("input[name=publish]") is None
+    assert page.select_one("input[name=submit_for_moderation]") is not None
+
+
+def test_an_editor_who_asks_to_publish_gets_drafts_and_keeps_going(client, empty_cycle):
+    client.force_login(EditorFactory(username="redactrice"))
+    response = client.post(
+        reverse("events_generate", args=[empty_cycle.pk]), generation_data(count="3")
+    )
+    assert response.status_code == 302
+    events = list(EventPage.objects.child_of(empty_cycle))
+    assert len(events) == 3
+    assert not any(event.live for event in events)
+    [message] = [str(m) for m in get_messages(response.wsgi_request)]
+    assert "drafts" in message or "brouillons" in message
+
+
+def test_an_editor_hands_the_generated_events_to_the_moderators(client, empty_cycle):
+    client.force_login(EditorFactory(username="redactrice"))
+    client.post(
+        reverse("events_generate", args=[empty_cycle.pk]),
+        generation_data(count="2", publish="", submit_for_moderation="on"),
+    )
+    events = list(EventPage.objects.child_of(empty_cycle))
+    assert len(events) == 2
+    assert not any(event.live for event in events)
+    workflow = events[0].get_workflow()
+    assert workflow is not None, "the agenda's events must be under a moderation workflow"
+    assert all(event.workflow_in_progress for event in events)
+
+
+def test_a_moderator_publishes_the_generated_events_at_once(client, empty_cycle):
+    client.force_login(ModeratorFactory(username="moderatrice"))
+    page = parse(client.get(reverse("events_generate", args=[empty_cycle.pk])).content)
+    assert page.select_one("input[name=publish]") is not None
+    client.post(reverse("events_generate", args=[empty_cycle.pk]), generation_data(count="2"))
+    assert all(event.live for event in EventPage.objects.child_of(empty_cycle))
 
 
 def test_the_cycle_offers_the_generation_button_in_the_admin(client, superuser, empty_cycle):
