@@ -22,6 +22,7 @@ IMAGE_DIR = GUIDE_DIR / "img"
 GUIDE_LANGUAGES = ["fr", "en"]
 CHAPTERS = [
     "publishing-a-tool",
+    "importing-tools",
     "reviewing-a-contribution",
     "translating",
     "running-a-webinar-cycle",
