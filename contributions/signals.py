@@ -1,15 +1,24 @@
 """Workflow decisions on contributions: the contributor hears about them by e-mail; a usage
-example's attached file follows the example (public once approved, gone once deleted)."""
+example's attached file follows the example (public once approved, gone once deleted); a
+proposed tool published as a sheet takes the library's next free number."""
 
 from django.db import transaction
 from django.db.models.signals import post_delete, pre_delete
 from django.dispatch import receiver
-from wagtail.signals import published, unpublished, workflow_approved, workflow_rejected
+from wagtail.signals import (
+    page_published,
+    published,
+    unpublished,
+    workflow_approved,
+    workflow_rejected,
+)
 
 from core import private_media
+from tools.models import ToolPage
 
 from .emails import notify_decision
 from .models import UsageExample
+from .submission import number_published_proposal
 
 
 @receiver(workflow_approved)
@@ -20,6 +29,11 @@ def contribution_approved(sender, instance, user=None, **kwargs):
 @receiver(workflow_rejected)
 def contribution_declined(sender, instance, user=None, **kwargs):
     notify_decision(instance, approved=False)
+
+
+@receiver(page_published, sender=ToolPage)
+def number_proposal(sender, instance, **kwargs):
+    number_published_proposal(instance)
 
 
 @receiver(published, sender=UsageExample)

@@ -5,12 +5,14 @@ submitted to the workflow attached to its model or page; the reviewers' approval
 """
 
 import html
+import re
 import uuid
 
 import nh3
 from django.db import transaction
 from django.utils.text import slugify
 from wagtail.models import Locale
+from wagtail_localize.synctree import create_aliases_for_new_page
 
 from tools.models import ToolIndexPage, ToolPage, ToolStatus
 
@@ -63,6 +65,43 @@ def library():
     return ToolIndexPage.objects.filter(locale=Locale.get_default()).first()
 
 
+PROPOSAL_NUMBER_PREFIX = "P-"
+_LEADING_NUMBER = re.compile(r"^(\d+)")
+
+
+def next_sheet_number(locale):
+    """The number after the highest sheet number of `locale`'s library, e.g. "15" after "14b"."""
+    numbers = ToolPage.objects.filter(locale=locale).values_list("sheet_number", flat=True)
+    highest = max(
+        (int(match.group(1)) for number in numbers if (match := _LEADING_NUMBER.match(number))),
+        default=0,
+    )
+    return f"{highest + 1:02d}"
+
+
+@transaction.atomic
+def number_published_proposal(page):
+    """A proposal published as a tool sheet leaves its placeholder ("P-9778ca") for the next
+    free number of the library, in the page, its latest revision and its aliases (created
+    here: a proposal has none while it is a draft)."""
+    if not page.sheet_number.startswith(PROPOSAL_NUMBER_PREFIX):
+        return None
+    # One numbering at a time: two proposals published together never get the same number.
+    ToolIndexPage.objects.select_for_update().filter(pk=page.get_parent().pk).first()
+    number = next_sheet_number(page.locale)
+    ToolPage.objects.filter(pk=page.pk).update(sheet_number=number)
+    ToolPage.objects.filter(alias_of_id=page.pk).update(sheet_number=number)
+    revision = page.get_latest_revision()
+    if revision is not None and revision.content.get("sheet_number") == page.sheet_number:
+        revision.content["sheet_number"] = number
+        revision.save(update_fields=["content"])
+    page.sheet_number = number
+    # The new sheet joins the other languages' libraries, as an alias until it is translated.
+    if not ToolPage.objects.filter(alias_of_id=page.pk).exists():
+        create_aliases_for_new_page(page)
+    return number
+
+
 @transaction.atomic
 def submit_tool_proposal(locale, data, contributor):
     """A draft tool sheet with status "proposal" under the library, in the review workflow."""
@@ -73,7 +112,7 @@ def submit_tool_proposal(locale, data, contributor):
         title=data["title"],
         slug=slug,
         locale=index.locale,
-        sheet_number=f"P-{marker}",
+        sheet_number=f"{PROPOSAL_NUMBER_PREFIX}{marker}",
         summary=data["summary"],
         target_groups=_paragraphs(data.get("target_groups", "")),
         reasons=_paragraphs(data.get("reasons", "")),

@@ -88,6 +88,33 @@ def test_a_proposed_tool_goes_through_review_then_publication(client, tool, volu
     assert "Relu." in message.body and "Publié dans la bibliothèque." in message.body
 
 
+def test_a_published_proposal_takes_the_next_free_sheet_number(client, tool, volunteers):
+    from contributions.submission import next_sheet_number, submit_tool_proposal
+    from tools.models import ToolPage
+
+    page = submit_tool_proposal(
+        Locale.get_default(),
+        {"title": "Registre des bénévoles", "summary": "Qui fait quoi, depuis quand."},
+        contributor_data(),
+    )
+    assert page.sheet_number.startswith("P-")
+    expected = next_sheet_number(page.locale)
+    act(page, volunteers["reviewer"], "approve")
+    act(page, volunteers["moderator"], "approve")
+    assert page.live
+    assert page.sheet_number == expected
+    assert not ToolPage.objects.filter(sheet_number__startswith="P-", live=True).exists()
+    aliases = ToolPage.objects.filter(alias_of=page)
+    assert aliases.exists() and {alias.sheet_number for alias in aliases} == {expected}
+    assert page.get_latest_revision().content["sheet_number"] == expected
+
+    # Published again after an edit, it keeps its number.
+    page.get_latest_revision_as_object().save_revision(user=volunteers["moderator"]).publish()
+    page.refresh_from_db()
+    assert page.sheet_number == expected
+    assert expected in text_of(parse(client.get(page.url)))
+
+
 def test_approved_examples_and_consenting_contributors_appear_on_the_sheet(tool, rf_request):
     UsageExampleFactory(tool=tool, title="Exemple publié", contributor_name="Alice Publique")
     UsageExampleFactory(
