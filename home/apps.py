@@ -8,6 +8,9 @@ class HomeConfig(AppConfig):
     verbose_name = _("Site and pages")
 
     def ready(self):
+        from core.cache import CHROME, watch
         from sbm_site.page_cache import connect_signals
 
         connect_signals()
+        # Every page shows the menu and the footer (home/templatetags/sbm_tags.py).
+        watch(CHROME, "home.MainMenu", "home.MainMenuItem", "home.Footer", "home.FooterLink")

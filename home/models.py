@@ -14,8 +14,11 @@ from wagtail.admin.panels import (
 )
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Locale, Orderable, Page, TranslatableMixin
+from wagtail.models import Locale, Orderable, Page, PageViewRestriction, TranslatableMixin
 from wagtail.search import index
+
+from core.cache import CHROME, PAGES, cached
+from core.site_data import any_view_restriction, language_of_locale
 
 from .blocks import BodyBlock
 from .forms import LocalisedChoicesPageForm
@@ -44,8 +47,15 @@ class BasePage(Page):
     def content_language(self):
         """The language the content is written in: an alias shows its source's text."""
         if self.alias_of_id:
-            return self.alias_of.locale.language_code
-        return self.locale.language_code
+            return language_of_locale(self.alias_of.locale_id)
+        return language_of_locale(self.locale_id)
+
+    def get_view_restrictions(self):
+        # Wagtail checks the page and its ancestors on every visit (three queries); a site
+        # without any private section needs none.
+        if not any_view_restriction():
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
     def get_meta_description(self):
         return self.search_description or self.intro
@@ -205,6 +215,18 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("site settings")
+
+    @classmethod
+    def for_site(cls, site):
+        """The settings of `site`, from the cache while nobody saves them (every page shows
+        them)."""
+        if site is None:
+            return super().for_site(site)
+        return cached(
+            (PAGES, CHROME),
+            f"settings:{cls._meta.label_lower}:{site.pk}",
+            lambda: super(SiteSettings, cls).for_site(site),
+        )
 
     def social_links(self):
         return [

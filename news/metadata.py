@@ -17,6 +17,7 @@ from django.utils import translation
 from django.utils.html import strip_tags
 from wagtail.images.models import SourceImageIOError
 
+from core.site_data import page_ancestors, translations_by_language
 from core.urls import absolute_url, page_url
 
 JSON_LD_BUILDERS: dict[str, Callable[[Any, Any], dict | list | None]] = {}
@@ -39,6 +40,11 @@ def canonical_page(page):
 def canonical_url(page, request):
     if page is None:
         return absolute_url(request.path)
+    if page.alias_of_id:
+        # The source is among the alias's translations, which the language switcher read.
+        for translated in translations_by_language(page, request).values():
+            if translated.pk == page.alias_of_id:
+                return page_url(translated, request)
     return page_url(canonical_page(page), request)
 
 
@@ -85,7 +91,7 @@ def organisation(request, site_settings=None):
 def breadcrumb_list(page, request):
     """The trail from the home page of the page's language to the page (the home page alone
     on the home page)."""
-    ancestors = list(page.get_ancestors().filter(depth__gt=1).specific(defer=True))
+    ancestors = page_ancestors(page, request)
     trail = [*ancestors, page] if page.depth > 1 else []
     if not trail:
         return None

@@ -1,12 +1,17 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.i18n import JavaScriptCatalog
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core import routing
 from home import views as home_views
+
+# Wagtail's password and login forms; its pages go through core/routing.py (cached routes,
+# no transaction to read a page).
+wagtail_utility_urls = [url for url in wagtail_urls.urlpatterns if url.name != "wagtail_serve"]
 
 # URLs without a language prefix: the admin, documents and machine-readable endpoints.
 urlpatterns = [
@@ -39,7 +44,8 @@ urlpatterns += i18n_patterns(
     path("search/", include("search.urls")),
     path("contribuer/", include("contributions.urls_i18n")),
     path("registrations/", include("events.urls_i18n")),
-    path("", include(wagtail_urls)),
+    path("", include(wagtail_utility_urls)),
+    re_path(wagtail_urls.serve_pattern, routing.serve, name="wagtail_serve"),
     prefix_default_language=True,
 )
 

@@ -15,6 +15,7 @@ import os
 from pathlib import Path
 
 import pytest
+from django.core.cache import cache
 from django.test import Client
 from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
@@ -97,6 +98,9 @@ def pytest_runtest_teardown(item, nextitem):
     # Wagtail caches the sites' root URLs; a test that changed a Site in a transaction rolled
     # back since would leave its addresses to the next tests of the process.
     Site.clear_site_root_paths_cache()
+    # Values cached with versioned keys (core/cache.py) were computed from rows the rollback
+    # removed, under versions the next test would read again.
+    cache.clear()
     # After Django flushed the database of a transactional test, put the demo site back.
     if _demo_database["ready"] and _is_transactional(item):
         with item.config.stash[blocking_manager_key].unblock():

@@ -4,67 +4,91 @@ from django import template
 from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
-from wagtail.models import Locale, Page
+from wagtail.models import Page, Site
 
+from core.cache import CHROME, PAGES, cached
+from core.site_data import (
+    active_locale,
+    home_pages_by_language,
+    language_of_locale,
+    page_ancestors,
+    translations_by_language,
+)
 from core.urls import page_url
 from home.models import Footer, MainMenu
 
 register = template.Library()
 
 
-def _active_locale():
-    try:
-        return Locale.objects.get_for_language(translation.get_language())
-    except Locale.DoesNotExist:
-        return Locale.get_default()
+def _chrome_key(name, request):
+    """Menu and footer links depend on the language and on the site that builds their URLs."""
+    site = Site.find_for_request(request) if request is not None else None
+    return f"{name}:{translation.get_language()}:{site.pk if site else '-'}"
+
+
+def _menu_links(request):
+    locale = active_locale()
+    menu = MainMenu.for_locale(locale)
+    items = menu.items.select_related("link_page") if menu else []
+    return [
+        {"label": item.label, "url": item.url_for(locale, request), "page_id": item.link_page_id}
+        for item in items
+        if _leads_somewhere(item)
+    ]
+
+
+def _leads_somewhere(link):
+    """A link to a page that is not published (any more) would lead to "page not found"."""
+    return link.link_page is None or link.link_page.live
 
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
 def main_menu(context):
-    locale = _active_locale()
-    menu = MainMenu.for_locale(locale)
-    items = list(menu.items.select_related("link_page")) if menu else []
     request = context.get("request")
     current = context.get("page")
+    links = cached(
+        (PAGES, CHROME),
+        _chrome_key("main-menu", request),
+        lambda: _menu_links(request),
+        request=request,
+    )
+    return {
+        "items": [
+            {
+                "label": link["label"],
+                "url": link["url"],
+                "is_current": bool(current and link["page_id"] == current.pk),
+            }
+            for link in links
+        ]
+    }
+
+
+def _footer_data(request):
+    locale = active_locale()
+    footer = Footer.for_locale(locale)
     links = [
-        {
-            "label": item.label,
-            "url": item.url_for(locale, request),
-            "is_current": bool(current and item.link_page_id == current.pk),
-        }
-        for item in items
+        {"label": link.label, "url": link.url_for(locale, request)}
+        for link in (footer.links.select_related("link_page") if footer else [])
+        if _leads_somewhere(link)
     ]
-    return {"items": links}
+    return {"footer": footer, "links": links}
 
 
 @register.inclusion_tag("includes/footer.html", takes_context=True)
 def site_footer(context):
-    locale = _active_locale()
-    footer = Footer.for_locale(locale)
     request = context.get("request")
-    links = [
-        {"label": link.label, "url": link.url_for(locale, request)}
-        for link in (footer.links.select_related("link_page") if footer else [])
-    ]
-    return {"footer": footer, "links": links, "settings": context.get("settings")}
-
-
-def _translations_by_language(page):
-    """Live translations of a page (aliases included), keyed by language code; one query."""
-    if page is None or not isinstance(page, Page):
-        return {}
-    translations = (
-        Page.objects.filter(translation_key=page.translation_key)
-        .live()
-        .select_related("locale")
-        .only("id", "url_path", "alias_of_id", "locale__language_code", "depth", "path")
+    data = cached(
+        (PAGES, CHROME),
+        _chrome_key("footer", request),
+        lambda: _footer_data(request),
+        request=request,
     )
-    return {p.locale.language_code: p for p in translations}
+    return {**data, "settings": context.get("settings")}
 
 
-def _home_pages_by_language():
-    site_root = Page.objects.filter(depth=2).live().select_related("locale")
-    return {p.locale.language_code: p for p in site_root}
+def _translations_by_language(page, request=None):
+    return translations_by_language(page, request)
 
 
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)
@@ -76,7 +100,8 @@ def language_switcher(context):
     """
     page = context.get("page")
     current_language = translation.get_language()
-    translations = _translations_by_language(page)
+    request = context.get("request")
+    translations = _translations_by_language(page, request)
     homes = None
     entries = []
     for code, name in settings.LANGUAGES:
@@ -85,10 +110,10 @@ def language_switcher(context):
         exists = target is not None and not target.alias_of_id
         if target is None:
             if homes is None:
-                homes = _home_pages_by_language()
+                homes = home_pages_by_language(request)
             target = homes.get(code)
         if target is not None:
-            url = target.get_url(request=context.get("request"))
+            url = target.get_url(request=request)
         else:
             url = f"/{code}/"
         entries.append(
@@ -103,6 +128,16 @@ def language_switcher(context):
     return {"languages": entries}
 
 
+def _alias_source(page, request):
+    """The page an alias repeats and its language: among its translations when it is one of
+    them (as wagtail-localize's aliases are), without a query."""
+    for code, translated in _translations_by_language(page, request).items():
+        if translated.pk == page.alias_of_id:
+            return translated, code
+    original = page.alias_of
+    return original, language_of_locale(original.locale_id)
+
+
 @register.inclusion_tag("includes/untranslated_notice.html", takes_context=True)
 def untranslated_notice(context):
     """On a page not translated into the visitor's language yet (an alias of the original):
@@ -110,8 +145,8 @@ def untranslated_notice(context):
     page = context.get("page")
     if page is None or not getattr(page, "alias_of_id", None):
         return {"show": False}
-    original = page.alias_of
-    source_code = original.locale.language_code
+    request = context.get("request")
+    original, source_code = _alias_source(page, request)
     current = translation.get_language()
     if source_code == current:
         return {"show": False}
@@ -123,7 +158,7 @@ def untranslated_notice(context):
         "language": translation.get_language_info(current)["name_translated"],
         "source_language": translation.get_language_info(source_code)["name_translated"],
         "source_code": source_code,
-        "source_url": original.get_url(request=context.get("request")),
+        "source_url": original.get_url(request=request),
         "offer_url": offer_url,
     }
 
@@ -134,7 +169,7 @@ def hreflang_links(context):
     page = context.get("page")
     request = context.get("request")
     links = []
-    for code, translated in _translations_by_language(page).items():
+    for code, translated in _translations_by_language(page, request).items():
         if translated.alias_of_id:
             continue
         links.append({"code": code, "url": page_url(translated, request)})
@@ -142,9 +177,20 @@ def hreflang_links(context):
     return {"links": links, "default": default}
 
 
-@register.simple_tag
-def content_language(page):
+@register.simple_tag(takes_context=True)
+def breadcrumb_ancestors(context, page):
+    """The pages above `page` from its home page down; the same list the JSON-LD breadcrumbs
+    use, so the trail costs one query (none once cached)."""
+    if page is None or not isinstance(page, Page):
+        return []
+    return page_ancestors(page, context.get("request"))
+
+
+@register.simple_tag(takes_context=True)
+def content_language(context, page):
     """The language of a page's text, which differs from the UI language on an alias."""
-    if page is None:
-        return translation.get_language()
-    return getattr(page, "content_language", None) or translation.get_language()
+    if page is None or not isinstance(page, Page):
+        return getattr(page, "content_language", None) or translation.get_language()
+    if page.alias_of_id:
+        return _alias_source(page, context.get("request"))[1]
+    return language_of_locale(page.locale_id)

@@ -108,6 +108,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Serves anonymous visitors' pages from the cache before anything else runs.
     "sbm_site.page_cache.PageCacheMiddleware",
+    # The request's Wagtail Site from the cache (core/site_data.py), not from the database.
+    "core.site_data.SiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
