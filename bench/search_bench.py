@@ -11,6 +11,8 @@ typos (`FRENCH_QUERIES_WITH_TYPOS`) find nothing on the search page (the demo sy
     .venv/bin/python bench/search_bench.py \
         --postgres postgres://postgres@127.0.0.1:5432/sbm_search_bench \
         --sqlite /tmp/sbm-search-bench.sqlite3 --pages 10000
+    # the same site measured again (e.g. after changing the search), nothing generated:
+    .venv/bin/python bench/search_bench.py --reuse --postgres ... --sqlite ...
 
 Each database is benchmarked in a child process (settings are read once per process). The
 PostgreSQL database named in `--postgres` is dropped and created again.
@@ -287,7 +289,7 @@ def _synonym_loader():
     return load_synonyms
 
 
-def run_child(pages):
+def run_child(pages, reuse):
     import django
 
     django.setup()
@@ -309,7 +311,7 @@ def run_child(pages):
     rng = random.Random(20240611)
     started = time.perf_counter()
     homes = {}
-    for language in LANGUAGES:
+    for language in [] if reuse else LANGUAGES:
         locale = Locale.objects.get(language_code=language)
         home = HomePage.objects.filter(locale=locale).first()
         if home is None:
@@ -317,7 +319,7 @@ def run_child(pages):
             home.save_revision().publish()
         section = StandardPage(title="Banc d'essai", slug="banc-essai", locale=locale)
         homes[language] = home.add_child(instance=section)
-    for number in progress(range(pages), description="pages", total=pages):
+    for number in progress(range(0 if reuse else pages), description="pages", total=pages):
         language = LANGUAGES[number % len(LANGUAGES)]
         words = WORDS[language]
         homes[language].add_child(
@@ -333,7 +335,8 @@ def run_child(pages):
     if load_synonyms:
         load_synonyms()
     started = time.perf_counter()
-    call_command("update_index", verbosity=1)
+    if not reuse:
+        call_command("update_index", verbosity=1)
     indexed = time.perf_counter() - started
 
     client = Client(HTTP_HOST="localhost")
@@ -382,7 +385,7 @@ def run_child(pages):
     )
 
 
-def run_database(label, database_url, pages):
+def run_database(label, database_url, pages, reuse=False):
     print(f"== {label}: {database_url}", flush=True)
     environment = {
         **os.environ,
@@ -391,7 +394,7 @@ def run_database(label, database_url, pages):
         "SEARCH_BENCH_CHILD": "1",
     }
     process = subprocess.run(
-        [sys.executable, __file__, "--pages", str(pages)],
+        [sys.executable, __file__, "--pages", str(pages), *(["--reuse"] if reuse else [])],
         env=environment,
         cwd=ROOT,
         capture_output=True,
@@ -424,18 +427,29 @@ def main():
         "--sqlite", default=str(Path(tempfile.gettempdir()) / "sbm-search-bench.sqlite3")
     )
     parser.add_argument("--pages", type=int, default=10_000)
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="measure the site a previous run generated (migrations applied, nothing generated)",
+    )
     arguments = parser.parse_args()
     if os.environ.get("SEARCH_BENCH_CHILD"):
         sys.path.insert(0, str(ROOT))
-        run_child(arguments.pages)
+        run_child(arguments.pages, arguments.reuse)
         return
     results = {}
     if arguments.postgres:
-        fresh_postgres(arguments.postgres)
-        results["PostgreSQL"] = run_database("PostgreSQL", arguments.postgres, arguments.pages)
+        if not arguments.reuse:
+            fresh_postgres(arguments.postgres)
+        results["PostgreSQL"] = run_database(
+            "PostgreSQL", arguments.postgres, arguments.pages, arguments.reuse
+        )
     if arguments.sqlite:
-        Path(arguments.sqlite).unlink(missing_ok=True)
-        results["SQLite"] = run_database("SQLite", f"sqlite:///{arguments.sqlite}", arguments.pages)
+        if not arguments.reuse:
+            Path(arguments.sqlite).unlink(missing_ok=True)
+        results["SQLite"] = run_database(
+            "SQLite", f"sqlite:///{arguments.sqlite}", arguments.pages, arguments.reuse
+        )
     print(f"\n{arguments.pages} generated pages, 100 queries (25 per language), milliseconds")
     print(
         f"{'':12}{'pages':>8}{'backend p50':>13}{'backend p95':>13}{'page p50':>10}{'page p95':>10}"
