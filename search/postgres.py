@@ -45,7 +45,7 @@ def _sql(config, groups, *, locale_id, page_content_types, only_content_types, l
     type_condition = "AND p.content_type_id = ANY(%s)" if only_content_types else ""
     sql = f"""
         WITH hits AS MATERIALIZED (
-            SELECT e.object_id,
+            SELECT e.object_id::integer AS page_id,
                    MAX(ts_rank(%s::float4[], setweight(e.title, 'A') || e.body, {query_sql})
                        + CASE WHEN e.title @@ ({query_sql}) THEN %s ELSE 0 END) AS score
             FROM {entries} e
@@ -54,14 +54,16 @@ def _sql(config, groups, *, locale_id, page_content_types, only_content_types, l
             WHERE e.content_type_id + 0 = ANY(%s)
               AND (e.title || e.body) @@ ({query_sql})
             GROUP BY e.object_id
+        ),
+        restricted AS MATERIALIZED (
+            SELECT rp.path FROM {restrictions} r JOIN {pages} rp ON rp.id = r.page_id
         )
         SELECT p.id, p.content_type_id
-        FROM hits JOIN {pages} p ON p.id = hits.object_id::integer
-        WHERE p.live AND p.locale_id = %s {type_condition}
-          AND NOT EXISTS (
-              SELECT 1 FROM {restrictions} r JOIN {pages} rp ON rp.id = r.page_id
-              WHERE p.path LIKE rp.path || '%%'
-          )
+        FROM {pages} p JOIN hits ON hits.page_id = p.id
+        -- The pages of the hits only, by primary key, whatever the planner's estimates.
+        WHERE p.id = ANY(ARRAY(SELECT page_id FROM hits))
+          AND p.live AND p.locale_id = %s {type_condition}
+          AND NOT EXISTS (SELECT 1 FROM restricted WHERE p.path LIKE restricted.path || '%%')
         ORDER BY hits.score DESC, p.id
         LIMIT %s
     """  # noqa: S608 - table names come from the models, every value is a parameter
@@ -105,13 +107,15 @@ def title_candidates(word, *, locale_id, page_content_types, limit=30):
         cursor.execute(
             f"""
             WITH similar_titles AS MATERIALIZED (
-                SELECT e.object_id, e.title_text, word_similarity(%s, e.title_text) AS similarity
+                SELECT e.object_id::integer AS page_id, e.title_text,
+                       word_similarity(%s, e.title_text) AS similarity
                 FROM {entries} e
-                WHERE e.content_type_id = ANY(%s) AND %s <%% e.title_text
+                WHERE e.content_type_id + 0 = ANY(%s) AND %s <%% e.title_text
             )
             SELECT s.title_text FROM similar_titles s
-            JOIN {pages} p ON p.id = s.object_id::integer
-            WHERE p.live AND p.locale_id = %s
+            JOIN {pages} p ON p.id = s.page_id
+            WHERE p.id = ANY(ARRAY(SELECT page_id FROM similar_titles))
+              AND p.live AND p.locale_id = %s
             ORDER BY s.similarity DESC
             LIMIT %s
             """,  # noqa: S608
