@@ -5,11 +5,14 @@ Not a test. For each database it creates a fresh database, sets the site up, gen
 progress; automatic indexing is switched off during generation), builds the index with
 `update_index`, then times 100 queries (25 per language) twice: the backend search alone
 (`Page.objects...search()`, first 10 results) and the whole search page (`/<lang>/search/?q=`,
-facets and rendering included).
+facets and rendering included). Last, it counts how many of 50 realistic French queries with
+typos (`FRENCH_QUERIES_WITH_TYPOS`) find nothing on the search page (the demo synonyms loaded).
 
     .venv/bin/python bench/search_bench.py \
         --postgres postgres://postgres@127.0.0.1:5432/sbm_search_bench \
         --sqlite /tmp/sbm-search-bench.sqlite3 --pages 10000
+    # the same site measured again (e.g. after changing the search), nothing generated:
+    .venv/bin/python bench/search_bench.py --reuse --postgres ... --sqlite ...
 
 Each database is benchmarked in a child process (settings are read once per process). The
 PostgreSQL database named in `--postgres` is dropped and created again.
@@ -191,6 +194,60 @@ WORDS = {
     },
 }
 LANGUAGES = list(WORDS)
+# What French-speaking visitors really type: typos, missing accents, English or anglicised words
+# and page types. The zero-result rate of the search page is measured on this fixed list.
+FRENCH_QUERIES_WITH_TYPOS = [
+    "finacement",
+    "financment solidaire",
+    "benevole",
+    "bénévolle",
+    "gouvernnance",
+    "gouvernance partcipative",
+    "cooperatve",
+    "coopérative locale",
+    "asociation",
+    "associaton sociale",
+    "canvas",
+    "canevas social",
+    "canevaz",
+    "budjet",
+    "budget",
+    "diagnostique",
+    "diagnotic",
+    "formaton",
+    "formation durable",
+    "subvension",
+    "subventions",
+    "mécenat",
+    "mecennat",
+    "partenariat stratégique",
+    "partenaria",
+    "projets innovant",
+    "entreprize sociale",
+    "economie solidaire",
+    "économi sociale",
+    "reseau local",
+    "résau",
+    "aliance",
+    "ressources humaines",
+    "ressource humaine",
+    "evaluation impact",
+    "évaluaton",
+    "strategie",
+    "stratégie finnancière",
+    "communauté locale",
+    "comunauté",
+    "territoir",
+    "teritoire durable",
+    "modele",
+    "modèles économiques",
+    "modl social",
+    "outil",
+    "outils colectifs",
+    "impakt social",
+    "innovent",
+    "participatif collectif",
+]
 
 
 def sentence(rng, words, length):
@@ -223,10 +280,22 @@ def percentile(values, fraction):
     return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
 
 
-def run_child(pages):
+def _synonym_loader():
+    """The demo synonyms, when this version of the site has them (editors keep them as data)."""
+    try:
+        from search.demo import load_synonyms
+    except ImportError:
+        return None
+    return load_synonyms
+
+
+def run_child(pages, reuse):
     import django
 
     django.setup()
+    from django.test.utils import setup_test_environment
+
+    setup_test_environment()  # the search page's context, to count searches without results
     from django.conf import settings
     from django.core.management import call_command
     from django.test import Client
@@ -242,7 +311,7 @@ def run_child(pages):
     rng = random.Random(20240611)
     started = time.perf_counter()
     homes = {}
-    for language in LANGUAGES:
+    for language in [] if reuse else LANGUAGES:
         locale = Locale.objects.get(language_code=language)
         home = HomePage.objects.filter(locale=locale).first()
         if home is None:
@@ -250,7 +319,7 @@ def run_child(pages):
             home.save_revision().publish()
         section = StandardPage(title="Banc d'essai", slug="banc-essai", locale=locale)
         homes[language] = home.add_child(instance=section)
-    for number in progress(range(pages), description="pages", total=pages):
+    for number in progress(range(0 if reuse else pages), description="pages", total=pages):
         language = LANGUAGES[number % len(LANGUAGES)]
         words = WORDS[language]
         homes[language].add_child(
@@ -262,8 +331,12 @@ def run_child(pages):
             )
         )
     generated = time.perf_counter() - started
+    load_synonyms = _synonym_loader()
+    if load_synonyms:
+        load_synonyms()
     started = time.perf_counter()
-    call_command("update_index", verbosity=1)
+    if not reuse:
+        call_command("update_index", verbosity=1)
     indexed = time.perf_counter() - started
 
     client = Client(HTTP_HOST="localhost")
@@ -287,6 +360,12 @@ def run_child(pages):
         response = client.get(f"/{language}/search/", {"q": query})
         page_times.append((time.perf_counter() - started) * 1000)
         assert response.status_code == 200
+    zero_results = []
+    for query in FRENCH_QUERIES_WITH_TYPOS:
+        response = client.get("/fr/search/", {"q": query})
+        assert response.status_code == 200
+        if response.context["search"].total == 0:
+            zero_results.append(query)
     print(
         "RESULT "
         + json.dumps(
@@ -299,12 +378,14 @@ def run_child(pages):
                 "page_p50": percentile(page_times, 0.5),
                 "page_p95": percentile(page_times, 0.95),
                 "page_mean": statistics.mean(page_times),
+                "zero_result_rate": len(zero_results) / len(FRENCH_QUERIES_WITH_TYPOS),
+                "zero_results": zero_results,
             }
         )
     )
 
 
-def run_database(label, database_url, pages):
+def run_database(label, database_url, pages, reuse=False):
     print(f"== {label}: {database_url}", flush=True)
     environment = {
         **os.environ,
@@ -313,7 +394,7 @@ def run_database(label, database_url, pages):
         "SEARCH_BENCH_CHILD": "1",
     }
     process = subprocess.run(
-        [sys.executable, __file__, "--pages", str(pages)],
+        [sys.executable, __file__, "--pages", str(pages), *(["--reuse"] if reuse else [])],
         env=environment,
         cwd=ROOT,
         capture_output=True,
@@ -346,18 +427,29 @@ def main():
         "--sqlite", default=str(Path(tempfile.gettempdir()) / "sbm-search-bench.sqlite3")
     )
     parser.add_argument("--pages", type=int, default=10_000)
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="measure the site a previous run generated (migrations applied, nothing generated)",
+    )
     arguments = parser.parse_args()
     if os.environ.get("SEARCH_BENCH_CHILD"):
         sys.path.insert(0, str(ROOT))
-        run_child(arguments.pages)
+        run_child(arguments.pages, arguments.reuse)
         return
     results = {}
     if arguments.postgres:
-        fresh_postgres(arguments.postgres)
-        results["PostgreSQL"] = run_database("PostgreSQL", arguments.postgres, arguments.pages)
+        if not arguments.reuse:
+            fresh_postgres(arguments.postgres)
+        results["PostgreSQL"] = run_database(
+            "PostgreSQL", arguments.postgres, arguments.pages, arguments.reuse
+        )
     if arguments.sqlite:
-        Path(arguments.sqlite).unlink(missing_ok=True)
-        results["SQLite"] = run_database("SQLite", f"sqlite:///{arguments.sqlite}", arguments.pages)
+        if not arguments.reuse:
+            Path(arguments.sqlite).unlink(missing_ok=True)
+        results["SQLite"] = run_database(
+            "SQLite", f"sqlite:///{arguments.sqlite}", arguments.pages, arguments.reuse
+        )
     print(f"\n{arguments.pages} generated pages, 100 queries (25 per language), milliseconds")
     print(
         f"{'':12}{'pages':>8}{'backend p50':>13}{'backend p95':>13}{'page p50':>10}{'page p95':>10}"
@@ -366,6 +458,12 @@ def main():
         print(
             f"{label:12}{figures['pages']:>8}{figures['backend_p50']:>13.1f}"
             f"{figures['backend_p95']:>13.1f}{figures['page_p50']:>10.1f}{figures['page_p95']:>10.1f}"
+        )
+    for label, figures in results.items():
+        print(
+            f"{label}: {figures['zero_result_rate']:.0%} of the "
+            f"{len(FRENCH_QUERIES_WITH_TYPOS)} French queries with typos find nothing: "
+            + ", ".join(figures["zero_results"])
         )
     for label, figures in results.items():
         print(

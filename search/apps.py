@@ -6,3 +6,11 @@ class SearchConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "search"
     verbose_name = _("Search")
+
+    def ready(self):
+        from wagtail.signals import page_published, page_unpublished
+
+        from . import generation
+
+        page_published.connect(generation.bump, dispatch_uid="search_generation_published")
+        page_unpublished.connect(generation.bump, dispatch_uid="search_generation_unpublished")

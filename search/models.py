@@ -1,14 +1,27 @@
-"""What the search remembers: searches that found nothing, counted per day and language.
+"""What the search remembers, and the synonyms editors give it.
 
-Popular searches are counted by Wagtail's own `wagtail.contrib.search_promotions` (`Query`
-and its daily hits). Neither keeps anything about the person who searched.
+Searches that found nothing are counted per day and language; popular searches are counted by
+Wagtail's own `wagtail.contrib.search_promotions` (`Query` and its daily hits). Neither keeps
+anything about the person who searched.
+
+`SearchSynonym`: a word visitors type ("canvas", "budjet") and the words the search looks for
+as well ("canevas", "budget"), kept by editors as a translatable snippet: each language has its
+own list.
 """
+
+import re
 
 from django.db import models
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import TranslatableMixin
 from wagtail.search.utils import MAX_QUERY_STRING_LENGTH, normalise_query_string
+
+from .highlight import fold
+
+SYNONYM_SEPARATOR = re.compile(r"[,;\n]+")
 
 
 class ZeroResultQuery(models.Model):
@@ -51,3 +64,39 @@ class ZeroResultQuery(models.Model):
             date=date or timezone.localdate(),
         )
         cls.objects.filter(pk=entry.pk).update(hits=F("hits") + 1)
+
+
+class SearchSynonym(TranslatableMixin, models.Model):
+    word = models.CharField(
+        _("word typed"),
+        max_length=100,
+        help_text=_(
+            'A word visitors type in the search box, e.g. "canvas" or a frequent misspelling '
+            'such as "budjet". Capitals and accents do not matter.'
+        ),
+    )
+    synonyms = models.CharField(
+        _("words searched as well"),
+        max_length=500,
+        help_text=_(
+            "The words the search also looks for, separated by commas, e.g. "
+            '"canevas, business model".'
+        ),
+    )
+
+    panels = [FieldPanel("word"), FieldPanel("synonyms")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("search synonym")
+        verbose_name_plural = _("search synonyms")
+        ordering = ["word"]
+
+    def __str__(self):
+        return f"{self.word} \u2192 {self.synonyms}"
+
+    @property
+    def folded_word(self):
+        return fold(self.word.strip())
+
+    def synonym_list(self):
+        return [word.strip() for word in SYNONYM_SEPARATOR.split(self.synonyms) if word.strip()]

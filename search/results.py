@@ -1,28 +1,35 @@
 """The site search: matches from every page type, facets with counts, editors' picks.
 
-Every live, public page of the visitor's locale is searched at once (`Page.objects...search`),
-so page types added later join without change. The search backend returns the best
-`MAX_MATCHES` pages in order of relevance; the facets and filters then work on that list in a
-constant number of queries: one per page type that has a taxonomy field and taxonomy, whatever
-the number of pages.
+Every live, public page of the visitor's locale is searched at once, so page types added later
+join without change. The best `MAX_MATCHES` pages come back in order of relevance: on
+PostgreSQL from the index table through its GIN index (`search.postgres`), elsewhere (SQLite,
+Elasticsearch) through the backend's `.search()`. The visitor's words are widened with the
+editors' synonyms, a word naming a page type puts that type first, and a search that finds
+nothing is tried again with the spelling corrected, then with any of the words (`search.words`).
+Facet counts and filters are one SQL query (`search.facets`). The whole answer is cached for
+the search generation (`search.generation`): a publication makes every cached answer stale.
 """
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import FieldDoesNotExist
 from django.core.paginator import Paginator
+from django.db import connection
 from django.utils.translation import gettext as _
+from modelsearch.backends.database.postgres.postgres import PostgresSearchBackend
+from modelsearch.query import And, Or, PlainText
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Locale, Page, get_page_models
+from wagtail.search.backends import get_search_backend
 from wagtail.search.utils import normalise_query_string
 
 from home.i18n_pages import localize_pages
 from taxonomy.models import Audience, Lever, Phase
 
+from . import facets, generation, postgres, words
 from .backends import backend_for_language
+from .facets import TYPE_PARAMETER
 from .highlight import excerpt, fold
 from .models import ZeroResultQuery
 
@@ -36,7 +43,6 @@ TAXONOMY_FACETS = (
     ("phase", "phases", Phase),
     ("audience", "audiences", Audience),
 )
-TYPE_PARAMETER = "type"
 FILTER_PARAMETERS = (TYPE_PARAMETER, *(parameter for parameter, _, _ in TAXONOMY_FACETS))
 WORD = re.compile(r"[^\W_]+")
 
@@ -74,17 +80,6 @@ def clean_query(raw: str) -> CleanQuery:
 
 def type_key(model) -> str:
     return f"{model._meta.app_label}.{model._meta.model_name}"
-
-
-def taxonomy_field(model, field_name, taxonomy_model):
-    """The model's many-to-many field to `taxonomy_model` called `field_name`, if it has one."""
-    try:
-        model_field = model._meta.get_field(field_name)
-    except FieldDoesNotExist:
-        return None
-    if model_field.many_to_many and model_field.related_model is taxonomy_model:
-        return model_field
-    return None
 
 
 @dataclass
@@ -128,6 +123,7 @@ class SiteSearch:
         self.picks = []
         self.results = None
         self.total = 0
+        self.correction = None
 
     # Input ----------------------------------------------------------------------------------
 
@@ -163,105 +159,170 @@ class SiteSearch:
                 self.messages.append(_("Type a word to search the site."))
             return self
         self.ran = True
-        matches = self._matches()
-        page_types = dict(matches)
-        page_terms, term_labels = self._taxonomy(page_types)
-        self.facets = self._facets(page_types, page_terms, term_labels)
-        ordered = [pk for pk, _ in matches if self._passes(pk, page_types, page_terms)]
+        answer = self._answer()
+        matches = answer["matches"]
+        self.correction = answer["correction"]
+        if self.correction:
+            self.messages.append(
+                _('"%(typed)s" found nothing. Did you mean "%(corrected)s"? Its results follow.')
+                % {"typed": self.query.text, "corrected": self.correction}
+            )
+        if answer["any_word"]:
+            self.messages.append(
+                _("No page contains all your words; here are the pages with some of them.")
+            )
+        term_labels = answer["term_labels"]
+        self.facets = self._facets(answer["counts"], term_labels)
+        passing = set(answer["passing"])
+        ordered = [pk for pk, _ in matches if pk in passing]
         first_page = self._page_number() == 1
         if first_page:
             self.picks = self._editors_picks()
         picked = {pick["page"].pk for pick in self.picks if pick["page"] is not None}
         ordered = [pk for pk in ordered if pk not in picked]
         self.total = len(ordered) + len(self.picks)
-        self.results = self._paginate(ordered, page_types, page_terms, term_labels)
+        self.results = self._paginate(ordered, term_labels)
         if first_page and not self.has_filters:
             self._remember(found=bool(matches) or bool(self.picks))
         return self
 
+    def _answer(self):
+        """Matches, facet counts and labels: cached for the search generation."""
+        key = generation.cache_key(
+            "results",
+            self.language,
+            self.query.terms,
+            sorted((parameter, sorted(values)) for parameter, values in self.selected.items()),
+        )
+        answer = generation.cached(key)
+        if answer is None:
+            answer = self._compute()
+            generation.remember(key, answer)
+        return answer
+
+    def _compute(self):
+        terms = self.query.terms
+        correction, any_word = None, False
+        matches = self._matches(terms)
+        if not matches:
+            fixed = words.corrected(terms, self.locale, self._page_content_type_ids())
+            if fixed:
+                matches = self._matches(fixed)
+                if matches:
+                    correction = " ".join(fixed)
+                    terms = fixed
+        if not matches and len(terms) > 1:
+            matches = self._matches(terms, any_word=True)
+            any_word = bool(matches)
+        counts, passing = facets.counts_and_passing(
+            [pk for pk, _ in matches], self.selected, TAXONOMY_FACETS
+        )
+        return {
+            "matches": matches,
+            "correction": correction,
+            "any_word": any_word,
+            "counts": counts,
+            "passing": sorted(passing),
+            "term_labels": self._term_labels() if matches else {},
+        }
+
     def _base_queryset(self):
         return Page.objects.live().public().filter(locale=self.locale)
 
-    def _matches(self):
+    def _page_content_type_ids(self):
+        return [
+            ContentType.objects.get_for_model(model, for_concrete_model=False).pk
+            for model in self.page_models.values()
+        ]
+
+    def _matches(self, terms, any_word=False):
+        """[(page pk, content type id)]: best first, the pages of a type the words name first."""
+        expanded = words.expand(terms, self.locale)
+        named, by_own_name, other_terms = words.named_page_types(terms, self.language)
+        groups = expanded
+        other_groups = [
+            group for group, term in zip(expanded, terms, strict=True) if term in other_terms
+        ]
+        if any_word:
+            groups = [[word for group in expanded for word in group]]
+            other_groups = (
+                [[word for group in other_groups for word in group]] if other_groups else []
+            )
+        found = self._text_matches(groups)
+        if not named:
+            return found
+        type_ids = {
+            ContentType.objects.get_for_model(self.page_models[key], for_concrete_model=False).pk
+            for key in named
+            if key in self.page_models
+        }
+        first = [match for match in found if match[1] in type_ids]
+        if by_own_name:
+            if other_groups:
+                typed = self._text_matches(other_groups, only_content_types=type_ids)
+            else:
+                typed = list(
+                    self._base_queryset()
+                    .filter(content_type_id__in=type_ids)
+                    .order_by("title")
+                    .values_list("pk", "content_type_id")[:MAX_MATCHES]
+                )
+            seen = {pk for pk, _ in first}
+            first += [match for match in typed if match[0] not in seen]
+        seen = {pk for pk, _ in first}
+        return (first + [match for match in found if match[0] not in seen])[:MAX_MATCHES]
+
+    def _text_matches(self, groups, only_content_types=()):
+        backend = get_search_backend(self.backend)
+        if connection.vendor == "postgresql" and isinstance(backend, PostgresSearchBackend):
+            return postgres.matches(
+                backend.config,
+                groups,
+                locale_id=self.locale.pk,
+                page_content_types=self._page_content_type_ids(),
+                only_content_types=sorted(only_content_types),
+                limit=MAX_MATCHES,
+            )
         found = self._base_queryset().only("pk", "content_type_id")
-        found = found.search(self.query.search_string, backend=self.backend)
+        if only_content_types:
+            found = found.filter(content_type_id__in=only_content_types)
+        query = And([Or([PlainText(word) for word in group]) for group in groups])
+        found = found.search(query, backend=self.backend)
         return [(page.pk, page.content_type_id) for page in found[:MAX_MATCHES]]
 
-    def _taxonomy(self, page_types):
-        """{page pk: {parameter: {slugs}}} and {parameter: {slug: name}}: a few queries."""
-        page_terms = {pk: {} for pk in page_types}
-        term_labels = {}
-        pks_by_model = {}
-        for pk, content_type_id in page_types.items():
-            model = ContentType.objects.get_for_id(content_type_id).model_class()
-            if model is not None:
-                pks_by_model.setdefault(model, []).append(pk)
-        for parameter, field_name, taxonomy in TAXONOMY_FACETS:
-            models_with_field = [
-                (model, taxonomy_field(model, field_name, taxonomy)) for model in pks_by_model
-            ]
-            models_with_field = [(model, f) for model, f in models_with_field if f is not None]
-            if not models_with_field:
-                continue
-            labels = dict(
-                taxonomy.objects.live().filter(locale=self.locale).values_list("slug", "name")
-            )
-            for model, model_field in models_with_field:
-                through = model_field.remote_field.through
-                source = model_field.m2m_field_name()
-                target = model_field.m2m_reverse_field_name()
-                rows = through.objects.filter(
-                    **{f"{source}_id__in": pks_by_model[model]}
-                ).values_list(f"{source}_id", f"{target}__slug", f"{target}__name")
-                for pk, slug, name in rows:
-                    page_terms[pk].setdefault(parameter, set()).add(slug)
-                    labels.setdefault(slug, name)
-            term_labels[parameter] = labels
-        return page_terms, term_labels
+    def _term_labels(self):
+        """{parameter: {slug: name}} of the published terms of the locale (one query)."""
+        labels = {parameter: {} for parameter, _name, _taxonomy in TAXONOMY_FACETS}
+        for parameter, slug, name in facets.published_terms(self.locale, TAXONOMY_FACETS):
+            labels[parameter][slug] = name
+        return labels
 
-    def _value_sets(self, pk, page_types, page_terms):
-        content_type = ContentType.objects.get_for_id(page_types[pk])
-        values = {TYPE_PARAMETER: {f"{content_type.app_label}.{content_type.model}"}}
-        values.update(page_terms[pk])
-        return values
-
-    def _passes(self, pk, page_types, page_terms, ignoring=None):
-        values = self._value_sets(pk, page_types, page_terms)
-        for parameter, selected in self.selected.items():
-            if parameter == ignoring or not selected:
-                continue
-            if not selected & values.get(parameter, set()):
-                return False
-        return True
-
-    def _facets(self, page_types, page_terms, term_labels):
+    def _facets(self, counts, term_labels):
         facet_labels = {
             TYPE_PARAMETER: _("Type of content"),
             "lever": _("Lever"),
             "phase": _("Life-cycle phase"),
             "audience": _("Audience"),
         }
-        facets = []
+        result = []
         for parameter in FILTER_PARAMETERS:
-            counts = Counter()
-            for pk in page_types:
-                if self._passes(pk, page_types, page_terms, ignoring=parameter):
-                    counts.update(self._value_sets(pk, page_types, page_terms).get(parameter, ()))
-            values = set(counts) | self.selected[parameter]
+            values = set(counts.get(parameter, {})) | self.selected[parameter]
+            if parameter == TYPE_PARAMETER:
+                values &= set(self.page_models)
             if not values:
                 continue
             options = [
                 FacetOption(
                     value=value,
                     label=self._option_label(parameter, value, term_labels),
-                    count=counts.get(value, 0),
+                    count=counts.get(parameter, {}).get(value, 0),
                     selected=value in self.selected[parameter],
                 )
                 for value in values
             ]
             options.sort(key=lambda option: (-option.count, fold(option.label)))
-            facets.append(Facet(parameter, facet_labels[parameter], options))
-        return facets
+            result.append(Facet(parameter, facet_labels[parameter], options))
+        return result
 
     def _option_label(self, parameter, value, term_labels):
         if parameter == TYPE_PARAMETER:
@@ -310,7 +371,7 @@ class SiteSearch:
         except (TypeError, ValueError):
             return 1
 
-    def _paginate(self, ordered, page_types, page_terms, term_labels):
+    def _paginate(self, ordered, term_labels):
         paginator = Paginator(ordered, RESULTS_PER_PAGE)
         raw = self.request.GET.get("page", "1")
         number = self._page_number()
@@ -326,6 +387,7 @@ class SiteSearch:
         current = paginator.page(number)
         pages = Page.objects.filter(pk__in=current.object_list).specific()
         by_pk = {page.pk: page for page in pages}
+        page_terms = facets.terms_of(list(current.object_list), TAXONOMY_FACETS)
         facet_labels = {facet.parameter: facet.label for facet in self.facets}
         current.object_list = [
             self._result(by_pk[pk], page_terms[pk], term_labels, facet_labels)

@@ -1,19 +1,28 @@
-import hashlib
+"""The search page and its suggestions (JSON) for the search fields of every page."""
 
-from django.core.cache import cache
+from django import forms
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale, Page
 
+from core.ratelimit import over_limit
+
+from . import generation
 from .backends import backend_for_language
 from .highlight import fold
-from .results import SiteSearch, clean_query
+from .results import MAX_QUERY_LENGTH, SiteSearch, clean_query
 
 SUGGESTION_LIMIT = 8
 SUGGESTION_MIN_LENGTH = 2
+SUGGESTION_MAX_LENGTH = 100
 SUGGESTION_CACHE_SECONDS = 300
+# Typing sends a request per pause: a generous allowance per visitor and minute.
+SUGGESTIONS_PER_MINUTE = 120
+MINUTE = 60
 
 
 @require_GET
@@ -22,35 +31,70 @@ def search(request):
     return render(request, "search/search.html", {"search": site_search})
 
 
+class SuggestionsForm(forms.Form):
+    q = forms.CharField(min_length=SUGGESTION_MIN_LENGTH, max_length=SUGGESTION_MAX_LENGTH)
+    limit = forms.IntegerField(min_value=1, max_value=SUGGESTION_LIMIT, required=False)
+
+    def clean_q(self):
+        words = clean_query(self.cleaned_data["q"][:MAX_QUERY_LENGTH]).terms
+        if len(fold(" ".join(words))) < SUGGESTION_MIN_LENGTH:
+            raise forms.ValidationError(
+                _("Type at least %(count)s letters or digits.") % {"count": SUGGESTION_MIN_LENGTH}
+            )
+        return words
+
+
+def _status(count):
+    if count == 0:
+        return _("No suggestions.")
+    return ngettext(
+        "%(count)s suggestion. Use the up and down arrows to choose it.",
+        "%(count)s suggestions. Use the up and down arrows to choose one.",
+        count,
+    ) % {"count": count}
+
+
+def _titles(request, locale, words, limit):
+    pages = (
+        Page.objects.live()
+        .public()
+        .filter(locale=locale)
+        .autocomplete(" ".join(words), backend=backend_for_language(locale.language_code))
+    )
+    return [{"title": page.title, "url": page.get_url(request=request)} for page in pages[:limit]]
+
+
 @require_GET
 def suggestions(request):
-    """Titles and addresses of pages whose title starts like the visitor's words (JSON).
+    """A few titles of pages of the visitor's language starting like their words (JSON).
 
-    Rate-friendly: short or empty input answers at once, answers are cached per language and
-    folded words, and the browser may keep them for a few minutes.
+    400 with the reasons on invalid input, 429 beyond `SUGGESTIONS_PER_MINUTE` per visitor;
+    answers are cached for the search generation and the browser may keep them a few minutes.
+    The `status` sentence is what a screen reader announces, in the visitor's language.
     """
-    query = clean_query(request.GET.get("q", ""))
+    form = SuggestionsForm(request.GET)
+    if not form.is_valid():
+        errors = {
+            name: [str(error) for error in messages] for name, messages in form.errors.items()
+        }
+        return JsonResponse({"errors": errors}, status=400)
+    if over_limit(request, "search:suggestions", SUGGESTIONS_PER_MINUTE, MINUTE):
+        return JsonResponse(
+            {"errors": {"__all__": [_("Too many requests; please wait a minute.")]}},
+            status=429,
+        )
     locale = Locale.get_active()
-    words = " ".join(fold(term) for term in query.terms)
-    results = []
-    if len(words) >= SUGGESTION_MIN_LENGTH:
-        digest = hashlib.sha256(words.encode()).hexdigest()
-        key = f"search:suggestions:{locale.language_code}:{digest}"
-        results = cache.get(key)
-        if results is None:
-            pages = (
-                Page.objects.live()
-                .public()
-                .filter(locale=locale)
-                .autocomplete(
-                    query.search_string, backend=backend_for_language(locale.language_code)
-                )
-            )
-            results = [
-                {"title": page.title, "url": page.get_url(request=request)}
-                for page in pages[:SUGGESTION_LIMIT]
-            ]
-            cache.set(key, results, SUGGESTION_CACHE_SECONDS)
-    response = JsonResponse({"query": query.text, "results": results})
+    words = form.cleaned_data["q"]
+    limit = form.cleaned_data["limit"] or SUGGESTION_LIMIT
+    key = generation.cache_key(
+        "suggestions", locale.language_code, [fold(word) for word in words], limit
+    )
+    results = generation.cached(key)
+    if results is None:
+        results = _titles(request, locale, words, limit)
+        generation.remember(key, results)
+    response = JsonResponse(
+        {"query": " ".join(words), "results": results, "status": _status(len(results))}
+    )
     patch_cache_control(response, public=True, max_age=SUGGESTION_CACHE_SECONDS)
     return response

@@ -2,8 +2,11 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import admin_views
+from .models import SearchSynonym
 
 
 @hooks.register("register_admin_urls")
@@ -21,3 +24,16 @@ def register_search_report_menu_item():
     return SearchReportMenuItem(
         _("What visitors search for"), reverse("search_report"), icon_name="search", order=710
     )
+
+
+class SearchSynonymViewSet(SnippetViewSet):
+    model = SearchSynonym
+    icon = "search"
+    menu_label = _("Search synonyms")
+    menu_name = "search_synonyms"
+    add_to_admin_menu = False
+    list_display = ["word", "synonyms"]
+    search_fields = ["word", "synonyms"]
+
+
+register_snippet(SearchSynonymViewSet)

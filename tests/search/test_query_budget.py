@@ -25,15 +25,16 @@ def test_search_page_queries_do_not_grow_with_results(client, tool_index, home_p
                 phase_slugs=["launch"],
             )
             StandardPageFactory(parent=home_page, title=f"Page zibeline {number}")
+        # A publication makes every cached answer stale: compute the new one, count the next.
+        client.get(url)
 
+    url = "/fr/search/?q=zibeline&type=tools.toolpage&page=2"
     # Two pages of tool sheets, found only by this word; standard pages match too (facets).
     add_content()
     add_content()
     add_content()
     add_content()
-    count = assert_query_count_does_not_grow(
-        client, "/fr/search/?q=zibeline&type=tools.toolpage&page=2", add_content, budget=45
-    )
+    count = assert_query_count_does_not_grow(client, url, add_content, budget=15)
     assert count > 0
 
 

@@ -25,11 +25,17 @@ def test_suggestions_ignore_accents(client, tool_index):
     assert "Écosystème local" in titles
 
 
-@pytest.mark.parametrize("query", ["", "a", "!!", "<b>", "' OR 1=1 --"])
-def test_short_or_meaningless_input_answers_with_no_suggestion(client, query):
+@pytest.mark.parametrize("query", ["", "a", "!!", "<b>"])
+def test_short_or_meaningless_input_is_refused_with_its_reason(client, query):
     response = client.get("/fr/search/suggestions/", {"q": query})
+    assert response.status_code == 400
+    assert response.json()["errors"]["q"]
+
+
+def test_operators_in_the_input_are_only_words(client):
+    response = client.get("/fr/search/suggestions/", {"q": "' OR 1=1 --"})
     assert response.status_code == 200
-    assert response.json()["results"] == []
+    assert response.json()["query"] == "OR 1 1"
 
 
 def test_suggestions_are_cached_and_may_be_kept_by_the_browser(client, tool_index):

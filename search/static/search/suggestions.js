@@ -1,19 +1,69 @@
-/* Search-as-you-type suggestions for the search page: the ARIA 1.2 combobox pattern.
-   Without this script the field is a plain search field and the form works as is. */
+/* Search-as-you-type suggestions on every site search field: the ARIA 1.2 combobox pattern.
+
+   Progressive enhancement of any <input type=search name=q> inside a <form role=search>
+   (the header's search form on every page, the search page's own form): the script adds the
+   listbox and the live region it needs, asks `<form action>suggestions/?q=` (JSON: titles,
+   addresses and the sentence to announce, in the visitor's language) and lets the visitor
+   choose with the arrow keys, Enter and Escape. Without it, each field is a plain search
+   field and its form works as is. */
 (function () {
     "use strict";
 
     var DELAY_MS = 250;
     var MIN_LENGTH = 2;
+    var script = document.currentScript;
+    var counter = 0;
 
-    function setUp(container) {
-        var input = container.querySelector("input[type=search]");
-        var listbox = container.querySelector("[id$=-suggestions]");
-        var status = container.querySelector("[role=status]");
-        if (!input || !listbox || !status || !window.fetch) {
+    function ensureStylesheet() {
+        if (!script || document.querySelector("link[data-search-suggestions]")) {
             return;
         }
-        var url = container.getAttribute("data-suggestions-url");
+        var link = document.createElement("link");
+        link.rel = "stylesheet";
+        link.href = script.src.replace(/suggestions\.js(\?.*)?$/, "search.css");
+        link.setAttribute("data-search-suggestions", "");
+        document.head.appendChild(link);
+    }
+
+    function suggestionsUrl(form, container) {
+        var declared = container && container.getAttribute("data-suggestions-url");
+        if (declared) {
+            return declared;
+        }
+        var action = form.getAttribute("action") || window.location.pathname;
+        return action.replace(/\/?$/, "/") + "suggestions/";
+    }
+
+    function setUp(input) {
+        var form = input.form;
+        if (!form || input.getAttribute("role") === "combobox" || !window.fetch) {
+            return;
+        }
+        var container = input.closest(".search-combobox") || form;
+        container.classList.add("search-combobox");
+        var base = input.id || "search-field-" + ++counter;
+        var listbox = container.querySelector("[id$=-suggestions]");
+        if (!listbox) {
+            listbox = document.createElement("ul");
+            listbox.id = base + "-suggestions";
+            listbox.className = "search-combobox__listbox";
+            listbox.hidden = true;
+            if (input.labels && input.labels.length) {
+                input.labels[0].id = input.labels[0].id || base + "-label";
+                listbox.setAttribute("aria-labelledby", input.labels[0].id);
+            }
+            container.appendChild(listbox);
+        }
+        var status = container.querySelector("[role=status]");
+        if (!status) {
+            status = document.createElement("p");
+            status.id = base + "-suggestions-status";
+            status.className = "visually-hidden";
+            status.setAttribute("role", "status");
+            status.setAttribute("aria-live", "polite");
+            container.appendChild(status);
+        }
+        var url = suggestionsUrl(form, input.closest(".search-combobox"));
         var timer = null;
         var controller = null;
         var lastWords = "";
@@ -23,22 +73,11 @@
         input.setAttribute("aria-autocomplete", "list");
         input.setAttribute("aria-expanded", "false");
         input.setAttribute("aria-controls", listbox.id);
+        input.setAttribute("autocomplete", "off");
         listbox.setAttribute("role", "listbox");
 
         function options() {
             return listbox.querySelectorAll("[role=option]");
-        }
-
-        function announce(count) {
-            var text;
-            if (count === 0) {
-                text = container.getAttribute("data-label-none");
-            } else if (count === 1) {
-                text = container.getAttribute("data-label-one");
-            } else {
-                text = container.getAttribute("data-label-many").replace("{count}", count);
-            }
-            status.textContent = text;
         }
 
         function setActive(index) {
@@ -72,7 +111,8 @@
             window.location.href = option.getAttribute("data-url");
         }
 
-        function show(results) {
+        function show(data) {
+            var results = data.results || [];
             listbox.textContent = "";
             results.forEach(function (result, index) {
                 var option = document.createElement("li");
@@ -90,7 +130,7 @@
                 listbox.appendChild(option);
             });
             activeIndex = -1;
-            announce(results.length);
+            status.textContent = data.status || "";
             if (results.length) {
                 open();
             } else {
@@ -123,7 +163,7 @@
                 })
                 .then(function (data) {
                     if (input.value.trim() === words) {
-                        show(data.results || []);
+                        show(data);
                     }
                 })
                 .catch(function () {
@@ -171,5 +211,6 @@
         });
     }
 
-    document.querySelectorAll(".search-combobox[data-suggestions-url]").forEach(setUp);
+    ensureStylesheet();
+    document.querySelectorAll("form[role=search] input[type=search][name=q]").forEach(setUp);
 })();

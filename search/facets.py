@@ -1,0 +1,145 @@
+"""Facet counts and filters of the search in SQL: one grouped query, whatever the matches.
+
+The facts of the matched pages (their type, and the slugs of the taxonomy terms they carry,
+from the many-to-many table of every page model that has the field) are gathered in one
+`UNION ALL`; each facet counts, per value, the matched pages that pass the filters chosen in
+the *other* facets (so a facet still offers its alternatives), and the same query returns the
+pages that pass every filter. Plain SQL that PostgreSQL and SQLite both run.
+"""
+
+# ruff: noqa: S608 - table and column names come from the models, every value is a parameter
+
+from functools import cache
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import FieldDoesNotExist
+from django.db import connection
+from wagtail.models import Page, get_page_models
+
+TYPE_PARAMETER = "type"
+PASSES = "__passes__"
+
+
+def taxonomy_field(model, field_name, taxonomy_model):
+    """The model's many-to-many field to `taxonomy_model` called `field_name`, if it has one."""
+    try:
+        model_field = model._meta.get_field(field_name)
+    except FieldDoesNotExist:
+        return None
+    if model_field.many_to_many and model_field.related_model is taxonomy_model:
+        return model_field
+    return None
+
+
+@cache
+def _term_tables(taxonomy_facets):
+    """[(parameter, through table, page column, term column, term table)] of every page model."""
+    tables = []
+    for parameter, field_name, taxonomy in taxonomy_facets:
+        for model in get_page_models():
+            model_field = taxonomy_field(model, field_name, taxonomy)
+            if model_field is None or model_field.model is not model:
+                continue
+            through = model_field.remote_field.through
+            source = through._meta.get_field(model_field.m2m_field_name())
+            target = through._meta.get_field(model_field.m2m_reverse_field_name())
+            tables.append(
+                (
+                    parameter,
+                    through._meta.db_table,
+                    source.column,
+                    target.column,
+                    taxonomy._meta.db_table,
+                )
+            )
+    return tuple(tables)
+
+
+def _facts_sql(page_ids, taxonomy_facets):
+    """SQL of (page_id, parameter, value) rows for `page_ids`, with its parameters."""
+    quote = connection.ops.quote_name
+    values = ", ".join(["(%s)"] * len(page_ids))
+    params = list(page_ids)
+    selects = [
+        f"SELECT p.id AS page_id, '{TYPE_PARAMETER}' AS parameter, "
+        f"ct.app_label || '.' || ct.model AS value "
+        f"FROM matched m JOIN {quote(Page._meta.db_table)} p ON p.id = m.page_id "
+        f"JOIN {quote(ContentType._meta.db_table)} ct ON ct.id = p.content_type_id"
+    ]
+    for parameter, through, page_column, term_column, term_table in _term_tables(taxonomy_facets):
+        selects.append(
+            f"SELECT t.{quote(page_column)}, '{parameter}', term.slug "
+            f"FROM matched m JOIN {quote(through)} t ON t.{quote(page_column)} = m.page_id "
+            f"JOIN {quote(term_table)} term ON term.id = t.{quote(term_column)}"
+        )
+    sql = f"WITH matched(page_id) AS (VALUES {values}), facts AS ({' UNION ALL '.join(selects)})"
+    return sql, params
+
+
+def counts_and_passing(page_ids, selected, taxonomy_facets):
+    """({parameter: {value: count}}, {ids of pages passing every filter}) in one query."""
+    if not page_ids:
+        return {}, set()
+    sql, params = _facts_sql(page_ids, taxonomy_facets)
+    chosen = {parameter: sorted(values) for parameter, values in selected.items() if values}
+    flags = []
+    for index, (parameter, values) in enumerate(chosen.items()):
+        placeholders = ", ".join(["%s"] * len(values))
+        flags.append(
+            f"MAX(CASE WHEN parameter = %s AND value IN ({placeholders}) THEN 1 ELSE 0 END) "
+            f"AS ok_{index}"
+        )
+        params += [parameter, *values]
+    flag_columns = ", ".join(flags) if flags else "1 AS ok_all"
+    sql += f", passes AS (SELECT page_id, {flag_columns} FROM facts GROUP BY page_id) "
+    conditions = []
+    for index, parameter in enumerate(chosen):
+        conditions.append(f"(f.parameter = %s OR s.ok_{index} = 1)")
+        params.append(parameter)
+    where = " AND ".join(conditions) or "1 = 1"
+    every_filter = " AND ".join(f"ok_{index} = 1" for index in range(len(chosen))) or "1 = 1"
+    sql += (
+        "SELECT f.parameter, f.value, COUNT(DISTINCT f.page_id) "
+        "FROM facts f JOIN passes s ON s.page_id = f.page_id "
+        f"WHERE {where} GROUP BY f.parameter, f.value "
+        f"UNION ALL SELECT '{PASSES}', CAST(page_id AS VARCHAR(20)), 1 FROM passes "
+        f"WHERE {every_filter}"
+    )
+    counts, passing = {}, set()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        for parameter, value, count in cursor.fetchall():
+            if parameter == PASSES:
+                passing.add(int(value))
+            else:
+                counts.setdefault(parameter, {})[value] = count
+    return counts, passing
+
+
+def terms_of(page_ids, taxonomy_facets):
+    """{page id: {parameter: {slugs}}} of a few pages (one query)."""
+    terms = {page_id: {} for page_id in page_ids}
+    if not page_ids:
+        return terms
+    sql, params = _facts_sql(page_ids, taxonomy_facets)
+    sql += f" SELECT page_id, parameter, value FROM facts WHERE parameter <> '{TYPE_PARAMETER}'"
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        for page_id, parameter, value in cursor.fetchall():
+            terms[page_id].setdefault(parameter, set()).add(value)
+    return terms
+
+
+def published_terms(locale, taxonomy_facets):
+    """[(parameter, slug, name)] of the published terms of every taxonomy in `locale`."""
+    quote = connection.ops.quote_name
+    selects, params = [], []
+    for parameter, _field_name, taxonomy in taxonomy_facets:
+        selects.append(
+            f"SELECT CAST(%s AS VARCHAR(20)), slug, name FROM {quote(taxonomy._meta.db_table)} "
+            "WHERE locale_id = %s AND live"
+        )
+        params += [parameter, locale.pk]
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(selects), params)
+        return cursor.fetchall()
