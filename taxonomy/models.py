@@ -19,6 +19,8 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
+from core.translation_review import LocaleWorkflowMixin
+
 
 class TaxonomyTermQuerySet(models.QuerySet):
     def in_locale(self, locale):
@@ -30,6 +32,7 @@ class TaxonomyTermQuerySet(models.QuerySet):
 
 
 class TaxonomyTerm(
+    LocaleWorkflowMixin,
     WorkflowMixin,
     DraftStateMixin,
     LockableMixin,
