@@ -53,8 +53,15 @@ def save_draft(translation, user):
         return
     draft = target_instance(translation)
     # The published revision (with its inline children), or the row as it was when the
-    # translation was published without a revision (demo content, imports).
-    published = before.live_revision.as_object() if before.live_revision_id else before
+    # translation was published without a revision (demo content, imports, an alias of the
+    # French page, which keeps showing the French text until the German one is approved).
+    was_alias = getattr(before, "alias_of_id", None) is not None
+    if before.live_revision_id and not was_alias:
+        published = before.live_revision.as_object()
+    else:
+        published = before
+    if was_alias:
+        published.alias_of_id = None
     published.live = True
     published.has_unpublished_changes = True
     published.latest_revision_id = draft.latest_revision_id
