@@ -43,9 +43,10 @@ class TaxonomyTerm(
 ):
     """A term of one taxonomy in one language.
 
-    A change to a term changes how every page is filtered, in every language: editors' and
-    translators' changes are drafts that go through the "Modération" workflow (home/roles.py);
-    the row keeps the published version until a moderator approves.
+    A change to a term changes how every page is filtered, in every language: editors' changes
+    are drafts that go through the "Modération" workflow (home/roles.py), translators' changes
+    to a term of their language through "Relecture de la traduction" (translations/roles.py);
+    the row keeps the published version until the change is approved.
     """
 
     name = models.CharField(

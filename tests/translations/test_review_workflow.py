@@ -2,6 +2,8 @@
 
 import pytest
 from django.urls import reverse
+from django.utils.translation import gettext
+from django.utils.translation import override as translation_override
 from wagtail.models import Page, WorkflowState
 
 from taxonomy.models import Lever
@@ -107,7 +109,14 @@ def test_a_second_german_translator_approves_and_the_translation_goes_live(
     german = Page.objects.get(pk=german.pk).specific
     assert german.live
     assert german.title == "Empathiekarte der Zielgruppen"
-    (to_anna,) = [mail for mail in mailoutbox if mail.to == [anna.email] and "live" in mail.subject]
+    with translation_override("fr"):
+        live_subject = gettext("Your translation is live: %(title)s (%(language)s)") % {
+            "title": german.title,
+            "language": german.locale.get_display_name(),
+        }
+    (to_anna,) = [
+        mail for mail in mailoutbox if mail.to == [anna.email] and mail.subject == live_subject
+    ]
     assert "Bruno Meier" in to_anna.body
 
 
