@@ -28,6 +28,7 @@ from wagtail.models import (
 from wagtail.search import index
 
 from core.private_media import private_storage
+from core.translation_review import LocaleWorkflowMixin
 
 
 class CommentKind(models.TextChoices):
@@ -105,6 +106,7 @@ def example_upload_path(instance, filename):
 
 class ModeratedContribution(
     TranslatableMixin,
+    LocaleWorkflowMixin,
     WorkflowMixin,
     DraftStateMixin,
     LockableMixin,

@@ -8,6 +8,11 @@
   "tasks": [("Vérification par l'équipe de modération", "Moderators")], "attach_to":
   "providers.ProviderIndexPage"}]: the tasks (task name, group name) in order, attached to every
   page of the `attach_to` type;
+- `LOCALE_TREE_WORKFLOWS`: workflows attached to the root page of every locale but the source
+  one, e.g. [{"name": "Relecture de la traduction", "task": ("Relecture ...",
+  "translations.TranslationReviewTask")}]: one task of a custom task model (it decides itself
+  who approves). Translatable snippets of those locales follow the same workflow
+  (core/translation_review.py);
 - `FORMER_NAMES`: {former name: current name} of their workflows and tasks, so that `setup_site`
   renames what an earlier version created instead of creating a second one.
 
@@ -47,8 +52,10 @@ SOURCE_TREE_PAGE_PERMISSIONS = {
 ALL_TREES_PAGE_PERMISSIONS = {
     MODERATORS: ["add", "change", "lock", "publish", "unlock", "bulk_delete"],
 }
-# A translator works on the tree of their own locale only.
-TRANSLATOR_PAGE_PERMISSIONS = ["add", "change", "lock", "publish"]
+# A translator works on the tree of their own locale only, and does not publish there: a
+# translation goes live once another translator of the language (or a moderator) approved it
+# ("Relecture de la traduction", translations/roles.py).
+TRANSLATOR_PAGE_PERMISSIONS = ["add", "change", "lock"]
 # The source locale's translators translate only: they change translations of pages written
 # in another language, and what they change goes through the source tree's workflow.
 SOURCE_TRANSLATOR_PAGE_PERMISSIONS = ["change", "lock"]

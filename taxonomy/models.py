@@ -19,6 +19,8 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
+from core.translation_review import LocaleWorkflowMixin
+
 
 class TaxonomyTermQuerySet(models.QuerySet):
     def in_locale(self, locale):
@@ -30,6 +32,7 @@ class TaxonomyTermQuerySet(models.QuerySet):
 
 
 class TaxonomyTerm(
+    LocaleWorkflowMixin,
     WorkflowMixin,
     DraftStateMixin,
     LockableMixin,
@@ -40,9 +43,10 @@ class TaxonomyTerm(
 ):
     """A term of one taxonomy in one language.
 
-    A change to a term changes how every page is filtered, in every language: editors' and
-    translators' changes are drafts that go through the "Modération" workflow (home/roles.py);
-    the row keeps the published version until a moderator approves.
+    A change to a term changes how every page is filtered, in every language: editors' changes
+    are drafts that go through the "Modération" workflow (home/roles.py), translators' changes
+    to a term of their language through "Relecture de la traduction" (translations/roles.py);
+    the row keeps the published version until the change is approved.
     """
 
     name = models.CharField(

@@ -6,3 +6,7 @@ class TranslationsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "translations"
     verbose_name = _("Translation workflow")
+
+    def ready(self):
+        # The review e-mails are signal receivers.
+        from . import review  # noqa: F401

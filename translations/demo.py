@@ -16,6 +16,8 @@ from wagtail_localize.models import (
 
 from home.demo_utils import source_home
 
+from .models import GlossaryTerm
+
 ORDER = 95
 
 PAGE_SLUGS = ["association", "domaines-activite"]
@@ -298,7 +300,51 @@ def translate_page(page, locale, texts):
     return translation
 
 
+# The association's own words (French -> German, Italian, English, note), which machine
+# translation keeps (translations/machine_translation.py).
+GLOSSARY = {
+    "fil rouge": ("roter Faden", "filo conduttore", "common thread", "Un guide de l'association."),
+    "levier": ("Hebel", "leva", "lever", "Les quatre leviers du modèle socio-économique."),
+    "leviers": ("Hebel", "leve", "levers", ""),
+    "phase": ("Phase", "fase", "phase", "Les phases de vie d'un projet."),
+    "public cible": ("Zielgruppe", "pubblico di riferimento", "target audience", ""),
+    "prestataire": (
+        "Dienstleister",
+        "fornitore",
+        "service provider",
+        "Une personne ou une organisation de l'annuaire des prestataires.",
+    ),
+    "modèle socio-économique": (
+        "sozioökonomisches Modell",
+        "modello socio-economico",
+        "socio-economic model",
+        "Jamais « modèle d'affaires » : l'association parle de modèle socio-économique.",
+    ),
+    "économie sociale et solidaire": (
+        "Sozial- und Solidarwirtschaft",
+        "economia sociale e solidale",
+        "social and solidarity economy",
+        "",
+    ),
+    "co-création": ("Co-Creation", "co-creazione", "co-creation", ""),
+    "fiche outil": ("Werkzeugblatt", "scheda strumento", "tool sheet", ""),
+}
+
+
+def load_glossary():
+    created = 0
+    for french, (german, italian, english, note) in GLOSSARY.items():
+        _term, was_created = GlossaryTerm.objects.get_or_create(
+            french=french,
+            defaults={"german": german, "italian": italian, "english": english, "note": note},
+        )
+        created += was_created
+    return created
+
+
 def load(command):
+    glossary = load_glossary()
+    command.stdout.write(f"  translations: {glossary} glossary term(s)")
     home = source_home()
     pages = [home, *(home.get_children().get(slug=slug).specific for slug in PAGE_SLUGS)]
     done = 0

@@ -13,7 +13,9 @@ is one row per other locale, with one of four statuses:
 
 Page types and snippets are discovered (every page model, every snippet model with
 TranslatableMixin), so types added later join the report by themselves. The whole table costs a
-fixed number of queries: a handful for pages and wagtail-localize's tables, one per snippet model.
+fixed number of queries: a handful for pages and wagtail-localize's tables, one per snippet
+model, one for the claims (translations/claims.py). A row also counts the texts that are still
+machine translations, which a person must review.
 """
 
 from collections import Counter, defaultdict
@@ -29,10 +31,13 @@ from wagtail.models import DraftStateMixin, Locale, Page, TranslatableMixin, get
 from wagtail.snippets.models import get_snippet_models
 from wagtail_localize.models import (
     StringSegment,
+    StringTranslation,
     Translation,
     TranslationLog,
     TranslationSource,
 )
+
+from .models import TranslationAssignment
 
 MISSING = "missing"
 IN_PROGRESS = "in_progress"
@@ -82,6 +87,11 @@ class SourceItem:
     model: type
     published_at: object = None
 
+    @property
+    def claim_kind(self):
+        """How the claim form names the item's type: "page" or the snippet model's label."""
+        return "page" if self.kind == "page" else self.model._meta.label
+
 
 @dataclass
 class Target:
@@ -100,6 +110,8 @@ class StatusRow:
     translated: int = 0
     total: int = 0
     target_pk: object = None
+    assignment: object = None  # the TranslationAssignment of whoever took care of it
+    machine_made: int = 0  # texts still as the machine translated them, for a human to review
 
     @property
     def status_label(self):
@@ -209,7 +221,7 @@ def _snippet_items(model, default_locale, content_type_id):
 
 
 def _localize_state(default_locale):
-    """wagtail-localize's bookkeeping for every source of the default locale: four queries."""
+    """wagtail-localize's bookkeeping for every source of the default locale: five queries."""
     sources = {
         source["object_id"]: source
         for source in TranslationSource.objects.filter(locale=default_locale).values(
@@ -246,11 +258,22 @@ def _localize_state(default_locale):
         .annotate(done=Count("id"))
         .order_by()
     }
-    return sources, translations, last_synced, totals, translated
+    machine_made = {
+        (row["source_id"], row["string__translations__locale_id"]): row["done"]
+        for row in StringSegment.objects.filter(
+            source__locale=default_locale,
+            string__translations__context_id=F("context_id"),
+            string__translations__translation_type=StringTranslation.TRANSLATION_TYPE_MACHINE,
+        )
+        .values("source_id", "string__translations__locale_id")
+        .annotate(done=Count("id"))
+        .order_by()
+    }
+    return sources, translations, last_synced, totals, translated, machine_made
 
 
 def _status_for(item, locale, target, state):
-    sources, translations, last_synced, totals, translated = state
+    sources, translations, last_synced, totals, translated, machine_made = state
     source = sources.get(item.translation_key)
     has_translation = source is not None and (source["id"], locale.pk) in translations
     if target is None or target.is_alias:
@@ -261,6 +284,7 @@ def _status_for(item, locale, target, state):
     total = totals.get(source["id"], 0)
     done = min(translated.get((source["id"], locale.pk), 0), total)
     row = StatusRow(item, locale, UP_TO_DATE, translated=done, total=total, target_pk=target.pk)
+    row.machine_made = machine_made.get((source["id"], locale.pk), 0)
     synced_at = last_synced.get((source["id"], locale.pk))
     source_changed_at = source["last_updated_at"]
     if item.published_at and item.published_at > source_changed_at:
@@ -327,6 +351,14 @@ def translation_status(*, locales=None, content_type_ids=None, statuses=None):
         for locale in locales:
             target = targets.get((scope, item.translation_key, locale.pk))
             rows.append(_status_for(item, locale, target, state))
+    assignments = {
+        (str(assignment.source_id), assignment.locale_id): assignment
+        for assignment in TranslationAssignment.objects.filter(locale__in=locales).select_related(
+            "user"
+        )
+    }
+    for row in rows:
+        row.assignment = assignments.get((str(row.item.translation_key), row.locale.pk))
     counts = Counter(row.status for row in rows)
     counts = {status: counts.get(status, 0) for status, _label in STATUS_CHOICES}
     if statuses:

@@ -364,16 +364,17 @@ WAGTAILSEARCH_BACKENDS = search_backends(
     index_prefix=env("ELASTICSEARCH_INDEX_PREFIX"),
 )
 
-# wagtail-localize: DeepL when a key is configured, a harmless dummy otherwise.
+# wagtail-localize: DeepL when a key is configured, with the association's glossary
+# (translations/machine_translation.py); otherwise a stand-in that applies the glossary only.
 DEEPL_API_KEY = env("DEEPL_API_KEY")
 if DEEPL_API_KEY:
     WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
-        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+        "CLASS": "translations.machine_translation.GlossaryDeepLTranslator",
         "OPTIONS": {"AUTH_KEY": DEEPL_API_KEY},
     }
 else:
     WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
-        "CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator",
+        "CLASS": "translations.machine_translation.GlossaryDummyTranslator",
     }
 
 # How many reverse proxies of ours stand in front of the site (nginx: 1). The visitor's address

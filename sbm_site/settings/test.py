@@ -24,7 +24,7 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
-    "CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator",
+    "CLASS": "translations.machine_translation.GlossaryDummyTranslator",
 }
 STATIC_ROOT = tempfile.mkdtemp(prefix="sbm-test-static-")
 WHITENOISE_USE_FINDERS = True

@@ -2,7 +2,8 @@
 
 An editor creates a tool sheet with an instrument and submits it; a reviewer approves it; a
 moderator approves it, which publishes it; a translator translates it into German in
-wagtail-localize's editor and publishes the translation; a visitor finds it with the German
+wagtail-localize's editor and submits the translation; a second German translator approves it,
+which publishes it; a visitor finds it with the German
 search, downloads its instrument and registers for an event. Then the dashboards and the guide
 pass axe in the four languages, and the guide's remaining screenshots are taken.
 
@@ -39,6 +40,7 @@ VOLUNTEERS = {
     "romain": ("Romain", "Reviewers"),
     "mona": ("Mona", "Moderators"),
     "dieter": ("Dieter", "Translators (de)"),
+    "greta": ("Greta", "Translators (de)"),
 }
 BROWSER_LOCALES = {"fr": "fr-CH", "de": "de-CH", "it": "it-CH", "en": "en-GB"}
 VIEWPORT = {"width": 1200, "height": 800}
@@ -244,11 +246,23 @@ def translator_translates_into_german(live_site, browser):
     assert saved.value.ok, saved.value.status
     expect(page.locator(f"text={GERMAN_TITLE}").first).to_be_visible()
     load_next_page(page, page.locator("button", has_text="Traduire avec").first.click)
-    publish = page.locator("button", has_text="Publier dans").first
-    expect(publish).to_be_visible()
+    expect(page.locator(".translation-machine-made")).to_contain_text("à relire")
+    # Translators do not publish: a second translator of the language approves.
+    expect(page.locator("button", has_text="Publier dans")).to_have_count(0)
+    submit = page.get_by_role("button", name="Soumettre à la relecture")
+    expect(submit).to_be_visible()
     save_screenshot(page, "translation-editor", guide=True)
-    load_next_page(page, publish.click)
-    expect(page.locator(".messages")).to_contain_text(GERMAN_TITLE)
+    load_next_page(page, submit.click)
+    expect(page.locator(".translation-review-state")).to_contain_text("Dieter")
+    page.context.close()
+    german = tool_state(live_site)["de"]
+    assert german["live"] is True and german["title"] != GERMAN_TITLE  # not yet approved
+
+    page = new_page(browser)
+    log_in(page, live_site, "greta")
+    page.goto(f"{live_site.url}/admin/pages/{german_id}/edit/")
+    expect(page.locator(".translation-review-state")).to_contain_text("Dieter")
+    load_next_page(page, page.get_by_role("button", name="Approuver et publier").click)
     page.context.close()
     german = tool_state(live_site)["de"]
     assert (german["title"], german["live"], german["alias"]) == (GERMAN_TITLE, True, False)

@@ -58,6 +58,7 @@ from .tools import (
     ToolInstrumentFactory,
     ToolPageFactory,
 )
+from .translations import GlossaryTermFactory
 from .users import (
     AdministratorFactory,
     EditorFactory,
@@ -83,6 +84,7 @@ __all__ = [
     "EventPageFactory",
     "EventSeriesPageFactory",
     "FooterFactory",
+    "GlossaryTermFactory",
     "GuideIndexPageFactory",
     "GuidePageFactory",
     "GuideStepFactory",

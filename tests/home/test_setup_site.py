@@ -90,12 +90,13 @@ PAGE_MATRIX = {
     ("Moderators", "fr"): (True, True),
     ("Moderators", "de"): (True, True),
     ("Moderators", "en"): (True, True),
-    ("Translators (de)", "de"): (True, True),
+    # Translators do not publish: a second translator of the language approves (translations/).
+    ("Translators (de)", "de"): (True, False),
     ("Translators (de)", "fr"): (False, False),
     ("Translators (de)", "it"): (False, False),
-    ("Translators (it)", "it"): (True, True),
+    ("Translators (it)", "it"): (True, False),
     ("Translators (it)", "de"): (False, False),
-    ("Translators (en)", "en"): (True, True),
+    ("Translators (en)", "en"): (True, False),
     ("Translators (en)", "fr"): (False, False),
     # The French translators translate only (the French tree's originals are refused by the
     # locale scopes, tests/translations/test_permission_matrix.py) and never publish.
@@ -174,12 +175,19 @@ def test_co_creation_review_needs_reviewers_then_moderators():
     assert WorkflowPage.objects.get(workflow=workflow).page.specific == _home("fr").specific
     moderation = Workflow.objects.get(name="Modération")
     assert [t.specific.groups.get().name for t in moderation.tasks.all()] == ["Moderators"]
-    # The foundation's two workflows, plus those apps declare in PAGE_WORKFLOWS (roles.py).
+    # The foundation's two workflows, plus those apps declare in PAGE_WORKFLOWS and
+    # LOCALE_TREE_WORKFLOWS (roles.py).
     from home.management.commands.setup_site import _role_modules
 
     declared = [w for m in _role_modules() for w in getattr(m, "PAGE_WORKFLOWS", [])]
+    on_locale_trees = [
+        w["name"] for m in _role_modules() for w in getattr(m, "LOCALE_TREE_WORKFLOWS", [])
+    ]
+    assert "Relecture de la traduction" in on_locale_trees
     active = set(Workflow.objects.filter(active=True).values_list("name", flat=True))
-    assert active == {"Relecture en co-création", "Modération"} | {w["name"] for w in declared}
+    assert active == {"Relecture en co-création", "Modération"} | {
+        w["name"] for w in declared
+    } | set(on_locale_trees)
     assert GroupApprovalTask.objects.filter(
         active=True, workflow_tasks__workflow__active=True
     ).count() == 3 + sum(len(w["tasks"]) for w in declared)

@@ -35,10 +35,11 @@ def test_italian_translator_cannot_open_a_german_page(client):
     assert EDITOR_TEMPLATE not in [template.name for template in response.templates or []]
 
 
-def test_italian_translator_cannot_publish_a_german_page():
+def test_translators_do_not_publish_german_pages_themselves():
+    # Not in another language, and not in their own: a second translator approves instead.
     page = german_about_page()
     assert not page.permissions_for_user(TranslatorFactory(language_code="it")).can_publish()
-    assert page.permissions_for_user(TranslatorFactory(language_code="de")).can_publish()
+    assert not page.permissions_for_user(TranslatorFactory(language_code="de")).can_publish()
 
 
 def _lever_edit_url(language_code):

@@ -66,7 +66,7 @@ class Command(BaseCommand):
         homes = self.locale_home_pages(home)
         groups = self.setup_groups(locales)
         self.setup_permissions(groups, homes, locales)
-        self.setup_workflows(groups, homes[locales[0].language_code])
+        self.setup_workflows(groups, homes, locales[0])
         self.setup_site_settings()
         verb = "changed" if self.changes else "unchanged"
         if self.verbosity:
@@ -304,7 +304,8 @@ class Command(BaseCommand):
                 existing.save()
                 self.note(True, f"{dotted} now goes through {workflow.name}")
 
-    def setup_workflows(self, groups, source_home):
+    def setup_workflows(self, groups, homes, source_locale):
+        source_home = homes[source_locale.language_code]
         review = self.task(roles.REVIEW_TASK, groups[roles.REVIEWERS])
         publication = self.task(roles.PUBLICATION_TASK, groups[roles.MODERATORS])
         moderation = self.task(roles.MODERATION_TASK, groups[roles.MODERATORS])
@@ -312,6 +313,7 @@ class Command(BaseCommand):
         moderation_workflow = self.workflow(roles.MODERATION_WORKFLOW, [moderation])
 
         page_workflows = self.setup_page_workflows(groups)
+        page_workflows += self.setup_locale_tree_workflows(homes, source_locale)
 
         # Wagtail's own "Moderators approval" example workflow would send translations to a
         # second, unexplained review: our workflows (and those apps declare) are the only ones.
@@ -338,6 +340,41 @@ class Command(BaseCommand):
         self.attach_to_models(co_creation, reviewed)
         self.attach_to_models(moderation_workflow, moderated)
 
+    def attach_to_page(self, workflow, page):
+        attached = WorkflowPage.objects.filter(page=page).first()
+        if attached is None:
+            WorkflowPage.objects.create(page=page, workflow=workflow)
+            self.note(True, f"{workflow.name} on {page.title}")
+        elif attached.workflow_id != workflow.pk:
+            attached.workflow = workflow
+            attached.save()
+            self.note(True, f"{workflow.name} on {page.title}")
+
+    def custom_task(self, name, dotted_model):
+        """A task of a custom task model, which decides by itself who approves."""
+        model = apps.get_model(dotted_model)
+        task = self.find_or_rename(model.objects.all(), name, "task")
+        if task is None:
+            task = model.objects.create(name=name)
+            self.note(True, f"task {name}")
+        return task
+
+    def setup_locale_tree_workflows(self, homes, source_locale):
+        """Workflows that apps declare in `LOCALE_TREE_WORKFLOWS`, on every other locale's tree."""
+        workflows = []
+        for module in _role_modules():
+            for spec in getattr(module, "LOCALE_TREE_WORKFLOWS", []):
+                workflow = self.workflow(spec["name"], [self.custom_task(*spec["task"])])
+                if not workflow.active:
+                    workflow.active = True
+                    workflow.save()
+                    self.note(True, f"reactivated workflow {workflow.name}")
+                for code, home in homes.items():
+                    if code != source_locale.language_code:
+                        self.attach_to_page(workflow, home)
+                workflows.append(workflow)
+        return workflows
+
     def setup_page_workflows(self, groups):
         """Workflows that apps declare in `PAGE_WORKFLOWS`, attached to pages of a given type.
 
@@ -356,13 +393,6 @@ class Command(BaseCommand):
                     self.note(True, f"reactivated workflow {workflow.name}")
                 model = apps.get_model(spec["attach_to"])
                 for page in model.objects.all():
-                    attached = WorkflowPage.objects.filter(page=page).first()
-                    if attached is None:
-                        WorkflowPage.objects.create(page=page, workflow=workflow)
-                        self.note(True, f"{workflow.name} on {page.title}")
-                    elif attached.workflow_id != workflow.pk:
-                        attached.workflow = workflow
-                        attached.save()
-                        self.note(True, f"{workflow.name} on {page.title}")
+                    self.attach_to_page(workflow, page)
                 workflows.append(workflow)
         return workflows
