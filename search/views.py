@@ -4,12 +4,14 @@ from django.core.cache import cache
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale, Page
 
 from .backends import backend_for_language
 from .highlight import fold
 from .results import SiteSearch, clean_query
+from .structured_data import search_results_page
 
 SUGGESTION_LIMIT = 8
 SUGGESTION_MIN_LENGTH = 2
@@ -19,7 +21,12 @@ SUGGESTION_CACHE_SECONDS = 300
 @require_GET
 def search(request):
     site_search = SiteSearch(request).run()
-    return render(request, "search/search.html", {"search": site_search})
+    if site_search.query.text:
+        title = gettext("Search: %(query)s") % {"query": site_search.query.text}
+    else:
+        title = gettext("Search")
+    context = {"search": site_search, "json_ld": [search_results_page(site_search, title)]}
+    return render(request, "search/search.html", context)
 
 
 @require_GET
