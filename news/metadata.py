@@ -356,7 +356,44 @@ def _event_series_page(page, request, site_settings):
     return data
 
 
+def _area(code, label):
+    """A canton ("CH-VD", ISO 3166-2) or a country ("FR") a provider works in."""
+    if code == "OTHER":
+        return None
+    if code.startswith("CH-"):
+        return {
+            "@type": "AdministrativeArea",
+            "name": str(label),
+            "identifier": code,
+            "address": postal_address(region=code.removeprefix("CH-"), country="CH"),
+        }
+    return {"@type": "Country", "name": str(label), "identifier": code}
+
+
+def _provider_page(page, request, site_settings):
+    """A provider of the directory: where they work (cantons and countries), in what languages.
+    Their own postal address is not published (only regions are asked for)."""
+    regions = dict(page._meta.get_field("regions").options)
+    data = {
+        "@type": "Organization" if page.kind == "organisation" else "Person",
+        "name": page.title,
+        "description": strip_tags(page.bio)[:300],
+        "url": canonical_url(page, request),
+        "knowsLanguage": list(page.languages),
+        "areaServed": [
+            area for code in page.regions if (area := _area(code, regions.get(code, code)))
+        ],
+    }
+    picture = image_url(page, request)
+    if picture:
+        data["image"] = picture
+    if page.website:
+        data["sameAs"] = [page.website]
+    return data
+
+
 register_json_ld("home.HomePage", _home_page)
+register_json_ld("providers.ProviderPage", _provider_page)
 register_json_ld("events.EventPage", _event_page)
 register_json_ld("events.EventSeriesPage", _event_series_page)
 register_json_ld("news.NewsPage", _news_page)

@@ -164,6 +164,7 @@ def _article(item):
 RULES = {
     "Event": _event,
     "Organization": lambda item: _organisation(item, "Organization"),
+    "Person": lambda item: _missing(item, ["name", "url"], "Person"),
     "BreadcrumbList": _breadcrumbs,
     "WebSite": _website,
     "EventSeries": lambda item: _missing(item, ["name", "url"], "EventSeries"),

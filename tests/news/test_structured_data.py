@@ -3,6 +3,7 @@ and cycle; every object valid JSON-LD (PyLD) and complete by Google's rules (tes
 in every language."""
 
 import importlib
+import json
 
 import pytest
 from django.conf import settings
@@ -11,7 +12,12 @@ from wagtail.models import Page
 from events.models import EventPage
 from tests import json_ld
 from tests.conftest import LANGUAGE_CODES
-from tests.factories import EventPageFactory, EventSeriesPageFactory, RegistrationFactory
+from tests.factories import (
+    EventPageFactory,
+    EventSeriesPageFactory,
+    ProviderPageFactory,
+    RegistrationFactory,
+)
 from tests.html import parse
 
 SITE = settings.SITE_URL
@@ -128,7 +134,9 @@ def test_an_event_registered_elsewhere_offers_that_address(client):
 
 def test_a_webinar_of_a_cycle_points_to_its_cycle_and_meets_online(client):
     cycle = EventSeriesPageFactory(title="Cycle de printemps")
-    webinar = EventPageFactory(parent=cycle, online_url="https://meet.example.org/secret")
+    webinar = EventPageFactory(
+        parent=cycle, intro="Premier webinaire.", online_url="https://meet.example.org/secret"
+    )
 
     data = described(client, webinar.url, "Event")
 
@@ -163,6 +171,37 @@ def test_an_untranslated_event_keeps_its_french_address_in_german(client):
 
     assert data["location"]["address"]["addressLocality"] == "Lausanne"
     assert data["url"] == f"{SITE}{event.url}"
+
+
+def test_a_provider_names_the_cantons_and_countries_they_work_in_not_an_address(client):
+    provider = ProviderPageFactory(
+        kind="organisation",
+        regions=["CH-VD", "CH-GE", "FR"],
+        languages=["fr", "en"],
+        website="https://conseil.example.org",
+    )
+
+    data = described(client, provider.url, "Organization")
+
+    assert data["areaServed"] == [
+        {
+            "@type": "AdministrativeArea",
+            "name": "Vaud",
+            "identifier": "CH-VD",
+            "address": {"@type": "PostalAddress", "addressRegion": "VD", "addressCountry": "CH"},
+        },
+        {
+            "@type": "AdministrativeArea",
+            "name": "Genève",
+            "identifier": "CH-GE",
+            "address": {"@type": "PostalAddress", "addressRegion": "GE", "addressCountry": "CH"},
+        },
+        {"@type": "Country", "name": "France", "identifier": "FR"},
+    ]
+    assert data["knowsLanguage"] == ["fr", "en"]
+    assert data["sameAs"] == ["https://conseil.example.org"]
+    assert "secret.example.net" not in json.dumps(data)
+    assert json_ld.google_problems(data) == []
 
 
 @pytest.mark.parametrize(
@@ -215,4 +254,5 @@ def test_every_json_ld_object_is_valid_json_ld_and_complete_for_google(client, l
             checked_types.add(item["@type"])
             problems += [f"{url}: {problem}" for problem in json_ld.google_problems(item)]
     assert problems == []
-    assert {"Event", "EventSeries", "Organization", "WebSite", "SearchResultsPage"} <= checked_types
+    expected_types = {"Event", "EventSeries", "Organization", "Person", "WebSite"}
+    assert expected_types | {"SearchResultsPage"} <= checked_types
