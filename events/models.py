@@ -20,6 +20,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Locale, Orderable, Page, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from home.models import BasePage
 from home.panels import page_tabs
@@ -137,8 +138,30 @@ class EventPage(RoutablePageMixin, BasePage):
         blank=True,
         help_text=_("The name of the place, e.g. a room or a building. Leave empty online."),
     )
-    venue_address = models.TextField(
-        _("venue address"), blank=True, help_text=_("Street, postcode and town.")
+    venue_street = models.CharField(
+        _("street and number"),
+        max_length=200,
+        blank=True,
+        help_text=_("E.g. Rue de la Borde 13. Leave empty online."),
+    )
+    venue_postal_code = models.CharField(
+        _("postcode"), max_length=12, blank=True, help_text=_("E.g. 1018.")
+    )
+    venue_locality = models.CharField(
+        _("town"), max_length=100, blank=True, help_text=_("E.g. Lausanne.")
+    )
+    venue_region = models.CharField(
+        _("canton or region"),
+        max_length=100,
+        blank=True,
+        help_text=_("The canton's abbreviation in Switzerland, e.g. VD. Optional."),
+    )
+    venue_country = models.CharField(
+        _("country"),
+        max_length=2,
+        blank=True,
+        default="CH",
+        help_text=_("Two-letter code of the country, e.g. CH or FR."),
     )
     audience_text = models.CharField(
         _("who it is for"),
@@ -229,7 +252,13 @@ class EventPage(RoutablePageMixin, BasePage):
         FieldRowPanel([FieldPanel("event_format"), FieldPanel("language")]),
         FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
         MultiFieldPanel(
-            [FieldPanel("online_url"), FieldPanel("venue_name"), FieldPanel("venue_address")],
+            [
+                FieldPanel("online_url"),
+                FieldPanel("venue_name"),
+                FieldPanel("venue_street"),
+                FieldRowPanel([FieldPanel("venue_postal_code"), FieldPanel("venue_locality")]),
+                FieldRowPanel([FieldPanel("venue_region"), FieldPanel("venue_country")]),
+            ],
             heading=_("Where"),
         ),
         FieldPanel("description"),
@@ -262,6 +291,14 @@ class EventPage(RoutablePageMixin, BasePage):
         ],
     )
 
+    # Postcodes and codes are the same in every language; the street and town are translated
+    # (Genève, Genf, Ginevra, Geneva).
+    override_translatable_fields = [
+        SynchronizedField("venue_postal_code"),
+        SynchronizedField("venue_region"),
+        SynchronizedField("venue_country"),
+    ]
+
     parent_page_types = ["events.EventIndexPage", "events.EventSeriesPage"]
     subpage_types: list[str] = []
 
@@ -282,6 +319,12 @@ class EventPage(RoutablePageMixin, BasePage):
     @property
     def is_online(self):
         return bool(self.online_url)
+
+    @property
+    def venue_address(self):
+        """The postal address on lines, as on an envelope: street, then postcode and town."""
+        town = " ".join(part for part in (self.venue_postal_code, self.venue_locality) if part)
+        return "\n".join(line for line in (self.venue_street, town) if line)
 
     @property
     def duration(self):

@@ -13,6 +13,7 @@ from typing import Any
 
 from django.conf import settings
 from django.templatetags.static import static
+from django.urls import reverse
 from django.utils import translation
 from django.utils.html import strip_tags
 from wagtail.images.models import SourceImageIOError
@@ -151,8 +152,32 @@ def default_image_url(request):
     return absolute(request, static(DEFAULT_SHARE_IMAGE))
 
 
+def website(page, request, site_settings):
+    """The site in the home page's language, with the search engines can send words to."""
+    with translation.override(page.locale.language_code):
+        search_path = reverse("search")
+    return {
+        "@type": "WebSite",
+        "name": getattr(site_settings, "organisation_name", "") or "Social Business Models",
+        "url": page_url(page, request),
+        "inLanguage": page.locale.language_code,
+        "publisher": {"@type": "Organization", "url": absolute_url("/")},
+        "potentialAction": {
+            "@type": "SearchAction",
+            "target": {
+                "@type": "EntryPoint",
+                "urlTemplate": absolute_url(f"{search_path}?q={{search_term_string}}"),
+            },
+            "query-input": "required name=search_term_string",
+        },
+    }
+
+
 def _home_page(page, request, site_settings):
-    return {**organisation(request, site_settings), "description": description(page)}
+    return [
+        {**organisation(request, site_settings), "description": description(page)},
+        website(page, request, site_settings),
+    ]
 
 
 def _news_page(page, request, site_settings):
@@ -208,49 +233,173 @@ def _tool_page(page, request, site_settings):
     return data
 
 
+def postal_address(street="", postal_code="", locality="", region="", country=""):
+    """A schema.org PostalAddress of the parts given (None when none is)."""
+    parts = {
+        "streetAddress": street,
+        "postalCode": postal_code,
+        "addressLocality": locality,
+        "addressRegion": region,
+    }
+    address = {key: value for key, value in parts.items() if value}
+    if not address:
+        return None
+    return {"@type": "PostalAddress", **address, "addressCountry": country or "CH"}
+
+
+def event_place(page):
+    address = postal_address(
+        page.venue_street,
+        page.venue_postal_code,
+        page.venue_locality,
+        page.venue_region,
+        page.venue_country,
+    )
+    if not page.venue_name and address is None:
+        return None
+    place = {"@type": "Place", "name": page.venue_name or page.venue_locality or page.venue_street}
+    if address:
+        place["address"] = address
+    return place
+
+
+def event_series(page):
+    """The cycle the event belongs to (its parent page), or None."""
+    parent = page.get_parent().specific_deferred
+    if parent._meta.label_lower != "events.eventseriespage":
+        return None
+    return parent
+
+
+def event_offer(page, url):
+    """Registration: free (the association's events cost nothing), on this site or elsewhere,
+    with the seats left when the event has a limit."""
+    source = page.source_event()
+    if page.external_registration_url:
+        registration_url = page.external_registration_url
+    elif source.registration_open:
+        registration_url = f"{url}{page.reverse_subpage('register_view')}"
+    else:
+        registration_url = url
+    offer = {
+        "@type": "Offer",
+        "price": "0",
+        "priceCurrency": "CHF",
+        "url": registration_url,
+        "validFrom": iso_utc(source.first_published_at),
+    }
+    if not page.is_past and (source.registration_open or page.external_registration_url):
+        seats_left = None if page.external_registration_url else source.seats_left()
+        if seats_left is None:
+            availability = "InStock"
+        elif seats_left == 0:
+            availability = "SoldOut"
+        else:
+            availability = "LimitedAvailability"
+        offer["availability"] = f"https://schema.org/{availability}"
+    return offer
+
+
 def _event_page(page, request, site_settings):
     url = canonical_url(page, request)
     places = []
-    if page.venue_name or page.venue_address:
-        place = {"@type": "Place", "name": page.venue_name or page.venue_address.splitlines()[0]}
-        if page.venue_address:
-            place["address"] = {"@type": "PostalAddress", "streetAddress": page.venue_address}
+    place = event_place(page)
+    if place:
         places.append(place)
-    if page.online_url:
+    if page.online_url or not places:
         # The meeting link itself is private (sent to participants): point at the event page.
+        # Without a venue or a link, the event happens on the site itself (a daily post).
         places.append({"@type": "VirtualLocation", "url": url})
-    if page.online_url:
+    if places[-1]["@type"] == "VirtualLocation":
         mode = "MixedEventAttendanceMode" if len(places) > 1 else "OnlineEventAttendanceMode"
     else:
         mode = "OfflineEventAttendanceMode"
+    series = event_series(page)
     data = {
         "@type": "Event",
         "name": page.title,
-        "description": description(page),
+        "description": description(page) or strip_tags(page.description)[:300],
         "startDate": iso_utc(page.start),
         "endDate": iso_utc(page.end),
         "eventStatus": "https://schema.org/EventScheduled",
         "eventAttendanceMode": f"https://schema.org/{mode}",
         "inLanguage": page.language,
         "url": url,
+        "image": image_url(page, request)
+        or (series and image_url(series, request))
+        or default_image_url(request),
+        "isAccessibleForFree": True,
+        "offers": event_offer(page, url),
         "organizer": organisation(request, site_settings),
     }
-    if places:
-        data["location"] = places[0] if len(places) == 1 else places
+    speakers = [person.name for person in page.people.all() if person.role == "speaker"]
+    if speakers:
+        data["performer"] = [{"@type": "Person", "name": name} for name in speakers]
+    if series is not None:
+        data["superEvent"] = {
+            "@type": "EventSeries",
+            "name": series.title,
+            "url": canonical_url(series, request),
+        }
+    data["location"] = places[0] if len(places) == 1 else places
     return data
 
 
 def _event_series_page(page, request, site_settings):
-    return {
+    data = {
         "@type": "EventSeries",
         "name": page.title,
-        "description": description(page),
+        "description": description(page) or strip_tags(page.description)[:300],
         "url": canonical_url(page, request),
+        "image": image_url(page, request) or default_image_url(request),
         "organizer": organisation(request, site_settings),
     }
+    events = page.events()
+    first, last = events.first(), events.last()
+    if first is not None:
+        data["startDate"] = iso_utc(first.start)
+        data["endDate"] = iso_utc(last.end)
+    return data
+
+
+def _area(code, label):
+    """A canton ("CH-VD", ISO 3166-2) or a country ("FR") a provider works in."""
+    if code == "OTHER":
+        return None
+    if code.startswith("CH-"):
+        return {
+            "@type": "AdministrativeArea",
+            "name": str(label),
+            "identifier": code,
+            "address": postal_address(region=code.removeprefix("CH-"), country="CH"),
+        }
+    return {"@type": "Country", "name": str(label), "identifier": code}
+
+
+def _provider_page(page, request, site_settings):
+    """A provider of the directory: where they work (cantons and countries), in what languages.
+    Their own postal address is not published (only regions are asked for)."""
+    regions = dict(page._meta.get_field("regions").options)
+    data = {
+        "@type": "Organization" if page.kind == "organisation" else "Person",
+        "name": page.title,
+        "description": strip_tags(page.bio)[:300],
+        "url": canonical_url(page, request),
+        "knowsLanguage": list(page.languages),
+        "areaServed": [
+            area for code in page.regions if (area := _area(code, regions.get(code, code)))
+        ],
+    }
+    picture = image_url(page, request)
+    if picture:
+        data["image"] = picture
+    if page.website:
+        data["sameAs"] = [page.website]
+    return data
 
 
 register_json_ld("home.HomePage", _home_page)
+register_json_ld("providers.ProviderPage", _provider_page)
 register_json_ld("events.EventPage", _event_page)
 register_json_ld("events.EventSeriesPage", _event_series_page)
 register_json_ld("news.NewsPage", _news_page)

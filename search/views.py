@@ -15,6 +15,7 @@ from . import generation
 from .backends import backend_for_language
 from .highlight import fold
 from .results import MAX_QUERY_LENGTH, SiteSearch, clean_query
+from .structured_data import search_results_page
 
 SUGGESTION_LIMIT = 8
 SUGGESTION_MIN_LENGTH = 2
@@ -28,7 +29,12 @@ MINUTE = 60
 @require_GET
 def search(request):
     site_search = SiteSearch(request).run()
-    return render(request, "search/search.html", {"search": site_search})
+    if site_search.query.text:
+        title = _("Search: %(query)s") % {"query": site_search.query.text}
+    else:
+        title = _("Search")
+    context = {"search": site_search, "json_ld": [search_results_page(site_search, title)]}
+    return render(request, "search/search.html", context)
 
 
 class SuggestionsForm(forms.Form):

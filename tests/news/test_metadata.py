@@ -41,8 +41,8 @@ def canonical(soup):
 
 def test_the_home_page_describes_the_organisation(client):
     soup = parse(client.get("/fr/"))
-    assert types(soup) == ["Organization", "BreadcrumbList"]
-    organisation, breadcrumbs = json_ld(soup)
+    assert types(soup) == ["Organization", "WebSite", "BreadcrumbList"]
+    organisation, _website, breadcrumbs = json_ld(soup)
     assert organisation["name"] == "Social Business Models"
     assert organisation["@context"] == "https://schema.org"
     assert organisation["url"] == f"{SITE}/"

@@ -112,3 +112,34 @@ def test_a_guide_pdf_carries_each_sheet_with_its_numbering_licence_and_authors(r
     assert "Creative Commons BY-SA 4.0" in text
     assert "https://creativecommons.org/licenses/by-sa/4.0/" in links(reader)
     assert {1, 2, 3, 4} <= set(markers(text))
+
+
+def test_the_sheet_pdf_of_an_untranslated_alias_is_french_with_its_headings_in_german(
+    client, sheet
+):
+    alias = sheet.get_translations().get(locale__language_code="de")
+    assert alias.alias_of_id == sheet.pk
+
+    response = client.get(f"{alias.url}pdf/")
+
+    assert response.status_code == 200
+    reader, text = read(response.content)
+    assert reader.trailer["/Root"]["/Lang"] == "fr"
+    assert "Outil aux étapes" in text
+    assert "Das Werkzeug in Kürze" in text
+
+
+def test_the_guide_pdf_of_an_untranslated_alias_is_french_with_its_headings_in_german(
+    client, sheet
+):
+    guide_index = GuideIndexPage.objects.get(locale=Locale.get_default())
+    guide = GuidePageFactory(parent=guide_index, step_tools=[sheet], title="Parcours en français")
+    alias = guide.get_translations().get(locale__language_code="de")
+
+    response = client.get(f"{alias.url}pdf/")
+
+    assert response.status_code == 200
+    reader, text = read(response.content)
+    assert reader.trailer["/Root"]["/Lang"] == "fr"
+    assert "Parcours en français" in text
+    assert "Inhalt" in text
