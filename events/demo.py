@@ -11,6 +11,7 @@ from django.utils import timezone
 from wagtail.documents import get_document_model
 
 from home.demo import add_menu_item
+from home.demo_images import demo_image, give_image, hero_image, pattern
 from home.demo_utils import get_or_create_page, source_home
 from home.progress import progress
 from taxonomy.models import Audience, Lever
@@ -400,5 +401,15 @@ def load(command):
     ]
     for step in progress(steps, description="Events"):
         step()
+    give_image(index, hero_image("evenements", "evenements"), field="hero_image")
+    for series in EventSeriesPage.objects.child_of(index):
+        picture = demo_image(
+            f"Cycle {series.slug}",
+            "Motif de quarts de cercle, de triangles et de points, propre à ce cycle.",
+            f"cycle-{series.slug}.png",
+            (1200, 675),
+            pattern(series.slug),
+        )
+        give_image(series, picture)
     add_menu_item(MENU_LABELS, index, sort_order=5)
     command.stdout.write(f"  events: {agenda.created} event(s) created")

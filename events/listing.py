@@ -62,7 +62,7 @@ def number_in_series(events):
     series_by_path = {
         series.path: series
         for series in EventSeriesPage.objects.filter(path__in=parent_paths).only(
-            "pk", "path", "title", "url_path", "locale_id", "depth"
+            "pk", "path", "title", "url_path", "locale_id", "depth", "image", "image_alt"
         )
     }
     order = {}
@@ -96,7 +96,26 @@ def decorate(events, locale):
         event.lever_terms = sorted(
             localize_terms(event.levers.all(), levers), key=lambda t: (t.sort_order, t.name)
         )
-    return number_in_series(events)
+    return with_pictures(number_in_series(events))
+
+
+def with_pictures(events):
+    """Set `picture` and `picture_alt`: the event's own image, or else its cycle's.
+
+    Events numbered by `number_in_series`; images and their renditions come in at most four
+    queries whatever the number of events.
+    """
+    cycles = list({event.series.pk: event.series for event in events if event.series}.values())
+    prefetch_related_objects(events, "image__renditions")
+    prefetch_related_objects(cycles, "image__renditions")
+    for event in events:
+        if event.image_id:
+            event.picture, event.picture_alt = event.image, event.image_alt
+        elif event.series and event.series.image_id:
+            event.picture, event.picture_alt = event.series.image, event.series.image_alt
+        else:
+            event.picture, event.picture_alt = None, ""
+    return events
 
 
 class EventListing:
@@ -252,7 +271,7 @@ def event_context(event, request, form=None):
     audiences = terms_by_translation_key(Audience, locale)
     source = event.source_event()
     seats_left = source.seats_left() if source.capacity else None
-    number_in_series([event])
+    with_pictures(number_in_series([event]))
     context = {
         "lever_terms": localize_terms(event.levers.all(), levers),
         "audience_terms": localize_terms(event.audiences.all(), audiences),
@@ -301,7 +320,7 @@ def upcoming_in_locale(locale, limit):
         .filter(locale=locale, end__gte=timezone.now())
         .order_by("start", "pk")[:limit]
     )
-    return number_in_series(events)
+    return with_pictures(number_in_series(events))
 
 
 def home_section(page, request):

@@ -22,6 +22,7 @@ from wagtail.models import Locale, Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from home.images import HeroImageMixin, alt_text_field, image_field, image_panels
 from home.models import BasePage
 from home.panels import page_tabs
 from taxonomy.fields import audiences_field, levers_field
@@ -45,10 +46,10 @@ class EventLanguage(models.TextChoices):
     ENGLISH = "en", _("English")
 
 
-class EventIndexPage(BasePage):
+class EventIndexPage(HeroImageMixin, BasePage):
     """The agenda: upcoming and past events, filtered by format, lever and language."""
 
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    content_panels = [*Page.content_panels, FieldPanel("intro"), *HeroImageMixin.hero_panels]
     edit_handler = page_tabs(content_panels)
     subpage_types = ["events.EventPage", "events.EventSeriesPage"]
     max_count_per_parent = 1
@@ -78,8 +79,22 @@ class EventSeriesPage(BasePage):
         ),
     )
     levers = levers_field(_("The levers the cycle works on; visitors find it through them."))
+    image = image_field(
+        _("image of the cycle"),
+        _(
+            "Shown at the top of the cycle and on its events that have no image of their own, "
+            "at least 1200 × 675 pixels (landscape, JPEG or PNG). Set its focal point in the "
+            "image library so that the crop keeps what matters."
+        ),
+    )
+    image_alt = alt_text_field()
 
-    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("description")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        image_panels(),
+        FieldPanel("description"),
+    ]
     classification_panels = [FieldPanel("levers")]
     edit_handler = page_tabs(content_panels, classification=classification_panels)
     search_fields = [*BasePage.search_fields, index.SearchField("description")]
@@ -236,6 +251,15 @@ class EventPage(RoutablePageMixin, BasePage):
         blank=True,
         help_text=_("What was said and decided, for those who could not attend."),
     )
+    image = image_field(
+        _("image of the event"),
+        _(
+            "Shown at the top of the event and on its card in the agenda, at least "
+            "1200 × 675 pixels (landscape, JPEG or PNG). Without one, the cycle's image is "
+            "used. Only photos of people who agreed to appear on the site."
+        ),
+    )
+    image_alt = alt_text_field()
 
     search_fields = [
         *BasePage.search_fields,
@@ -249,6 +273,7 @@ class EventPage(RoutablePageMixin, BasePage):
     content_panels = [
         *Page.content_panels,
         FieldPanel("intro"),
+        image_panels(),
         FieldRowPanel([FieldPanel("event_format"), FieldPanel("language")]),
         FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
         MultiFieldPanel(

@@ -16,6 +16,7 @@ from wagtail.images import get_image_model
 from weasyprint import HTML
 
 from home.demo import add_menu_item
+from home.demo_images import demo_image, give_image, hero_image, pattern
 from home.demo_utils import get_or_create_page, source_home
 from home.progress import progress
 from taxonomy.models import Audience, Lever, Phase
@@ -712,6 +713,21 @@ def load(command):
     guides_index, guides = _load_guides(home, tools)
     training_index, trainings = _load_trainings(home, tools)
     models_index, models = _load_models(home, tools)
+    for index, slug in [
+        (guides_index, "guides"),
+        (training_index, "formations"),
+        (models_index, "modeles"),
+    ]:
+        give_image(index, hero_image(slug, slug), field="hero_image")
+    for model in BusinessModelPage.objects.child_of(models_index):
+        picture = demo_image(
+            f"Modèle {model.slug}",
+            f"Motif géométrique aux couleurs de l'association, pour {model.organisation}.",
+            f"modele-{model.slug}.png",
+            (1200, 675),
+            pattern(model.slug),
+        )
+        give_image(model, picture)
     add_menu_item(MENU_LABELS["guides"], guides_index, sort_order=3)
     add_menu_item(MENU_LABELS["training"], training_index, sort_order=4)
     add_menu_item(MENU_LABELS["models"], models_index, sort_order=5)

@@ -179,8 +179,8 @@ def business_model_index_context(index, request):
     models = (
         BusinessModelPage.objects.child_of(index)
         .live()
-        .select_related("adapted_from")
-        .prefetch_related("levers")
+        .select_related("adapted_from", "image")
+        .prefetch_related("levers", "image__renditions")
     )
     if sector:
         models = models.filter(sector=sector)

@@ -27,6 +27,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
+from home.images import HeroImageMixin, alt_text_field, image_field, image_panels
 from home.models import BasePage
 from home.panels import page_tabs
 from taxonomy.fields import audiences_field, levers_field, phases_field
@@ -39,10 +40,10 @@ SIMPLE_RICH_TEXT = ["bold", "italic", "link", "ul", "ol"]
 # --- Guides ("fils rouges") -----------------------------------------------------------------
 
 
-class GuideIndexPage(BasePage):
+class GuideIndexPage(HeroImageMixin, BasePage):
     """Every guide, filtered by audience and by life-cycle phase."""
 
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    content_panels = [*Page.content_panels, FieldPanel("intro"), *HeroImageMixin.hero_panels]
     edit_handler = page_tabs(content_panels)
     subpage_types = ["guides.GuidePage"]
     max_count_per_parent = 1
@@ -175,10 +176,10 @@ class GuideStep(TranslatableMixin, Orderable):
 # --- Training modules -----------------------------------------------------------------------
 
 
-class TrainingIndexPage(BasePage):
+class TrainingIndexPage(HeroImageMixin, BasePage):
     """Every training module."""
 
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    content_panels = [*Page.content_panels, FieldPanel("intro"), *HeroImageMixin.hero_panels]
     edit_handler = page_tabs(content_panels)
     subpage_types = ["guides.TrainingModulePage"]
     max_count_per_parent = 1
@@ -381,10 +382,10 @@ def canvas_field(label, help_text):
     return models.TextField(label, blank=True, max_length=3000, help_text=help_text)
 
 
-class BusinessModelIndexPage(BasePage):
+class BusinessModelIndexPage(HeroImageMixin, BasePage):
     """Every shared model, filtered by sector, region and lever."""
 
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    content_panels = [*Page.content_panels, FieldPanel("intro"), *HeroImageMixin.hero_panels]
     edit_handler = page_tabs(content_panels)
     subpage_types = ["guides.BusinessModelPage"]
     max_count_per_parent = 1
@@ -489,6 +490,15 @@ class BusinessModelPage(RoutablePageMixin, BasePage):
         related_name="adaptations",
         help_text=_("The shared model this one was adapted from, if any."),
     )
+    image = image_field(
+        _("image of the model"),
+        _(
+            "A photo of the organisation at work or its logo, shown at the top of the model and "
+            "on its card, at least 1200 × 675 pixels (landscape, JPEG or PNG). Set its focal "
+            "point in the image library so that the crop keeps what matters."
+        ),
+    )
+    image_alt = alt_text_field()
 
     search_fields = [
         *BasePage.search_fields,
@@ -504,6 +514,7 @@ class BusinessModelPage(RoutablePageMixin, BasePage):
     content_panels = [
         *Page.content_panels,
         FieldPanel("intro"),
+        image_panels(),
         MultiFieldPanel(
             [
                 FieldPanel("organisation"),

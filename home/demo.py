@@ -2,6 +2,7 @@
 
 from wagtail.models import Locale, Site
 
+from .demo_images import give_image, hero_image
 from .demo_utils import get_or_create_page, source_home
 from .i18n import sync_locale_trees
 from .models import Footer, FooterLink, MainMenu, MainMenuItem, SiteSettings, StandardPage
@@ -98,6 +99,7 @@ def load(command):
         ]
         home.save_revision().publish()
         created.append(home)
+    give_image(home, hero_image("accueil", "accueil"), field="hero_image")
 
     about, was_created = get_or_create_page(
         home,

@@ -22,6 +22,7 @@ from core.site_data import any_view_restriction, language_of_locale
 
 from .blocks import BodyBlock
 from .forms import LocalisedChoicesPageForm
+from .images import HeroImageMixin
 from .panels import page_tabs
 from .sections import sections_for
 
@@ -61,16 +62,7 @@ class BasePage(Page):
         return self.search_description or self.intro
 
 
-class HomePage(BasePage):
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("main image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("A wide picture shown at the top of the home page."),
-    )
+class HomePage(HeroImageMixin, BasePage):
     body = StreamField(
         BodyBlock(),
         verbose_name=_("content"),
@@ -84,7 +76,7 @@ class HomePage(BasePage):
     content_panels = [
         *Page.content_panels,
         FieldPanel("intro"),
-        FieldPanel("hero_image"),
+        *HeroImageMixin.hero_panels,
         FieldPanel("body"),
     ]
     edit_handler = page_tabs(content_panels)

@@ -9,6 +9,7 @@ from wagtail.images import get_image_model
 
 from events.models import EventPage, EventSeriesPage
 from home.demo import add_menu_item
+from home.demo_images import give_image, hero_image
 from home.demo_utils import get_or_create_page, source_home
 from home.progress import progress
 from tools.models import ToolPage
@@ -189,5 +190,6 @@ def load(command):
         index.add_child(instance=item)
         item.save_revision().publish()
         created += 1
+    give_image(index, hero_image("actualites", "actualites"), field="hero_image")
     add_menu_item(MENU_LABELS, index, sort_order=8)
     command.stdout.write(f"News: {created} news items created.")

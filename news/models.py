@@ -12,6 +12,7 @@ from wagtail.search import index
 
 from home.blocks import BodyBlock
 from home.i18n_pages import localize_pages
+from home.images import HeroImageMixin
 from home.models import BasePage
 from home.panels import page_tabs
 
@@ -19,8 +20,15 @@ NEWS_PER_PAGE = 12
 
 
 def listing(queryset):
-    """News items as their cards show them: image and cycle joined, newest first."""
-    return queryset.live().public().select_related("image", "cycle").order_by("-date", "-pk")
+    """News items as their cards show them: image (with its renditions) and cycle joined,
+    newest first."""
+    return (
+        queryset.live()
+        .public()
+        .select_related("image", "cycle")
+        .prefetch_related("image__renditions")
+        .order_by("-date", "-pk")
+    )
 
 
 def with_cycles_in(items, locale):
@@ -33,10 +41,10 @@ def with_cycles_in(items, locale):
     return items
 
 
-class NewsIndexPage(BasePage):
+class NewsIndexPage(HeroImageMixin, BasePage):
     """The list of news items, newest first."""
 
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    content_panels = [*Page.content_panels, FieldPanel("intro"), *HeroImageMixin.hero_panels]
     edit_handler = page_tabs(content_panels)
     subpage_types = ["news.NewsPage"]
     max_count_per_parent = 1

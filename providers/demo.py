@@ -8,6 +8,7 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from home.demo import add_menu_item
+from home.demo_images import PALETTE, demo_image, give_image, hero_image, initials
 from home.demo_utils import get_or_create_page, source_home
 from home.progress import progress
 
@@ -307,6 +308,16 @@ def load(command):
         index.add_child(instance=page)
         page.save_revision().publish()
         created += 1
+    give_image(index, hero_image("prestataires", "prestataires"), field="hero_image")
+    for position, provider in enumerate(ProviderPage.objects.child_of(index).order_by("path")):
+        logo = demo_image(
+            f"Logo {provider.slug}",
+            f"Initiales de {provider.title} sur un disque de couleur.",
+            f"logo-{provider.slug}.png",
+            (320, 320),
+            initials(provider.title, PALETTE[position % 3]),
+        )
+        give_image(provider, logo, f"Logo de {provider.title}")
     add_menu_item(MENU_LABELS, index, sort_order=6)
     # Attach the "Vérification des prestataires" workflow to the directory now that it exists.
     call_command("setup_site", stdout=io.StringIO())

@@ -22,6 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.images import get_image_model
 
+from core.pictures import preset_specs
 from taxonomy.utils import active_locale
 
 from .models import LANGUAGES, REGIONS, ProviderPage, Service
@@ -173,7 +174,7 @@ class Directory:
     def _providers(self, ids):
         Image = get_image_model()
         pages = ProviderPage.objects.filter(pk__in=ids).prefetch_related(
-            Prefetch("image", queryset=Image.objects.prefetch_renditions("fill-96x96"))
+            Prefetch("image", queryset=Image.objects.prefetch_renditions(*preset_specs("logo")))
         )
         by_pk = {page.pk: page for page in pages}
         return [by_pk[pk] for pk in ids if pk in by_pk]

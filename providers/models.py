@@ -23,6 +23,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from home.images import HeroImageMixin
 from home.models import BasePage
 from home.panels import page_tabs
 
@@ -129,7 +130,7 @@ class ChoiceListField(models.JSONField):
         return [names[code] for code in codes if code in names]
 
 
-class ProviderIndexPage(RoutablePageMixin, BasePage):
+class ProviderIndexPage(RoutablePageMixin, HeroImageMixin, BasePage):
     """The directory: filter providers by tool, region, language and service."""
 
     apply_intro = models.TextField(
@@ -139,7 +140,12 @@ class ProviderIndexPage(RoutablePageMixin, BasePage):
         help_text=_("Shown above the form where a consultant or trainer applies to be listed."),
     )
 
-    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("apply_intro")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        *HeroImageMixin.hero_panels,
+        FieldPanel("apply_intro"),
+    ]
     edit_handler = page_tabs(content_panels)
     subpage_types = ["providers.ProviderPage"]
     max_count_per_parent = 1

@@ -4,9 +4,33 @@ import uuid
 
 from wagtail.models import Locale
 
+from home.demo_images import give_image, lever_image
+
 from .models import Audience, Lever, Phase, Theme
 
 ORDER = 10
+
+# slug: {language: alternative text of the lever's illustration}
+LEVER_ALT_TEXTS = {
+    "human-resources": {
+        "fr": "Cinq silhouettes de tailles et de couleurs différentes, côte à côte.",
+        "de": "Fünf Silhouetten in verschiedenen Grössen und Farben, Seite an Seite.",
+        "it": "Cinque sagome di dimensioni e colori diversi, una accanto all'altra.",
+        "en": "Five figures of different sizes and colours, side by side.",
+    },
+    "financial-resources": {
+        "fr": "Des piles de pièces de plus en plus hautes, sous une flèche qui monte.",
+        "de": "Immer höhere Münzstapel unter einem steigenden Pfeil.",
+        "it": "Pile di monete sempre più alte, sotto una freccia che sale.",
+        "en": "Stacks of coins growing taller, under a rising arrow.",
+    },
+    "strategic-alliances": {
+        "fr": "Trois anneaux entrelacés, reliés à quatre partenaires dans les coins.",
+        "de": "Drei ineinander verschlungene Ringe, verbunden mit vier Partnern in den Ecken.",
+        "it": "Tre anelli intrecciati, collegati a quattro partner negli angoli.",
+        "en": "Three interlocking rings, linked to four partners in the corners.",
+    },
+}
 
 # slug: {language: (name, description)}; French is the source.
 TERMS = {
@@ -207,4 +231,12 @@ def load(command):
                     },
                 )
                 created += was_created
-    command.stdout.write(f"  taxonomy: {created} term(s) created")
+    illustrated = 0
+    for slug, alt_texts in LEVER_ALT_TEXTS.items():
+        image = lever_image(slug)
+        for lever in Lever.objects.filter(slug=slug).select_related("locale"):
+            alt = alt_texts.get(lever.locale.language_code, alt_texts["fr"])
+            illustrated += give_image(lever, image, alt)
+    command.stdout.write(
+        f"  taxonomy: {created} term(s) created, {illustrated} lever illustration(s) added"
+    )

@@ -20,6 +20,7 @@ from wagtail.models import (
 from wagtail.search import index
 
 from core.translation_review import LocaleWorkflowMixin
+from home.images import alt_text_field, image_field, image_panels
 
 
 class TaxonomyTermQuerySet(models.QuerySet):
@@ -114,7 +115,19 @@ class TaxonomyTerm(
 
 
 class Lever(TaxonomyTerm):
-    """One of the three levers of a socio-economic model."""
+    """One of the three levers of a socio-economic model, with its illustration."""
+
+    image = image_field(
+        _("illustration"),
+        _(
+            "A drawing that stands for the lever, at least 640 × 480 pixels (JPEG or PNG). "
+            "Shown on the tool sheets and cards of this lever that have no illustration of "
+            "their own."
+        ),
+    )
+    image_alt = alt_text_field()
+
+    panels = [*TaxonomyTerm.panels, image_panels(heading=_("Illustration"))]
 
     class Meta(TaxonomyTerm.Meta):
         verbose_name = _("lever")

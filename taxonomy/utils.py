@@ -18,9 +18,15 @@ def active_locale():
 
 
 def terms_by_translation_key(model, locale=None):
-    """{translation_key: term in `locale`} for every term of the model; one query."""
+    """{translation_key: term in `locale`} for every term of the model; one query (two when
+    the terms have images: their renditions)."""
     locale = locale or active_locale()
-    return {term.translation_key: term for term in model.objects.live().filter(locale=locale)}
+    terms = model.objects.live().filter(locale=locale)
+    if hasattr(model, "image"):
+        # Levers carry an illustration: joined, with its renditions, so that pictures of the
+        # terms cost no query each.
+        terms = terms.select_related("image").prefetch_related("image__renditions")
+    return {term.translation_key: term for term in terms}
 
 
 def localize_terms(terms, lookup):

@@ -11,6 +11,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Locale
 
 from home.demo import add_menu_item
+from home.demo_images import canvas_grid, demo_image, give_image, hero_image
 from home.demo_utils import get_or_create_page, source_home
 from home.progress import progress
 from taxonomy.models import Audience, Lever, Phase, Theme
@@ -139,6 +140,10 @@ def tool_fields(tool, position, locale, existing):
     }
 
 
+# The canvas sheet gets an illustration of its own; the others show their lever's.
+CANVAS_SHEET = "02a"
+
+
 def load(command):
     home = source_home()
     locale = Locale.get_default()
@@ -153,10 +158,24 @@ def load(command):
         ),
     )
     add_menu_item(MENU_LABELS, index, sort_order=2)
+    give_image(index, hero_image("outils", "outils"), field="hero_image")
 
     existing = {tool.sheet_number: tool for tool in ToolPage.objects.child_of(index)}
     with regeneration_paused():
         created = create_tools(index, locale, existing)
+    canvas = existing.get(CANVAS_SHEET)
+    if canvas:
+        give_image(
+            canvas,
+            demo_image(
+                "Fiche 02a, canevas",
+                "Les neuf blocs du canevas, la case des valeurs au centre en jaune.",
+                "canevas.png",
+                (800, 600),
+                canvas_grid,
+            ),
+            "Les neuf blocs du canevas en trois rangées, la case des valeurs au centre.",
+        )
     command.stdout.write(f"  tools: {created} tool sheet(s) created")
 
 

@@ -27,6 +27,7 @@ from taxonomy.models import Audience, Lever, Phase, Theme
 from taxonomy.utils import localize_terms, terms_by_translation_key
 
 from .models import Complexity, DownloadCount, ToolPage
+from .sheet import illustration
 
 PAGE_SIZE = 12
 
@@ -207,17 +208,20 @@ class ToolListing:
             return paginator.page(paginator.num_pages)
 
     def _decorate(self, tools):
-        """Term names in the visitor's language for the cards, with two prefetches."""
+        """Term names in the visitor's language and illustrations for the cards, with a
+        bounded number of prefetches (levers, phases, images and their renditions)."""
         prefetch_related_objects(
             tools,
             Prefetch("levers", queryset=Lever.objects.order_by()),
             Prefetch("phases", queryset=Phase.objects.order_by()),
+            "image__renditions",
         )
         for tool in tools:
             tool.lever_terms = sorted(
                 localize_terms(tool.levers.all(), self.terms["lever"]),
                 key=lambda term: (term.sort_order, term.name),
             )
+            tool.illustration, tool.illustration_alt = illustration(tool, tool.lever_terms)
             tool.phase_terms = sorted(
                 localize_terms(tool.phases.all(), self.terms["phase"]),
                 key=lambda term: (term.sort_order, term.name),

@@ -16,6 +16,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
+from home.images import HeroImageMixin, alt_text_field, image_field, image_panels
 from home.models import BasePage
 from home.panels import page_tabs
 from home.sections import sections_for
@@ -53,10 +54,10 @@ LICENCE_URLS = {
 }
 
 
-class ToolIndexPage(BasePage):
+class ToolIndexPage(HeroImageMixin, BasePage):
     """The library: browse, filter and sort every tool sheet."""
 
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    content_panels = [*Page.content_panels, FieldPanel("intro"), *HeroImageMixin.hero_panels]
     edit_handler = page_tabs(content_panels)
     subpage_types = ["tools.ToolPage"]
     max_count_per_parent = 1
@@ -187,6 +188,15 @@ class ToolPage(RoutablePageMixin, BasePage):
         default=ToolStatus.PUBLISHED,
         help_text=_("Shown on the sheet; comments and examples are welcome in every status."),
     )
+    image = image_field(
+        _("illustration"),
+        _(
+            "A drawing or photo that illustrates the tool, at least 640 × 480 pixels (JPEG or "
+            "PNG, under 80 KB is ideal). Without one, the illustration of the tool's first "
+            "lever is shown."
+        ),
+    )
+    image_alt = alt_text_field()
 
     search_fields = [
         *BasePage.search_fields,
@@ -206,6 +216,7 @@ class ToolPage(RoutablePageMixin, BasePage):
         *Page.content_panels,
         FieldRowPanel([FieldPanel("sheet_number"), FieldPanel("status")]),
         FieldPanel("summary"),
+        image_panels(heading=_("Illustration")),
         FieldPanel("target_groups"),
         FieldPanel("reasons"),
         FieldPanel("expected_results"),

@@ -25,6 +25,20 @@ def classification(page):
     return terms
 
 
+def illustration(tool, levers):
+    """(image, alternative text) of the tool: its own, or its first illustrated lever's.
+
+    `levers` are the tool's lever terms in the page's language, so the lever's alternative text
+    is in that language too.
+    """
+    if tool.image_id:
+        return tool.image, tool.image_alt
+    for lever in sorted(levers, key=lambda term: (term.sort_order, term.name)):
+        if lever.image_id:
+            return lever.image, lever.image_alt
+    return None, ""
+
+
 def instruments_with_counts(page):
     """The sheet's instruments with their download totals (every language, every day)."""
     instruments = list(page.instruments.select_related("document").order_by("sort_order"))
@@ -80,11 +94,15 @@ def instruction_groups(instructions):
 
 def sheet_context(page, request):
     sections = sections_for("tool_sheet", page, request)
+    terms = classification(page)
+    image, image_alt = illustration(page, terms["levers"])
     return {
+        "illustration": image,
+        "illustration_alt": image_alt,
         "instruction_groups": instruction_groups(page.instructions),
         # The contributions app shows the status line with its example count when installed.
         "show_status_line": not any(s["name"] == "contributions_status" for s in sections),
-        "terms": classification(page),
+        "terms": terms,
         "instruments": instruments_with_counts(page),
         "related": related_tools(page),
         "sections": sections,

@@ -1,0 +1,32 @@
+"""The picture presets of the public site: the renditions each kind of picture is cut into.
+
+`core/templatetags/sbm_images.py` renders them; a listing that wants to prefetch exactly the
+renditions its pictures need asks `preset_specs(name)`.
+"""
+
+from wagtail.images.models import Filter
+
+# WebP for every current browser, JPEG for the others. No AVIF: Willow encodes it at libavif's
+# default speed, measured at 2.3 s for one 800 × 300 rendition against 0.15 s for WebP on our
+# server, for files only a fifth smaller than WebP's on our flat drawings; the first visitor
+# after a publication would wait seconds per picture. Adding "avif" here is all it takes.
+PHOTO_FORMATS = "format-{webp,jpeg}"
+# Logos often have a transparent background: PNG keeps it where WebP is not supported.
+LOGO_FORMATS = "format-{webp,png}"
+
+# name: (size specs, formats, sizes attribute)
+PRESETS = {
+    "hero": ("fill-{800x300,1600x600}", PHOTO_FORMATS, "(min-width: 75rem) 75rem, 100vw"),
+    "card": (
+        "fill-{400x225,800x450}",
+        PHOTO_FORMATS,
+        "(min-width: 64rem) 22rem, (min-width: 40rem) 50vw, 100vw",
+    ),
+    "illustration": ("fill-{320x240,640x480}", PHOTO_FORMATS, "(min-width: 40rem) 20rem, 100vw"),
+    "logo": ("fill-{160x160,320x320}", LOGO_FORMATS, "10rem"),
+}
+
+
+def preset_specs(preset):
+    sizes_spec, formats, _sizes = PRESETS[preset]
+    return Filter.expand_spec([sizes_spec, formats])
