@@ -247,8 +247,10 @@ STATIC_ROOT = env("STATIC_ROOT")
 STATIC_URL = "/static/"
 MEDIA_ROOT = env("MEDIA_ROOT")
 MEDIA_URL = env("MEDIA_URL")
-# Django serves uploaded files in development and browser tests; a web server does in production.
-SERVE_MEDIA = env.bool("SERVE_MEDIA", default=DEBUG)
+# A web server serves uploaded files in production. Development (dev.py) and the tests
+# (test.py) switch this on themselves: a default taken from DEBUG here would be read before
+# dev.py turns DEBUG on, and media would never be served in development.
+SERVE_MEDIA = env.bool("SERVE_MEDIA", default=False)
 
 AWS_STORAGE_BUCKET_NAME = env("AWS_STORAGE_BUCKET_NAME")
 if AWS_STORAGE_BUCKET_NAME:
