@@ -228,6 +228,8 @@ LANGUAGE_CODE = "fr"
 TIME_ZONE = "Europe/Zurich"
 USE_I18N = True
 USE_TZ = True
+# Date formats per language where Django's differ from the site's (sbm_site/formats/).
+FORMAT_MODULE_PATH = ["sbm_site.formats"]
 WAGTAIL_I18N_ENABLED = True
 LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [
     ("fr", "Français"),
