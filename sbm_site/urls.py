@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
+from home.styleguide import styleguide
 
 # URLs without a language prefix: the admin, documents and machine-readable endpoints.
 urlpatterns = [
@@ -39,6 +40,7 @@ urlpatterns += i18n_patterns(
     path("search/", include("search.urls")),
     path("contribuer/", include("contributions.urls_i18n")),
     path("registrations/", include("events.urls_i18n")),
+    path("styleguide/", styleguide, name="styleguide"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
