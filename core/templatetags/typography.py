@@ -7,6 +7,8 @@
 {% block title %}…{% endblock %} inside {% filter tab_title:site_name %}…{% endfilter %}
 """
 
+import re
+
 from django import template
 from django.utils import translation
 from django.utils.html import conditional_escape
@@ -27,7 +29,8 @@ def typography(value, subject=None):
 def tab_title(title, site_name):
     """The tab's title: "Page · Site", or the site name alone when the page is the home page
     (no title of its own, or the site's name repeated)."""
-    title = " ".join(str(title).split())
+    # Only ASCII whitespace is folded: French non-breaking spaces stay.
+    title = re.sub(r"[ \t\r\n]+", " ", str(title)).strip()
     site = conditional_escape(site_name)
     if not title or title == site:
         return site
