@@ -311,24 +311,32 @@ def _limited(query_dict):
 
 
 def _chart(outcome):
-    """Bars of an SVG chart, with the figures repeated in a table for screen readers."""
-    bar_height, gap, width = 28, 16, 300
+    """Bars of an SVG chart, with the figures repeated in a table for screen readers.
+
+    Each lever's name stands on its own line above its bar, across the whole chart, so that a
+    long name is never cut, on a phone as on a wide screen."""
+    label_height, bar_height, gap, width = 22, 24, 14, 300
+    row = label_height + bar_height + gap
     bars = []
     for position, lever_score in enumerate(outcome.scores):
+        top = position * row
         bars.append(
             {
                 "label": lever_score.lever.name,
                 "percent": lever_score.percent,
-                "y": position * (bar_height + gap),
+                "text_y": top + label_height - 6,
+                "y": top + label_height,
                 "width": round(width * lever_score.percent / 100),
-                "text_y": position * (bar_height + gap) + bar_height - 8,
+                "value_x": width + 8,
+                "value_y": top + label_height + bar_height - 7,
             }
         )
     return {
         "bars": bars,
         "bar_height": bar_height,
-        "height": max(1, len(bars)) * (bar_height + gap),
+        "height": max(1, len(bars)) * row,
         "width": width,
+        "view_width": width + 56,
     }
 
 

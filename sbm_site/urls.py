@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from core import routing
 from home import views as home_views
+from home.styleguide import styleguide
 
 # Wagtail's password and login forms; its pages go through core/routing.py (cached routes,
 # no transaction to read a page).
@@ -44,6 +45,7 @@ urlpatterns += i18n_patterns(
     path("search/", include("search.urls")),
     path("contribuer/", include("contributions.urls_i18n")),
     path("registrations/", include("events.urls_i18n")),
+    path("styleguide/", styleguide, name="styleguide"),
     path("", include(wagtail_utility_urls)),
     re_path(wagtail_urls.serve_pattern, routing.serve, name="wagtail_serve"),
     prefix_default_language=True,

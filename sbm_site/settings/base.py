@@ -230,6 +230,8 @@ LANGUAGE_CODE = "fr"
 TIME_ZONE = "Europe/Zurich"
 USE_I18N = True
 USE_TZ = True
+# Date formats per language where Django's differ from the site's (sbm_site/formats/).
+FORMAT_MODULE_PATH = ["sbm_site.formats"]
 WAGTAIL_I18N_ENABLED = True
 LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [
     ("fr", "Français"),
@@ -249,8 +251,10 @@ STATIC_ROOT = env("STATIC_ROOT")
 STATIC_URL = "/static/"
 MEDIA_ROOT = env("MEDIA_ROOT")
 MEDIA_URL = env("MEDIA_URL")
-# Django serves uploaded files in development and browser tests; a web server does in production.
-SERVE_MEDIA = env.bool("SERVE_MEDIA", default=DEBUG)
+# A web server serves uploaded files in production. Development (dev.py) and the tests
+# (test.py) switch this on themselves: a default taken from DEBUG here would be read before
+# dev.py turns DEBUG on, and media would never be served in development.
+SERVE_MEDIA = env.bool("SERVE_MEDIA", default=False)
 
 AWS_STORAGE_BUCKET_NAME = env("AWS_STORAGE_BUCKET_NAME")
 if AWS_STORAGE_BUCKET_NAME:

@@ -15,6 +15,8 @@ MEDIA_ROOT = os.environ.get("SBM_TEST_MEDIA_ROOT") or tempfile.mkdtemp(prefix="s
 PRIVATE_MEDIA_ROOT = os.environ.get("SBM_TEST_PRIVATE_MEDIA_ROOT") or tempfile.mkdtemp(
     prefix="sbm-test-private-media-"
 )
+# The browser tests' server shows uploaded files as the development server does.
+SERVE_MEDIA = True
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "private": {

@@ -74,7 +74,6 @@ def live_site():
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "sbm_site.settings.test",
         "DATABASE_URL": database_url,
-        "SERVE_MEDIA": "true",
         "SBM_TEST_MEDIA_ROOT": media_root,
         "SBM_TEST_SITE_URL": f"http://127.0.0.1:{port}",
         "PYTHONUNBUFFERED": "1",

@@ -20,7 +20,7 @@ def visible_numbers(response):
 
 
 def result_count(response):
-    return text_of(one(parse(response), 'section.tool-results p[role="status"]'))
+    return text_of(one(parse(response), 'p.tool-results__count[role="status"]'))
 
 
 def option_count(response, param, value):
