@@ -169,8 +169,9 @@ def load(command):
         locale.language_code: locale
         for locale in Locale.objects.filter(language_code__in=LANGUAGES)
     }
+    every_text = all_texts()
     texts = {
-        code: {french: translations[index] for french, translations in all_texts().items()}
+        code: {french: translations[index] for french, translations in every_text.items()}
         for index, code in enumerate(LANGUAGES)
         if code in locales
     }

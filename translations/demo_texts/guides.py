@@ -1,7 +1,7 @@
 """Two guides (fils rouges) and their index in German, Italian and English.
 
-French segment -> (German, Italian, English). "Fil rouge" is "Leitfaden" / "percorso guidato"
-/ "guide", as in the main menu.
+French segment -> (German, Italian, English). "Fil rouge" is "Leitfaden" / "filo conduttore" /
+"guide", as in the main menu.
 """
 
 GUIDE_SLUGS = ["fil-rouge-curiosite", "fil-rouge-conception"]
@@ -13,14 +13,14 @@ TEXTS = {
         "Abfolgen geprüfter Werkzeuge, ausgewählt für eine Zielgruppe oder eine Lebensphase "
         "einer Organisation. Jeder Leitfaden lässt sich als ein einziges PDF herunterladen.",
         "Percorsi di strumenti convalidati, scelti per un pubblico o per una fase della vita di "
-        "un'organizzazione. Ogni percorso guidato si scarica in un solo PDF.",
+        "un'organizzazione. Ogni filo conduttore si scarica in un solo PDF.",
         "Paths of validated tools, chosen for an audience or a stage in an organisation's "
         "life. Each guide downloads as a single PDF.",
     ),
     # Curiosity.
     "Fil rouge « Curiosité » : ai-je envie d'entreprendre ?": (
         "Leitfaden «Neugier»: Möchte ich unternehmerisch tätig werden?",
-        "Percorso guidato «Curiosità»: ho voglia di intraprendere?",
+        "Filo conduttore «Curiosità»: ho voglia di intraprendere?",
         "“Curiosity” guide: do I want to be an entrepreneur?",
     ),
     "Quelques outils courts pour vérifier votre envie, vos motivations et vos ressources "
@@ -119,7 +119,7 @@ TEXTS = {
     # Conception.
     "Fil rouge « Conception » : de l'idée au modèle": (
         "Leitfaden «Konzeption»: von der Idee zum Modell",
-        "Percorso guidato «Ideazione»: dall'idea al modello",
+        "Filo conduttore «Ideazione»: dall'idea al modello",
         "“Conception” guide: from the idea to the model",
     ),
     "Formuler le problème, décrire les personnes concernées et dessiner une première version "
@@ -149,7 +149,7 @@ TEXTS = {
     "trois ou quatre séances.": (
         "Diesen Leitfaden gehen Sie am besten in einer kleinen Gruppe von vier bis acht "
         "Personen durch, in drei oder vier Sitzungen.",
-        "Questo percorso guidato si segue idealmente in un piccolo gruppo da quattro a otto "
+        "Questo filo conduttore si segue idealmente in un piccolo gruppo da quattro a otto "
         "persone, in tre o quattro incontri.",
         "This guide is best followed in a small group of four to eight people, over three or "
         "four sessions.",
