@@ -39,7 +39,7 @@ from .models import (
 ORDER = 40
 
 MENU_LABELS = {
-    "guides": {"fr": "Fils rouges", "de": "Leitfäden", "it": "Percorsi guidati", "en": "Guides"},
+    "guides": {"fr": "Fils rouges", "de": "Leitfäden", "it": "Fili conduttori", "en": "Guides"},
     "training": {"fr": "Formations", "de": "Weiterbildungen", "it": "Formazioni", "en": "Training"},
     "models": {
         "fr": "Modèles partagés",

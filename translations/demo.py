@@ -1,9 +1,20 @@
-"""The home page, "L'association" and the domains page in German, Italian and English.
+"""The demo pages that show what the translation workflow produces, in German, Italian, English.
 
-Translated through wagtail-localize as translators would: a TranslationSource for the French
-page, a Translation per language, a StringTranslation for every text segment, then
-`save_target(publish=True)`. Runs after every other app (ORDER 95). Idempotent: a language whose
-translation already exists is left as translators made it.
+The home page, "L'association", the domains page, the self-diagnosis, the tool index with eight
+tool sheets, the guides' index with two guides, the events index and the webinar cycle with its
+webinars are translated through wagtail-localize as translators would: a TranslationSource for
+the French page, a Translation per language, a StringTranslation for every text segment, then
+`save_target(publish=True)`. Every other page stays an alias of the French one and shows the
+"not translated yet" notice.
+
+The texts, French segment -> (German, Italian, English), live in `translations/demo_texts/`, one
+module per part of the site; the names of taxonomy terms come from the taxonomy's own demo.
+Names and numbers (authors, sheet numbers, slugs...) stay as they are. Slugs stay French so
+that the addresses differ only by their language prefix.
+
+Runs after every other app (ORDER 95). Idempotent: a language whose translation already exists
+is left as translators made it. `untranslated_segments` tells which segments of a page are still
+in French; the loader reports them.
 """
 
 from wagtail.models import Locale
@@ -14,296 +25,130 @@ from wagtail_localize.models import (
     TranslationSource,
 )
 
+from events.models import EventSeriesPage
 from home.demo_utils import source_home
+from taxonomy.demo import TERMS
+from tools.models import ToolPage
+from tools.pdf import regeneration_paused
 
+from .demo_texts import diagnostic, events, guides, home, tools
 from .models import GlossaryTerm
 
 ORDER = 95
 
-PAGE_SLUGS = ["association", "domaines-activite"]
-
-# French text -> (German, Italian, English). Slugs stay the same in every language so that the
-# addresses only differ by their language prefix.
-TEXTS = {
-    "Social Business Models": (
-        "Social Business Models",
-        "Social Business Models",
-        "Social Business Models",
-    ),
-    "Association romande qui co-crée et diffuse librement des outils pour les modèles "
-    "socio-économiques de l'économie sociale et solidaire.": (
-        "Verein aus der Romandie, der frei nutzbare Werkzeuge für die Geschäftsmodelle der "
-        "Sozial- und Solidarwirtschaft gemeinsam entwickelt und verbreitet.",
-        "Associazione della Svizzera romanda che co-crea e diffonde liberamente strumenti per i "
-        "modelli socio-economici dell'economia sociale e solidale.",
-        "An association from French-speaking Switzerland that co-creates and freely shares tools "
-        "for the business models of the social and solidarity economy.",
-    ),
-    "Des outils, des formations et des modèles pour bâtir des modèles économiques durables "
-    "dans l'économie sociale et solidaire.": (
-        "Werkzeuge, Weiterbildungen und Modelle für nachhaltige Geschäftsmodelle in der Sozial- "
-        "und Solidarwirtschaft.",
-        "Strumenti, formazioni e modelli per costruire modelli economici duraturi nell'economia "
-        "sociale e solidale.",
-        "Tools, trainings and models to build lasting business models in the social and "
-        "solidarity economy.",
-    ),
-    "Social Business Models est une association bénévole de Suisse romande. Plus de "
-    "cinquante-cinq outils, rédigés et relus par une trentaine de membres, aident associations, "
-    "coopératives et entreprises sociales à articuler leurs trois leviers : les ressources "
-    "humaines, les ressources financières et les alliances stratégiques.": (
-        "Social Business Models ist ein ehrenamtlich getragener Verein aus der Westschweiz. Mehr "
-        "als fünfundfünfzig Werkzeuge, von rund dreissig Mitgliedern verfasst und geprüft, helfen "
-        "Vereinen, Genossenschaften und Sozialunternehmen, ihre drei Hebel aufeinander "
-        "abzustimmen: personelle Ressourcen, finanzielle Ressourcen und strategische Allianzen.",
-        "Social Business Models è un'associazione di volontariato della Svizzera romanda. Più di "
-        "cinquantacinque strumenti, scritti e riletti da una trentina di soci, aiutano "
-        "associazioni, cooperative e imprese sociali ad articolare le loro tre leve: le risorse "
-        "umane, le risorse finanziarie e le alleanze strategiche.",
-        "Social Business Models is a volunteer association in French-speaking Switzerland. More "
-        "than fifty-five tools, written and reviewed by some thirty members, help associations, "
-        "cooperatives and social enterprises to combine their three levers: human resources, "
-        "financial resources and strategic alliances.",
-    ),
-    "Nos sept domaines d'activité": (
-        "Unsere sieben Tätigkeitsbereiche",
-        "I nostri sette ambiti di attività",
-        "Our seven areas of activity",
-    ),
-    "Co-création d'outils": (
-        "Gemeinsame Entwicklung von Werkzeugen",
-        "Co-creazione di strumenti",
-        "Co-creation of tools",
-    ),
-    "Membres et personnes extérieures proposent des outils, des révisions, des exemples et des "
-    "traductions ; un processus de relecture garantit leur qualité.": (
-        "Mitglieder und externe Personen schlagen Werkzeuge, Überarbeitungen, Beispiele und "
-        "Übersetzungen vor; ein Prüfverfahren sichert ihre Qualität.",
-        "Soci e persone esterne propongono strumenti, revisioni, esempi e traduzioni; un "
-        "processo di revisione ne garantisce la qualità.",
-        "Members and outside contributors propose tools, revisions, examples and translations; "
-        "a review process guarantees their quality.",
-    ),
-    "Diffusion des outils": (
-        "Verbreitung der Werkzeuge",
-        "Diffusione degli strumenti",
-        "Spreading the tools",
-    ),
-    "Webinaires, ateliers, conférences, cours et réseaux sociaux : chaque public reçoit les "
-    "outils par le canal qui lui parle.": (
-        "Webinare, Workshops, Vorträge, Kurse und soziale Netzwerke: Jedes Publikum erhält die "
-        "Werkzeuge über den Kanal, der es anspricht.",
-        "Webinar, laboratori, conferenze, corsi e social network: ogni pubblico riceve gli "
-        "strumenti attraverso il canale che gli è più vicino.",
-        "Webinars, workshops, conferences, courses and social networks: each audience receives "
-        "the tools through the channel that speaks to it.",
-    ),
-    "Formation et formation de formateurs": (
-        "Weiterbildung und Ausbildung von Ausbildenden",
-        "Formazione e formazione dei formatori",
-        "Training and training of trainers",
-    ),
-    "Des modules pour appliquer les outils, et pour que consultants et formatrices les "
-    "transmettent à leur tour : un effet multiplicateur.": (
-        "Module, um die Werkzeuge anzuwenden, und damit Beraterinnen und Ausbildner sie "
-        "ihrerseits weitergeben: ein Multiplikatoreffekt.",
-        "Moduli per applicare gli strumenti, e perché consulenti e formatrici li trasmettano a "
-        "loro volta: un effetto moltiplicatore.",
-        "Modules to apply the tools, and for consultants and trainers to pass them on in turn: "
-        "a multiplier effect.",
-    ),
-    "Annuaire de prestataires": (
-        "Verzeichnis der Fachleute",
-        "Elenco dei prestatori",
-        "Directory of providers",
-    ),
-    "Des spécialistes qui ont déjà appliqué les outils accompagnent les organisations en "
-    "création ou en révision.": (
-        "Fachleute, die die Werkzeuge bereits angewendet haben, begleiten Organisationen bei "
-        "ihrer Gründung oder Neuausrichtung.",
-        "Specialisti che hanno già applicato gli strumenti accompagnano le organizzazioni in "
-        "fase di creazione o di revisione.",
-        "Specialists who have already applied the tools support organisations that are being "
-        "created or revised.",
-    ),
-    "Fils rouges et guides": (
-        "Leitfäden und Wegweiser",
-        "Fili conduttori e guide",
-        "Guiding paths and guides",
-    ),
-    "Des parcours cohérents d'outils validés pour les faîtières, les bailleurs de fonds, les "
-    "collectivités et les écoles.": (
-        "Stimmige Abfolgen geprüfter Werkzeuge für Dachverbände, Geldgeber, Gemeinwesen und "
-        "Schulen.",
-        "Percorsi coerenti di strumenti convalidati per organizzazioni mantello, finanziatori, "
-        "enti pubblici e scuole.",
-        "Coherent paths of validated tools for umbrella organisations, funders, public bodies "
-        "and schools.",
-    ),
-    "Partage de modèles en open source": (
-        "Modelle als Open Source teilen",
-        "Condivisione di modelli in open source",
-        "Sharing models as open source",
-    ),
-    "Une organisation dont le modèle fonctionne le partage librement pour que d'autres "
-    "l'adaptent à leur contexte.": (
-        "Eine Organisation, deren Modell funktioniert, teilt es frei, damit andere es an ihr "
-        "Umfeld anpassen.",
-        "Un'organizzazione il cui modello funziona lo condivide liberamente perché altri lo "
-        "adattino al proprio contesto.",
-        "An organisation whose model works shares it freely so that others can adapt it to "
-        "their own context.",
-    ),
-    "Alliances et partenariats": (
-        "Allianzen und Partnerschaften",
-        "Alleanze e partenariati",
-        "Alliances and partnerships",
-    ),
-    "Échanges avec des organisations suisses et internationales pour traduire, diffuser et "
-    "adapter les outils ailleurs.": (
-        "Austausch mit Schweizer und internationalen Organisationen, um die Werkzeuge anderswo "
-        "zu übersetzen, zu verbreiten und anzupassen.",
-        "Scambi con organizzazioni svizzere e internazionali per tradurre, diffondere e "
-        "adattare gli strumenti altrove.",
-        "Exchanges with Swiss and international organisations to translate, spread and adapt "
-        "the tools elsewhere.",
-    ),
-    "L'association": ("Der Verein", "L'associazione", "The association"),
-    "Une plateforme romande, nationale et internationale de co-création de concepts et "
-    "d'outils de gouvernance et de gestion pour l'économie sociale et solidaire.": (
-        "Eine Plattform aus der Romandie, national und international, für die gemeinsame "
-        "Entwicklung von Konzepten und Werkzeugen der Führung und Verwaltung in der Sozial- und "
-        "Solidarwirtschaft.",
-        "Una piattaforma romanda, nazionale e internazionale di co-creazione di concetti e "
-        "strumenti di governance e di gestione per l'economia sociale e solidale.",
-        "A platform, in French-speaking Switzerland, nationally and internationally, for "
-        "co-creating governance and management concepts and tools for the social and "
-        "solidarity economy.",
-    ),
-    "Notre mission": ("Unser Auftrag", "La nostra missione", "Our mission"),
-    "Nos statuts nous donnent une mission simple : favoriser l'économie sociale et solidaire "
-    "en mettant à sa disposition un écosystème complet d'outils, de formations et de modèles, "
-    "pour que chaque organisation puisse construire un modèle économique qui dure.": (
-        "Unsere Statuten geben uns einen einfachen Auftrag: die Sozial- und Solidarwirtschaft "
-        "zu fördern, indem wir ihr ein vollständiges Ökosystem aus Werkzeugen, Weiterbildungen "
-        "und Modellen zur Verfügung stellen, damit jede Organisation ein dauerhaftes "
-        "Geschäftsmodell aufbauen kann.",
-        "Il nostro statuto ci affida una missione semplice: promuovere l'economia sociale e "
-        "solidale mettendole a disposizione un ecosistema completo di strumenti, formazioni e "
-        "modelli, perché ogni organizzazione possa costruire un modello economico che duri.",
-        "Our statutes give us a simple mission: to foster the social and solidarity economy by "
-        "offering it a complete ecosystem of tools, trainings and models, so that every "
-        "organisation can build a business model that lasts.",
-    ),
-    "L'association vit surtout du travail bénévole de ses membres. Nous voulons que notre "
-    "propre modèle économique soit lui aussi durable : c'est pourquoi nous appliquons à "
-    "nous-mêmes les outils que nous publions.": (
-        "Der Verein lebt vor allem von der ehrenamtlichen Arbeit seiner Mitglieder. Auch unser "
-        "eigenes Geschäftsmodell soll nachhaltig sein: Darum wenden wir die Werkzeuge, die wir "
-        "veröffentlichen, auf uns selbst an.",
-        "L'associazione vive soprattutto del lavoro volontario dei suoi soci. Vogliamo che "
-        "anche il nostro modello economico sia duraturo: per questo applichiamo a noi stessi gli "
-        "strumenti che pubblichiamo.",
-        "The association lives mostly from the volunteer work of its members. We want our own "
-        "business model to last as well: that is why we apply the tools we publish to "
-        "ourselves.",
-    ),
-    "Nos valeurs": ("Unsere Werte", "I nostri valori", "Our values"),
-    "<b>Intelligence collective</b> : Les meilleurs outils naissent à plusieurs.": (
-        "<b>Kollektive Intelligenz</b>: Die besten Werkzeuge entstehen gemeinsam.",
-        "<b>Intelligenza collettiva</b>: i migliori strumenti nascono insieme.",
-        "<b>Collective intelligence</b>: the best tools are made together.",
-    ),
-    "<b>Responsabilité partagée</b> : Le bien-être social est l'affaire de toutes et tous.": (
-        "<b>Geteilte Verantwortung</b>: Das soziale Wohlergehen geht alle an.",
-        "<b>Responsabilità condivisa</b>: il benessere sociale riguarda tutte e tutti.",
-        "<b>Shared responsibility</b>: social well-being is everybody's business.",
-    ),
-    "<b>Coopération et partenariat</b> : Nous avançons avec les autres, pas à côté.": (
-        "<b>Kooperation und Partnerschaft</b>: Wir gehen mit den anderen voran, nicht neben "
-        "ihnen her.",
-        "<b>Cooperazione e partenariato</b>: avanziamo con gli altri, non accanto a loro.",
-        "<b>Cooperation and partnership</b>: we move forward with others, not alongside them.",
-    ),
-    "<b>Dire ce que l'on fait, faire ce que l'on dit</b> : La transparence comme règle de "
-    "conduite.": (
-        "<b>Sagen, was wir tun, und tun, was wir sagen</b>: Transparenz als Richtschnur.",
-        "<b>Dire ciò che si fa, fare ciò che si dice</b>: la trasparenza come regola di condotta.",
-        "<b>Say what we do, do what we say</b>: transparency as our rule of conduct.",
-    ),
-    "<b>Apprendre tout au long de la vie</b> : Chaque projet nous apprend quelque chose.": (
-        "<b>Lebenslanges Lernen</b>: Jedes Projekt lehrt uns etwas.",
-        "<b>Imparare lungo tutto l'arco della vita</b>: ogni progetto ci insegna qualcosa.",
-        "<b>Lifelong learning</b>: every project teaches us something.",
-    ),
-    "Un bon outil est un outil que l'on peut prendre, adapter et transmettre.": (
-        "Ein gutes Werkzeug ist eines, das man übernehmen, anpassen und weitergeben kann.",
-        "Un buono strumento è uno strumento che si può prendere, adattare e trasmettere.",
-        "A good tool is one you can pick up, adapt and pass on.",
-    ),
-    "Le comité de Social Business Models": (
-        "Der Vorstand von Social Business Models",
-        "Il comitato di Social Business Models",
-        "The committee of Social Business Models",
-    ),
-    "Nos domaines d'activité": (
-        "Unsere Tätigkeitsbereiche",
-        "I nostri ambiti di attività",
-        "Our areas of activity",
-    ),
-    "Sept domaines font vivre la mission de l'association, avec des activités de soutien.": (
-        "Sieben Bereiche tragen den Auftrag des Vereins, ergänzt durch unterstützende Tätigkeiten.",
-        "Sette ambiti danno vita alla missione dell'associazione, con attività di supporto.",
-        "Seven areas bring the association's mission to life, together with support activities.",
-    ),
-    "Activités de soutien": (
-        "Unterstützende Tätigkeiten",
-        "Attività di supporto",
-        "Support activities",
-    ),
-    "Administration et finances, site internet, relations publiques et presse, recherche de "
-    "financement et veille stratégique.": (
-        "Verwaltung und Finanzen, Website, Öffentlichkeits- und Pressearbeit, Mittelbeschaffung "
-        "und strategische Beobachtung.",
-        "Amministrazione e finanze, sito internet, relazioni pubbliche e stampa, ricerca di "
-        "finanziamenti e osservazione strategica.",
-        "Administration and finance, the website, public relations and press, fundraising and "
-        "strategic watch.",
-    ),
-}
 LANGUAGES = ["de", "it", "en"]
+# Segments that read the same in every language: people's names, sheet numbers, the slug.
+NEUTRAL_FIELDS = {"slug", "sheet_number", "authors", "contributors", "attribution", "name"}
+# Pages translated by slug, under the French home page (the home page itself comes first).
+TOP_LEVEL_SLUGS = [
+    *home.PAGE_SLUGS,
+    *diagnostic.DIAGNOSTIC_SLUGS,
+    "outils",
+    "fils-rouges",
+    "evenements",
+]
 
 
-def translate_page(page, locale, texts):
+def taxonomy_texts():
+    """French term names -> (German, Italian, English), as the taxonomy's demo translated them."""
+    return {
+        languages["fr"][0]: tuple(languages[code][0] for code in LANGUAGES)
+        for terms in TERMS.values()
+        for languages in terms.values()
+    }
+
+
+def all_texts():
+    """Every French segment -> (German, Italian, English); one translation per French text."""
+    texts = {}
+    for part in (
+        taxonomy_texts(),
+        home.TEXTS,
+        diagnostic.TEXTS,
+        tools.TEXTS,
+        guides.TEXTS,
+        events.TEXTS,
+    ):
+        for french, translations in part.items():
+            if texts.setdefault(french, translations) != translations:
+                raise ValueError(f"Two different translations of {french!r}")
+    return texts
+
+
+def translated_pages():
+    """The French pages that the demo translates, parents before their children."""
+    french_home = source_home()
+    children = french_home.get_children().specific()
+    by_slug = {page.slug: page for page in children.filter(slug__in=TOP_LEVEL_SLUGS)}
+    pages = [french_home.specific, *(by_slug[slug] for slug in TOP_LEVEL_SLUGS)]
+    pages += (
+        ToolPage.objects.child_of(by_slug["outils"])
+        .filter(sheet_number__in=tools.SHEET_NUMBERS)
+        .order_by("sheet_number")
+    )
+    pages += by_slug["fils-rouges"].get_children().specific().filter(slug__in=guides.GUIDE_SLUGS)
+    cycle = EventSeriesPage.objects.child_of(by_slug["evenements"]).get(slug=events.EVENT_SLUGS[1])
+    pages += [cycle, *cycle.get_children().specific().filter(slug__in=events.WEBINAR_SLUGS)]
+    return pages
+
+
+def _field_name(segment):
+    return segment.context.path.split(".")[-1]
+
+
+def translate_page(page, locale, texts, source=None):
     """Translate `page` into `locale` through wagtail-localize and publish the translation.
 
-    `texts` maps a French segment to its translation. The slug stays what it is in that
-    language (the French one for a page not there yet). Returns the Translation.
+    `texts` maps a French segment to its translation. A string a translator already translated
+    in this context is kept. The slug stays what it is in that language (the French one for a
+    page not there yet). `source` is the page's up-to-date TranslationSource when the caller
+    has it. Returns the Translation.
     """
     existing = page.get_translation_or_none(locale)
-    texts = {**texts, page.slug: existing.slug if existing else page.slug}
-    source, _created = TranslationSource.get_or_create_from_instance(page)
+    slug = existing.slug if existing else page.slug
+    if source is None:
+        source, _created = TranslationSource.get_or_create_from_instance(page)
     translation, _created = Translation.objects.get_or_create(source=source, target_locale=locale)
-    segments = StringSegment.objects.filter(source=source).select_related("string", "context")
-    for segment in segments:
-        text = segment.string.data
-        translated = texts.get(text)
+    done = _translated_strings(source, locale)
+    new = []
+    for segment in StringSegment.objects.filter(source=source).select_related("string", "context"):
+        if (segment.string_id, segment.context_id) in done:
+            continue
+        french = segment.string.data
+        if _field_name(segment) == "slug":
+            translated = slug
+        elif _field_name(segment) in NEUTRAL_FIELDS:
+            translated = french
+        else:
+            translated = texts.get(french)
         if translated is None:
             continue
-        StringTranslation.objects.update_or_create(
-            translation_of=segment.string,
-            locale=locale,
-            context=segment.context,
-            defaults={"data": translated, "translation_type": "manual"},
+        done.add((segment.string_id, segment.context_id))
+        new.append(
+            StringTranslation(
+                translation_of=segment.string,
+                locale=locale,
+                context=segment.context,
+                data=translated,
+                translation_type=StringTranslation.TRANSLATION_TYPE_MANUAL,
+            )
         )
-    translation.save_target(publish=True)
+    StringTranslation.objects.bulk_create(new)
+    # PDFs of the sheets are rendered when first asked for, not for every language here.
+    with regeneration_paused():
+        translation.save_target(publish=True)
     return translation
 
 
 # The association's own words (French -> German, Italian, English, note), which machine
 # translation keeps (translations/machine_translation.py).
 GLOSSARY = {
-    "fil rouge": ("roter Faden", "filo conduttore", "common thread", "Un guide de l'association."),
+    "fil rouge": (
+        "Leitfaden",
+        "filo conduttore",
+        "guide",
+        "Un guide de l'association (menu « Fils rouges »).",
+    ),
     "levier": ("Hebel", "leva", "lever", "Les quatre leviers du modèle socio-économique."),
     "leviers": ("Hebel", "leve", "levers", ""),
     "phase": ("Phase", "fase", "phase", "Les phases de vie d'un projet."),
@@ -342,21 +187,60 @@ def load_glossary():
     return created
 
 
+def _translated_strings(source, locale):
+    """(string, context) pairs of `source` that have a translation in `locale`."""
+    return set(
+        StringTranslation.objects.filter(
+            locale=locale, translation_of__segments__source=source
+        ).values_list("translation_of_id", "context_id")
+    )
+
+
+def untranslated_segments(page, locale):
+    """The context paths of the segments of `page` with no translation in `locale`.
+
+    A page never submitted for translation has all of its segments untranslated.
+    """
+    source, _created = TranslationSource.get_or_create_from_instance(page)
+    translated = _translated_strings(source, locale)
+    return [
+        segment.context.path
+        for segment in StringSegment.objects.filter(source=source)
+        .select_related("context")
+        .order_by("order")
+        if (segment.string_id, segment.context_id) not in translated
+    ]
+
+
 def load(command):
     glossary = load_glossary()
     command.stdout.write(f"  translations: {glossary} glossary term(s)")
-    home = source_home()
-    pages = [home, *(home.get_children().get(slug=slug).specific for slug in PAGE_SLUGS)]
+    locales = {
+        locale.language_code: locale
+        for locale in Locale.objects.filter(language_code__in=LANGUAGES)
+    }
+    every_text = all_texts()
+    texts = {
+        code: {french: translations[index] for french, translations in every_text.items()}
+        for index, code in enumerate(LANGUAGES)
+        if code in locales
+    }
+    pages = translated_pages()
+    started = set(
+        Translation.objects.filter(
+            source__object_id__in=[page.translation_key for page in pages],
+            target_locale__in=locales.values(),
+        ).values_list("source__object_id", "target_locale__language_code")
+    )
     done = 0
-    for index, code in enumerate(LANGUAGES):
-        locale = Locale.objects.filter(language_code=code).first()
-        if locale is None:
+    for page in pages:
+        missing = [code for code in texts if (page.translation_key, code) not in started]
+        if not missing:
             continue
-        texts = {french: translations[index] for french, translations in TEXTS.items()}
-        for page in pages:
-            source = TranslationSource.objects.get_for_instance_or_none(page)
-            if source and Translation.objects.filter(source=source, target_locale=locale).exists():
-                continue
-            translate_page(page, locale, texts)
+        source, _created = TranslationSource.get_or_create_from_instance(page)
+        for code in missing:
+            translate_page(page, locales[code], texts[code], source)
             done += 1
+            for path in untranslated_segments(page, locales[code]):
+                command.stdout.write(f"  ! {page.url_path} [{code}] still in French: {path}")
     command.stdout.write(f"  translations: {done} page translation(s) published")

@@ -6,7 +6,13 @@ from tests.browser.conftest import assert_accessible, screenshot
 
 pytestmark = pytest.mark.browser
 
-TRANSLATED_PATHS = ["", "association/", "domaines-activite/"]
+TRANSLATED_PATHS = [
+    "",
+    "association/",
+    "domaines-activite/",
+    "outils/02a-canevas-du-modele-socio-economique/",
+    "fils-rouges/fil-rouge-conception/",
+]
 TRANSLATED_TITLES = {"de": "Der Verein", "it": "L'associazione", "en": "The association"}
 
 

@@ -35,11 +35,19 @@ def test_the_pdf_contains_the_title_and_the_section_headings(client):
         assert expected in text
 
 
-def test_the_german_pdf_has_german_headings(client):
+def test_the_german_pdf_of_an_untranslated_sheet_has_german_headings(client):
+    response = client.get("/de/outils/02b-canevas-du-modele-deuxieme-niveau/pdf/")
+    text = pdf_text(response.content)
+    assert "Das Werkzeug in Kürze" in text
+    assert "Canevas du modèle : deuxième niveau" in text
+
+
+def test_the_german_pdf_of_a_translated_sheet_is_in_german(client):
     response = client.get("/de/outils/02a-canevas-du-modele-socio-economique/pdf/")
     text = pdf_text(response.content)
     assert "Das Werkzeug in Kürze" in text
-    assert "Canevas du modèle socio-économique" in text
+    assert "Canvas des sozioökonomischen Modells" in text
+    assert "Canevas du modèle socio-économique" not in text
 
 
 def test_fonts_are_embedded():
