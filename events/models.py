@@ -21,6 +21,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Locale, Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
+from core.public_pages import public
 from home.models import BasePage
 from home.panels import page_tabs
 from taxonomy.fields import audiences_field, levers_field
@@ -92,7 +93,7 @@ class EventSeriesPage(BasePage):
 
     def events(self):
         """The live events of the cycle, in chronological order."""
-        return EventPage.objects.child_of(self).live().public().order_by("start", "pk")
+        return public(EventPage.objects.child_of(self).live()).order_by("start", "pk")
 
     def get_context(self, request, *args, **kwargs):
         from .listing import series_context
