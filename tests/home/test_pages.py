@@ -112,7 +112,7 @@ def test_standard_page_queries_do_not_grow_with_menu_or_body(client, home_page, 
                 menu=menu, label=f"Lien {index}", link_page=about, sort_order=50 + index
             )
 
-    assert_query_count_does_not_grow(client, "/fr/contact/", add_content, budget=30)
+    assert_query_count_does_not_grow(client, "/fr/contact/", add_content, budget=21)
 
 
 def test_home_page_queries_are_bounded(client, home_page):
@@ -124,7 +124,7 @@ def test_home_page_queries_are_bounded(client, home_page):
             home_page.add_child(instance=page)
             page.save_revision().publish()
 
-    assert_query_count_does_not_grow(client, "/fr/", add_content, budget=30)
+    assert_query_count_does_not_grow(client, "/fr/", add_content, budget=24)
 
 
 def test_healthcheck_reports_the_database():
