@@ -271,6 +271,7 @@ def event_context(event, request, form=None):
     source = event.source_event()
     seats_left = source.seats_left() if source.capacity else None
     number_in_series([event])
+    people = list(event.people.all())
     context = {
         "lever_terms": terms["levers"],
         "audience_terms": terms["audiences"],
@@ -281,8 +282,8 @@ def event_context(event, request, form=None):
             if event.training_module_id and event.training_module.live
             else None
         ),
-        "speakers": [p for p in event.people.all() if p.role == "speaker"],
-        "organisers": [p for p in event.people.all() if p.role == "organiser"],
+        "speakers": [person for person in people if person.role == "speaker"],
+        "organisers": [person for person in people if person.role == "organiser"],
         "event_documents": list(event.documents.select_related("document")),
         "replay_player_url": player_url(event.replay_url) if event.replay_url else "",
         "seats_left": seats_left,

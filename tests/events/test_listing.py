@@ -146,7 +146,7 @@ def test_event_page_query_count_does_not_grow_with_registrations(client, agenda)
     def add_registrations():
         RegistrationFactory.create_batch(50, event=event, name="P")
 
-    assert_query_count_does_not_grow(client, event.url, add_registrations, budget=33)
+    assert_query_count_does_not_grow(client, event.url, add_registrations, budget=32)
 
 
 def test_cycle_page_numbers_its_events_and_points_to_the_next(client, webinar_cycle):
