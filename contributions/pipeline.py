@@ -17,39 +17,48 @@ from .models import ToolComment, ToolProposal, UsageExample
 REVIEW_STATUSES = [ToolStatus.PROPOSAL, ToolStatus.IN_REVISION]
 
 
-def _pick_translation(rows, locale):
-    """One object per translation_key, in `locale` when it exists."""
+def _pick_translation(rows, locale_id):
+    """One object per translation_key, in the locale `locale_id` when it exists."""
     chosen = {}
     for row in rows:
         current = chosen.get(row.translation_key)
-        if current is None or (row.locale_id == locale.pk and current.locale_id != locale.pk):
+        if current is None or (row.locale_id == locale_id and current.locale_id != locale_id):
             chosen[row.translation_key] = row
     return list(chosen.values())
 
 
-def approved_examples(tool, locale):
-    """The live usage examples of a tool (any language version of it), newest first."""
-    rows = (
+def _live_examples(tool):
+    return list(
         UsageExample.objects.filter(live=True, tool__translation_key=tool.translation_key)
         .select_related("locale")
         .order_by("-submitted_at")
     )
-    return _pick_translation(rows, locale)
 
 
-def credited_contributors(tool):
-    """Names of the people whose contributions to the tool were approved and who agreed."""
+def credited_contributors(tool, live_examples=None):
+    """Names of the people whose contributions to the tool were approved and who agreed.
+
+    `live_examples`: the tool's live usage examples when the caller has them already; the
+    other contributions come in one query.
+    """
     names = set()
-    for model in (UsageExample, ToolComment):
+    if live_examples is None:
         names.update(
-            model.objects.filter(
+            UsageExample.objects.filter(
                 live=True, consent_to_credit=True, tool__translation_key=tool.translation_key
             ).values_list("contributor_name", flat=True)
         )
-    proposal = ToolProposal.objects.filter(
+    else:
+        names.update(
+            example.contributor_name for example in live_examples if example.consent_to_credit
+        )
+    comments = ToolComment.objects.filter(
+        live=True, consent_to_credit=True, tool__translation_key=tool.translation_key
+    ).values_list("contributor_name", flat=True)
+    proposals = ToolProposal.objects.filter(
         consent_to_credit=True, tool__translation_key=tool.translation_key, tool__live=True
     ).values_list("contributor_name", flat=True)
-    names.update(proposal)
+    names.update(comments.order_by().union(proposals.order_by(), all=True))
     return sorted(name for name in names if name.strip())
 
 
@@ -58,14 +67,15 @@ def sheet_contributions(tool, request):
     cache = getattr(request, "_contributions_sheet", None) if request is not None else None
     if cache is not None and cache["tool_id"] == tool.pk:
         return cache
-    locale = Locale.get_active()
-    examples = approved_examples(tool, locale)
+    live_examples = _live_examples(tool)
+    # The sheet is served in its own language: its locale is the visitor's.
+    examples = _pick_translation(live_examples, tool.locale_id)
     data = {
         "tool_id": tool.pk,
         "tool": tool,
         "examples": examples,
         "example_count": len(examples),
-        "contributors": credited_contributors(tool),
+        "contributors": credited_contributors(tool, live_examples),
     }
     if request is not None:
         request._contributions_sheet = data

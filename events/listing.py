@@ -6,6 +6,7 @@
 - the sections other domains show: the home page, a tool sheet, a training module.
 """
 
+import zoneinfo
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
@@ -17,9 +18,10 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
+from core.public_pages import public
 from home.i18n_pages import localize_pages
-from taxonomy.models import Audience, Lever
-from taxonomy.utils import localize_terms, terms_by_translation_key
+from taxonomy.models import Lever
+from taxonomy.utils import localize_terms, page_terms, terms_by_translation_key
 
 from .calendars import google_calendar_url
 from .models import (
@@ -36,6 +38,7 @@ PAGE_SIZE = 20
 UPCOMING = "upcoming"
 PAST = "past"
 STEPLEN = Page.steplen
+SWISS_TIME = zoneinfo.ZoneInfo("Europe/Zurich")
 
 
 @dataclass
@@ -88,15 +91,31 @@ def number_in_series(events):
     return events
 
 
-def decorate(events, locale):
-    """Lever names in the visitor's language and numbers in a cycle, for event cards."""
-    levers = terms_by_translation_key(Lever, locale)
+def with_swiss_times(events):
+    """Set `swiss_start` and `swiss_end`, the times in Swiss time, for the event cards.
+
+    Converted once here rather than by a `{% timezone %}` block in each card; naive, so that
+    the template shows them as they are whatever the active time zone.
+    """
+    for event in events:
+        event.swiss_start = timezone.make_naive(event.start, SWISS_TIME)
+        event.swiss_end = timezone.make_naive(event.end, SWISS_TIME)
+    return events
+
+
+def decorate(events, locale, levers=None):
+    """Lever names in the visitor's language, numbers in a cycle and Swiss times, for cards.
+
+    `levers`: the locale's levers by translation key, when the caller already has them.
+    """
+    if levers is None:
+        levers = terms_by_translation_key(Lever, locale)
     prefetch_related_objects(events, Prefetch("levers", queryset=Lever.objects.order_by()))
     for event in events:
         event.lever_terms = sorted(
             localize_terms(event.levers.all(), levers), key=lambda t: (t.sort_order, t.name)
         )
-    return with_pictures(number_in_series(events))
+    return with_swiss_times(with_pictures(number_in_series(events)))
 
 
 def with_pictures(events):
@@ -126,10 +145,10 @@ class EventListing:
         self.now = timezone.now()
         self.levers = terms_by_translation_key(Lever, index_page.locale)
         self._read(request.GET)
-        self.base = EventPage.objects.descendant_of(index_page).live().public()
+        self.base = public(EventPage.objects.descendant_of(index_page).live())
         self.results = self._filtered(self.base)
         self.page = self._paginate(request.GET.get("page"))
-        self.events = decorate(list(self.page.object_list), index_page.locale)
+        self.events = decorate(list(self.page.object_list), index_page.locale, self.levers)
 
     def _read(self, query):
         self.when = query.get("when") or UPCOMING
@@ -267,14 +286,14 @@ def calendar_links(event, request):
 
 def event_context(event, request, form=None):
     locale = event.locale
-    levers = terms_by_translation_key(Lever, locale)
-    audiences = terms_by_translation_key(Audience, locale)
+    terms = page_terms(event, ["levers", "audiences"], locale)
     source = event.source_event()
     seats_left = source.seats_left() if source.capacity else None
     with_pictures(number_in_series([event]))
+    people = list(event.people.all())
     context = {
-        "lever_terms": localize_terms(event.levers.all(), levers),
-        "audience_terms": localize_terms(event.audiences.all(), audiences),
+        "lever_terms": terms["levers"],
+        "audience_terms": terms["audiences"],
         "tools": localize_pages(event.related_tools.live().order_by("title"), locale),
         "guides": localize_pages(event.related_guides.live().order_by("title"), locale),
         "training_module": (
@@ -282,8 +301,8 @@ def event_context(event, request, form=None):
             if event.training_module_id and event.training_module.live
             else None
         ),
-        "speakers": [p for p in event.people.all() if p.role == "speaker"],
-        "organisers": [p for p in event.people.all() if p.role == "organiser"],
+        "speakers": [person for person in people if person.role == "speaker"],
+        "organisers": [person for person in people if person.role == "organiser"],
         "event_documents": list(event.documents.select_related("document")),
         "replay_player_url": player_url(event.replay_url) if event.replay_url else "",
         "seats_left": seats_left,
@@ -315,12 +334,11 @@ def series_context(series):
 
 def upcoming_in_locale(locale, limit):
     events = list(
-        EventPage.objects.live()
-        .public()
+        public(EventPage.objects.live())
         .filter(locale=locale, end__gte=timezone.now())
         .order_by("start", "pk")[:limit]
     )
-    return with_pictures(number_in_series(events))
+    return with_swiss_times(with_pictures(number_in_series(events)))
 
 
 def home_section(page, request):
@@ -337,8 +355,7 @@ def tool_section(page, request):
         toolpage__translation_key__in=keys
     ).values("eventpage__translation_key")
     events = list(
-        EventPage.objects.live()
-        .public()
+        public(EventPage.objects.live())
         .filter(locale=page.locale, end__gte=timezone.now(), translation_key__in=tools)
         .order_by("start", "pk")[:5]
     )
@@ -350,8 +367,7 @@ def tool_section(page, request):
 def module_sessions_section(page, request):
     module_pages = Page.objects.filter(translation_key=page.translation_key).values("pk")
     events = list(
-        EventPage.objects.live()
-        .public()
+        public(EventPage.objects.live())
         .filter(
             locale=page.locale,
             end__gte=timezone.now(),

@@ -22,6 +22,7 @@ from wagtail.models import Locale, Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from core.public_pages import public
 from home.images import HeroImageMixin, alt_text_field, image_field, image_panels
 from home.models import BasePage
 from home.panels import page_tabs
@@ -108,7 +109,7 @@ class EventSeriesPage(BasePage):
 
     def events(self):
         """The live events of the cycle, in chronological order."""
-        return EventPage.objects.child_of(self).live().public().order_by("start", "pk")
+        return public(EventPage.objects.child_of(self).live()).order_by("start", "pk")
 
     def get_context(self, request, *args, **kwargs):
         from .listing import series_context

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from home.i18n_pages import localize_pages
 from home.sections import sections_for
 from taxonomy.models import Audience, Lever, Phase
-from taxonomy.utils import active_locale, localize_terms, terms_by_translation_key
+from taxonomy.utils import active_locale, localize_terms, page_terms, terms_by_translation_key
 
 
 def _selected_slug(request, name, terms):
@@ -29,6 +29,11 @@ def _filter(name, label, all_label, options, selected):
         "options": options,
         "selected": selected,
     }
+
+
+def _named_terms(terms):
+    """{"audience_terms": [...], ...}: a page's terms by the names its template reads."""
+    return {f"{field_name[:-1]}_terms": found for field_name, found in terms.items()}
 
 
 # --- Guides ---------------------------------------------------------------------------------
@@ -109,8 +114,7 @@ def guide_context(guide):
     return {
         "steps": steps,
         "effort_total": _total_effort([step.localized_tool for step in steps]),
-        "audience_terms": localize_terms(guide.audiences.all(), terms_by_translation_key(Audience)),
-        "phase_terms": localize_terms(guide.phases.all(), terms_by_translation_key(Phase)),
+        **_named_terms(page_terms(guide, ["audiences", "phases"])),
     }
 
 
@@ -155,9 +159,7 @@ def training_module_context(module, request):
         "tools": tools,
         "materials": [material for material in materials if not material.for_trainers_only],
         "trainer_materials": [material for material in materials if material.for_trainers_only],
-        "audience_terms": localize_terms(
-            module.audiences.all(), terms_by_translation_key(Audience)
-        ),
+        **_named_terms(page_terms(module, ["audiences"])),
         "sections": sections_for("training_module", module, request),
     }
 
@@ -247,7 +249,7 @@ def business_model_context(model, request):
         "canvas": model.canvas(),
         "impact_measures": list(model.impact_measures.all().order_by("sort_order")),
         "tools": localize_pages(model.tools.all().order_by("title"), model.locale),
-        "lever_terms": localize_terms(model.levers.all(), terms_by_translation_key(Lever)),
+        **_named_terms(page_terms(model, ["levers"])),
         "origin": origin,
         "adaptations": adaptations,
     }

@@ -10,6 +10,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.public_pages import public
 from home.blocks import BodyBlock
 from home.i18n_pages import localize_pages
 from home.images import HeroImageMixin
@@ -23,8 +24,7 @@ def listing(queryset):
     """News items as their cards show them: image (with its renditions) and cycle joined,
     newest first."""
     return (
-        queryset.live()
-        .public()
+        public(queryset.live())
         .select_related("image", "cycle")
         .prefetch_related("image__renditions")
         .order_by("-date", "-pk")
@@ -177,19 +177,19 @@ class NewsPage(BasePage):
 
     def localized_related_tools(self):
         """The related tools in this page's language when translated, live only."""
-        tools = self.related_tools.live().public().order_by("sheet_number", "pk")
+        tools = public(self.related_tools.live()).order_by("sheet_number", "pk")
         return localize_pages(tools, self.locale)
 
     def localized_related_events(self):
         """The related events in this page's language when translated, live only, by date."""
-        events = self.related_events.live().public().order_by("start", "pk")
+        events = public(self.related_events.live()).order_by("start", "pk")
         return localize_pages(events, self.locale)
 
     def localized_cycle(self):
         """The cycle page in this page's language when translated (None without a live cycle)."""
         if self.cycle_id is None:
             return None
-        cycles = localize_pages(Page.objects.live().public().filter(pk=self.cycle_id), self.locale)
+        cycles = localize_pages(public(Page.objects.live()).filter(pk=self.cycle_id), self.locale)
         return cycles[0] if cycles else None
 
     def cycle_steps(self):
@@ -201,9 +201,7 @@ class NewsPage(BasePage):
         if self.cycle_id is None:
             return NewsPage.objects.none()
         return (
-            NewsPage.objects.sibling_of(self, inclusive=False)
-            .live()
-            .public()
+            public(NewsPage.objects.sibling_of(self, inclusive=False).live())
             .filter(cycle__translation_key=self.cycle.translation_key)
             .order_by("cycle_position", "date", "pk")
         )

@@ -2,27 +2,18 @@
 
 from django.db.models import Q, Sum
 
+from core.public_pages import public
 from home.sections import sections_for
-from taxonomy.models import Audience, Lever, Phase, Theme
-from taxonomy.utils import localize_terms, terms_by_translation_key
+from taxonomy.utils import page_terms
 
 from .models import DownloadCount, ToolPage
 
-TAXONOMY_FIELDS = [
-    ("phases", Phase),
-    ("levers", Lever),
-    ("audiences", Audience),
-    ("themes", Theme),
-]
+TAXONOMY_FIELDS = ["phases", "levers", "audiences", "themes"]
 
 
 def classification(page):
-    """{field: terms in the page's language}; two queries per taxonomy."""
-    terms = {}
-    for field_name, model in TAXONOMY_FIELDS:
-        lookup = terms_by_translation_key(model, page.locale)
-        terms[field_name] = localize_terms(getattr(page, field_name).all(), lookup)
-    return terms
+    """{field: terms in the page's language}; one query for the four taxonomies."""
+    return page_terms(page, TAXONOMY_FIELDS, page.locale)
 
 
 def illustration(tool, levers):
@@ -68,8 +59,7 @@ def related_tools(page):
         "from_toolpage__translation_key"
     )
     return list(
-        ToolPage.objects.live()
-        .public()
+        public(ToolPage.objects.live())
         .filter(locale_id=page.locale_id)
         .filter(Q(translation_key__in=pointed_at) | Q(translation_key__in=pointing))
         .exclude(translation_key=page.translation_key)

@@ -8,8 +8,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from diagnostic.models import DiagnosticCompletion, DiagnosticPage
+from tests.factories import DiagnosticCompletionFactory, LeverFactory
 from tests.html import one, parse, text_of, texts
-from tests.query_budget import count_queries
+from tests.query_budget import assert_query_count_does_not_grow, count_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -226,3 +227,13 @@ def test_statistics_report_for_moderators_only(client):
     # Wagtail's admin turns a permission error into a redirect to the dashboard with a message.
     assert refused.status_code == 302
     assert refused["Location"] == "/admin/"
+
+
+def test_the_diagnostic_page_query_count_does_not_grow_with_levers_and_completions():
+    page = DiagnosticPage.objects.get(slug="autodiagnostic", locale__language_code="fr")
+
+    def add_content():
+        LeverFactory.create_batch(3)
+        DiagnosticCompletionFactory.create_batch(5, page=page)
+
+    assert_query_count_does_not_grow(Client(), URL, add_content, budget=22)
