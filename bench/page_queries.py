@@ -75,12 +75,7 @@ def page_urls():
 
         model = apps.get_model(model_label)
         page = (
-            Page.objects.type(model)
-            .live()
-            .public()
-            .filter(locale=french)
-            .order_by("path")
-            .first()
+            Page.objects.type(model).live().public().filter(locale=french).order_by("path").first()
         )
         if page is None:
             print(f"{name}: no live French {model_label}", file=sys.stderr)

