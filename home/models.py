@@ -18,7 +18,7 @@ from wagtail.models import Locale, Orderable, Page, PageViewRestriction, Transla
 from wagtail.search import index
 
 from core.cache import CHROME, PAGES, cached
-from core.site_data import any_view_restriction, language_of_locale
+from core.site_data import any_view_restriction, language_of_locale, translations_by_language
 
 from .blocks import BodyBlock
 from .forms import LocalisedChoicesPageForm
@@ -46,8 +46,15 @@ class BasePage(Page):
 
     @property
     def content_language(self):
-        """The language the content is written in: an alias shows its source's text."""
+        """The language the content is written in: an alias shows its source's text.
+
+        An alias's source is among the page's translations, which the request has read (and
+        cached) for the language switcher already: no query of its own.
+        """
         if self.alias_of_id:
+            for language, translation in translations_by_language(self).items():
+                if translation.pk == self.alias_of_id:
+                    return language
             return language_of_locale(self.alias_of.locale_id)
         return language_of_locale(self.locale_id)
 

@@ -29,7 +29,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.public_pages import public
 from taxonomy.models import Audience, Lever, Phase, Theme
-from taxonomy.utils import localize_terms, terms_of_taxonomies
+from taxonomy.utils import localize_terms, terms_by_translation_key, terms_of_taxonomies
 
 from .models import Complexity, DownloadCount, ToolPage
 from .sheet import illustration
@@ -246,9 +246,12 @@ class ToolListing:
             Prefetch("phases", queryset=Phase.objects.order_by()),
             "image__renditions",
         )
+        # The levers with their illustrations (and renditions), for the cards of tools without
+        # an image of their own: two queries, whatever the number of tools and levers.
+        levers = terms_by_translation_key(Lever, self.index_page.locale)
         for tool in tools:
             tool.lever_terms = sorted(
-                localize_terms(tool.levers.all(), self.terms["lever"]),
+                localize_terms(tool.levers.all(), levers),
                 key=lambda term: (term.sort_order, term.name),
             )
             tool.illustration, tool.illustration_alt = illustration(tool, tool.lever_terms)

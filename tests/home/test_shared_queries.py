@@ -114,7 +114,7 @@ def test_edited_site_settings_show_on_the_next_request(client):
     site_settings.organisation_name = "Réseau romand"
     site_settings.save()
 
-    assert parse(client.get("/fr/contact/")).title.get_text().endswith("| Réseau romand")
+    assert parse(client.get("/fr/contact/")).title.get_text().endswith("· Réseau romand")
 
 
 def test_a_page_made_private_asks_for_a_login_at_once_and_leaves_listings(client):

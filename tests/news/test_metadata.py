@@ -80,9 +80,11 @@ def test_a_tool_sheet_is_a_learning_resource_with_its_licence(client):
     resource = json_ld(soup)[0]
     assert resource["identifier"] == "02a"
     assert resource["license"] == "https://creativecommons.org/licenses/by-sa/4.0/"
-    assert meta(soup, "twitter:card") == "summary"
+    # The sheet's illustration is what a share shows, as a large card.
+    assert tool.image is not None
+    assert meta(soup, "twitter:card") == "summary_large_image"
     assert meta(soup, "og:description") == tool.summary[:300]
-    assert meta(soup, "og:image") == f"{SITE}/static/news/img/share.png"
+    assert meta(soup, "og:image").startswith(f"{SITE}/media/images/")
 
 
 def test_an_event_is_an_event_in_utc_without_its_private_meeting_link(client):

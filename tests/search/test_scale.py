@@ -1,7 +1,6 @@
 """The search at scale: its GIN index, synonyms, spelling, page types, cache and suggestions."""
 
 import pytest
-from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale, Page
@@ -17,8 +16,6 @@ from tests.factories import (
 from tests.html import parse, texts
 
 pytestmark = pytest.mark.django_db
-
-ON_POSTGRESQL = settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
 
 
 def search(client, query, language="fr", **filters):
@@ -42,7 +39,7 @@ def result_types(response):
 # PostgreSQL: the GIN index ---------------------------------------------------------------------
 
 
-@pytest.mark.skipif(not ON_POSTGRESQL, reason="the plan of PostgreSQL's full-text search")
+@pytest.mark.postgres_only
 @pytest.mark.parametrize("words", [[["gouvernance"]], [["xylophonequantique"]]])
 def test_the_full_text_query_finds_index_entries_through_the_gin_index(tool_index, words):
     ToolPageFactory(parent=tool_index, title="Baromètre de gouvernance")
@@ -63,7 +60,7 @@ def test_the_full_text_query_finds_index_entries_through_the_gin_index(tool_inde
     assert "Seq Scan on wagtailcore_page" not in plan, plan
 
 
-@pytest.mark.skipif(not ON_POSTGRESQL, reason="PostgreSQL's extensions")
+@pytest.mark.postgres_only
 def test_the_migrations_installed_unaccent_and_pg_trgm():
     with connection.cursor() as cursor:
         cursor.execute("SELECT extname FROM pg_extension")

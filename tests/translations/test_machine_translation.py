@@ -157,7 +157,7 @@ def test_deepl_receives_the_glossary_made_from_the_terms(client):
     assert glossary_request["source_lang"] == "FR"
     assert glossary_request["target_lang"] == "DE"
     assert "grille de lecture\tLeseraster" in glossary_request["entries"].splitlines()
-    assert "fil rouge\troter Faden" in glossary_request["entries"].splitlines()
+    assert "fil rouge\tLeitfaden" in glossary_request["entries"].splitlines()
     translate_request = parse_qs(translated.calls[0].request.body)
     assert translate_request["glossary_id"] == ["glossaire-1"]
     assert translate_request["source_lang"] == ["FR"]

@@ -573,4 +573,10 @@ TEXTS = {
         "A training and recruitment plan based on real needs.",
     ),
     "Matrice des compétences": ("Kompetenzmatrix", "Matrice delle competenze", "Skills matrix"),
+    # The canvas sheet's illustration (tools/demo.py).
+    "Les neuf blocs du canevas en trois rangées, la case des valeurs au centre.": (
+        "Die neun Blöcke des Canvas in drei Reihen, das Feld der Werte in der Mitte.",
+        "I nove blocchi del canvas su tre righe, la casella dei valori al centro.",
+        "The nine blocks of the canvas in three rows, the values box in the middle.",
+    ),
 }
