@@ -39,7 +39,8 @@ def test_the_german_pdf_of_an_untranslated_sheet_has_german_headings(client):
     response = client.get("/de/outils/02b-canevas-du-modele-deuxieme-niveau/pdf/")
     text = pdf_text(response.content)
     assert "Das Werkzeug in Kürze" in text
-    assert "Canevas du modèle : deuxième niveau" in text
+    # The French title, with French typography (a non-breaking space before the colon).
+    assert "Canevas du modèle\u00a0: deuxième niveau" in text
 
 
 def test_the_german_pdf_of_a_translated_sheet_is_in_german(client):
