@@ -77,6 +77,10 @@ def live_site():
         "SBM_TEST_MEDIA_ROOT": media_root,
         "SBM_TEST_SITE_URL": f"http://127.0.0.1:{port}",
         "PYTHONUNBUFFERED": "1",
+        # runserver answers each request (pages, pictures, scripts) in a thread of its own: a
+        # connection kept for reuse would stay open with its finished thread, and a page with
+        # pictures would soon take every connection PostgreSQL allows.
+        "CONN_MAX_AGE": "0",
     }
     site = LiveSite(f"http://127.0.0.1:{port}", environment)
     # The Site record follows SITE_URL, so the pages' absolute links lead to this server.
