@@ -30,6 +30,7 @@ from django.db import transaction
 from django.utils import translation
 from django.utils.html import escape
 from django.utils.translation import gettext as _
+from openpyxl import load_workbook
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, Locale
 from wagtail.utils.file import hash_filelike
@@ -215,8 +216,6 @@ def _read_csv(data):
 
 
 def _read_xlsx(data):
-    from openpyxl import load_workbook  # Only an import from Excel needs openpyxl loaded.
-
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     except Exception as error:  # openpyxl raises many kinds for a damaged file.
