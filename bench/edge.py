@@ -108,6 +108,19 @@ http {{
             time.sleep(0.1)
         raise RuntimeError("nginx did not start")
 
+    def wait_until_stored(self, path, *, timeout=5.0):
+        """Wait until nginx has written the cache entry of `path` (the key is host, URI and
+        query string). nginx stores a page after it has answered the client, so a request
+        sent right after a MISS may otherwise still find nothing in the cache."""
+        key = f"KEY: {self.host_name}{path}\n".encode()
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            for entry in (self.prefix / "cache").rglob("*"):
+                if entry.is_file() and key in entry.read_bytes()[:4096]:
+                    return
+            time.sleep(0.02)
+        raise AssertionError(f"nginx did not store {path} within {timeout} s")
+
     def __exit__(self, *exc):
         self.process.send_signal(signal.SIGQUIT)
         try:

@@ -81,8 +81,15 @@ def get(edge, path, **headers):
     return response_headers.get("X-Edge-Cache"), body
 
 
+def get_stored(edge, path, **headers):
+    """`get`, then wait until the answer is in the cache (nginx writes it after answering)."""
+    answer = get(edge, path, **headers)
+    edge.wait_until_stored(path)
+    return answer
+
+
 def test_an_anonymous_public_page_is_kept_once_for_every_visitor(edge, upstream):
-    state, first = get(edge, "/public/kept/")
+    state, first = get_stored(edge, "/public/kept/")
     assert state == "MISS"
     before = upstream.hits
     # Another language preference or an anonymous CSRF cookie changes nothing in the page.
@@ -92,14 +99,14 @@ def test_an_anonymous_public_page_is_kept_once_for_every_visitor(edge, upstream)
 
 
 def test_each_query_string_is_its_own_entry(edge):
-    _, plain = get(edge, "/public/list/")
-    state, filtered = get(edge, "/public/list/?lever=rh")
+    _, plain = get_stored(edge, "/public/list/")
+    state, filtered = get_stored(edge, "/public/list/?lever=rh")
     assert state == "MISS" and filtered != plain
     assert get(edge, "/public/list/?lever=rh") == ("HIT", filtered)
 
 
 def test_visitors_with_a_session_or_a_message_always_reach_the_site(edge, upstream):
-    get(edge, "/public/editor/")
+    get_stored(edge, "/public/editor/")
     for cookie in ("sessionid=abc", "other=1; sessionid=abc", "messages=xyz"):
         before = upstream.hits
         state, body = get(edge, "/public/editor/", Cookie=cookie)
@@ -118,9 +125,9 @@ def test_private_pages_downloads_and_pages_that_set_a_cookie_are_never_kept(edge
 
 
 def test_wagtails_purge_removes_exactly_the_page_it_names(edge):
-    get(edge, "/public/purged/")
-    get(edge, "/public/purged/?page=2")
-    get(edge, "/public/untouched/")
+    get_stored(edge, "/public/purged/")
+    get_stored(edge, "/public/purged/?page=2")
+    get_stored(edge, "/public/untouched/")
     backend = HTTPBackend({"LOCATION": edge.base_url})
     backend.purge("https://127.0.0.1/public/purged/")
     backend.purge("https://127.0.0.1/public/purged/?page=2")
@@ -130,7 +137,7 @@ def test_wagtails_purge_removes_exactly_the_page_it_names(edge):
 
 
 def test_only_the_applications_machines_may_purge(edge):
-    get(edge, "/public/guarded/")
+    get_stored(edge, "/public/guarded/")
     # A request from another address (127.0.0.2 stands for a visitor) is refused.
     visitor = ("127.0.0.2", 0)
     with socket.create_connection(("127.0.0.1", edge.port), source_address=visitor) as sock:
