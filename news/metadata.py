@@ -191,11 +191,13 @@ def _news_page(page, request, site_settings):
         "url": canonical_url(page, request),
         "publisher": organisation(request, site_settings),
     }
+    # Without a named author or an image of its own, the news item is the association's: it
+    # is credited to it and shows its card, as the page's sharing tags do.
     if page.author:
         data["author"] = {"@type": "Person", "name": page.author}
-    picture = image_url(page, request)
-    if picture:
-        data["image"] = picture
+    else:
+        data["author"] = organisation(request, site_settings)
+    data["image"] = image_url(page, request) or default_image_url(request)
     return data
 
 

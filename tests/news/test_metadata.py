@@ -12,6 +12,7 @@ from home.models import StandardPage
 from news import metadata
 from tests.factories import ImageFactory, NewsPageFactory
 from tests.html import one, parse
+from tests.json_ld import google_problems
 from tools.models import ToolPage
 
 SITE = settings.SITE_URL  # the tests' own public origin (settings/test.py)
@@ -201,4 +202,15 @@ def test_a_lost_image_file_falls_back_to_the_association_card(client, news_index
     soup = parse(response)
     assert meta(soup, "og:image") == f"{SITE}/static/news/img/share.png"
     assert meta(soup, "twitter:card") == "summary"
-    assert "image" not in json_ld(soup)[0]
+    assert json_ld(soup)[0]["image"] == meta(soup, "og:image")
+
+
+def test_a_news_item_without_image_nor_author_is_the_associations_and_meets_googles_rules(
+    client, news_index
+):
+    item = NewsPageFactory(parent=news_index, aliases=False, image=None, author="")
+    article = json_ld(parse(client.get(item.url)))[0]
+    assert article["author"]["@type"] == "Organization"
+    assert article["author"]["name"] == "Social Business Models"
+    assert article["image"] == f"{SITE}/static/news/img/share.png"
+    assert google_problems(article) == []
