@@ -41,26 +41,31 @@ def save_draft(translation, user):
     """Save the translation as a new revision, leaving what visitors see as it was.
 
     wagtail-localize's draft save also writes the translated texts into the page or snippet
-    row (and takes a snippet offline): a published translation would change before anybody
-    reviewed it. The row is put back to its published version; the new revision waits.
+    row and its inline items (and takes a snippet offline): a published translation would
+    change before anybody reviewed it. The row and its inline items are put back to their
+    published version; the new revision waits.
     """
     try:
         before = target_instance(translation)
     except ObjectDoesNotExist:
         before = None
+    # What visitors see: the published revision, or, for a translation published without a
+    # revision (demo content, imports) and for an alias of the French page (which keeps
+    # showing the French text until the German one is approved), the row and its inline
+    # items as they are now.
+    shown = None
+    if before is not None and before.live:
+        was_alias = getattr(before, "alias_of_id", None) is not None
+        if before.live_revision_id and not was_alias:
+            shown = before.live_revision.content
+        else:
+            shown = before.serializable_data()
     translation.save_target(user=user, publish=False)
-    if before is None or not before.live:
+    if shown is None:
         return
     draft = target_instance(translation)
-    # The published revision (with its inline children), or the row as it was when the
-    # translation was published without a revision (demo content, imports, an alias of the
-    # French page, which keeps showing the French text until the German one is approved).
-    was_alias = getattr(before, "alias_of_id", None) is not None
-    if before.live_revision_id and not was_alias:
-        published = before.live_revision.as_object()
-    else:
-        published = before
-    if was_alias:
+    published = draft.with_content_json(shown)
+    if isinstance(published, Page):
         published.alias_of_id = None
     published.live = True
     published.has_unpublished_changes = True

@@ -4,11 +4,12 @@ import pytest
 from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import override as translation_override
-from wagtail.models import Page, WorkflowState
+from wagtail.models import Locale, Page, WorkflowState
 
 from taxonomy.models import Lever
 from tests.factories import ModeratorFactory, ToolPageFactory, TranslatorFactory
 from tests.html import one, parse, text_of
+from tools.models import ToolInstrument
 
 from .helpers import fill_strings, start_translation
 
@@ -183,3 +184,61 @@ def test_a_german_lever_translated_by_a_translator_waits_for_review(client):
     german.refresh_from_db()
     assert german.name.endswith("(DE)")
     assert german.live
+
+
+def _instrument_titles(page_pk):
+    return list(
+        ToolInstrument.objects.filter(page_id=page_pk).order_by("sort_order").values_list(
+            "title", flat=True
+        )
+    )
+
+
+def test_visitors_of_an_alias_keep_the_french_inline_items_until_the_review_approves(
+    client, django_capture_on_commit_callbacks
+):
+    tool = ToolPageFactory(
+        title="Carte d'empathie des publics", instrument_titles=["Gabarit à imprimer"]
+    )
+    german_alias = tool.get_translation(Locale.objects.get(language_code="de"))
+    assert german_alias.alias_of_id == tool.pk
+    source, translation = start_translation(tool, "de")
+    fill_strings(
+        source,
+        translation.target_locale,
+        lambda text: {"Gabarit à imprimer": "Vorlage zum Ausdrucken"}.get(text, text),
+    )
+    client.force_login(TranslatorFactory(language_code="de"))
+    submit(client, translation)
+
+    # What visitors read is still the French page, with its French items.
+    assert _instrument_titles(german_alias.pk) == ["Gabarit à imprimer"]
+    assert "Vorlage zum Ausdrucken" not in client.get(german_alias.url).content.decode()
+
+    client.force_login(ModeratorFactory())
+    german = Page.objects.get(pk=german_alias.pk).specific
+    with django_capture_on_commit_callbacks(execute=True):
+        act(client, german, "approve", german.current_workflow_state.current_task_state)
+    assert _instrument_titles(german_alias.pk) == ["Vorlage zum Ausdrucken"]
+
+
+def test_a_published_translation_keeps_its_inline_items_until_the_review_approves(
+    client, django_capture_on_commit_callbacks
+):
+    tool = ToolPageFactory(instrument_titles=["Gabarit à imprimer"], aliases=False)
+    source, translation = start_translation(tool, "de")
+    fill_strings(
+        source,
+        translation.target_locale,
+        lambda text: {"Gabarit à imprimer": "Vorlage"}.get(text, text),
+    )
+    translation.save_target(publish=True)  # published without a revision, as the demo's
+    german = translation.get_target_instance()
+    fill_strings(
+        source,
+        translation.target_locale,
+        lambda text: {"Gabarit à imprimer": "Neue Vorlage"}.get(text, text),
+    )
+    client.force_login(TranslatorFactory(language_code="de"))
+    submit(client, translation)
+    assert _instrument_titles(german.pk) == ["Vorlage"]
