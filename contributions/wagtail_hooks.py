@@ -9,6 +9,7 @@ from wagtail.models import TaskState
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from home.roles import MODERATORS, REVIEWERS
 from home.sections import register_section
 from tools.models import ToolPage
 
@@ -99,7 +100,7 @@ class ContributionsPanel(Component):
 @hooks.register("construct_homepage_panels")
 def add_contributions_panel(request, panels):
     user = request.user
-    if user.is_superuser or user.groups.filter(name__in=["Moderators", "Reviewers"]).exists():
+    if user.is_superuser or user.groups.filter(name__in=[MODERATORS, REVIEWERS]).exists():
         panels.append(ContributionsPanel(user))
 
 

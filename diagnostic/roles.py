@@ -1,5 +1,7 @@
+from home.roles import EDITORS, MODERATORS, REVIEWERS
+
 MODEL_PERMISSIONS = {
-    "Moderators": ["diagnostic.view_diagnosticcompletion"],
-    "Editors": ["diagnostic.view_diagnosticcompletion"],
-    "Reviewers": ["diagnostic.view_diagnosticcompletion"],
+    MODERATORS: ["diagnostic.view_diagnosticcompletion"],
+    EDITORS: ["diagnostic.view_diagnosticcompletion"],
+    REVIEWERS: ["diagnostic.view_diagnosticcompletion"],
 }

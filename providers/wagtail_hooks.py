@@ -4,6 +4,7 @@ from django.utils import timezone
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 
+from home.roles import DIRECTORY_TEAM, MODERATORS
 from home.sections import register_section
 
 from .models import STALE_AFTER, ProviderPage
@@ -22,7 +23,7 @@ def stale_providers():
 
 
 class StaleProvidersPanel(Component):
-    """Dashboard panel: profiles the moderators should check."""
+    """Dashboard panel: profiles the moderators or the directory team should check."""
 
     name = "stale_providers"
     template_name = "providers/admin/stale_providers_panel.html"
@@ -37,7 +38,8 @@ class StaleProvidersPanel(Component):
 
 @hooks.register("construct_homepage_panels")
 def add_stale_providers_panel(request, panels):
-    if request.user.groups.filter(name="Moderators").exists() or request.user.is_superuser:
+    user = request.user
+    if user.is_superuser or user.groups.filter(name__in=[MODERATORS, DIRECTORY_TEAM]).exists():
         panels.append(StaleProvidersPanel())
 
 

@@ -1,3 +1,5 @@
+from home.roles import EDITORS, MODERATORS, REVIEWERS
+
 SYNONYMS = [
     "search.add_searchsynonym",
     "search.change_searchsynonym",
@@ -5,7 +7,7 @@ SYNONYMS = [
 ]
 
 MODEL_PERMISSIONS = {
-    "Editors": ["search.view_zeroresultquery", *SYNONYMS],
-    "Moderators": ["search.view_zeroresultquery", *SYNONYMS],
-    "Reviewers": ["search.view_zeroresultquery"],
+    EDITORS: ["search.view_zeroresultquery", *SYNONYMS],
+    MODERATORS: ["search.view_zeroresultquery", *SYNONYMS],
+    REVIEWERS: ["search.view_zeroresultquery"],
 }

@@ -1,6 +1,8 @@
 """Who may read the download statistics of the tool library (admin report)."""
 
+from home.roles import EDITORS, REVIEWERS
+
 MODEL_PERMISSIONS = {
-    "Editors": ["tools.view_downloadcount"],
-    "Reviewers": ["tools.view_downloadcount"],
+    EDITORS: ["tools.view_downloadcount"],
+    REVIEWERS: ["tools.view_downloadcount"],
 }

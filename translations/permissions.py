@@ -7,11 +7,11 @@ reviewers in the source locale, a translators' group in its own locale only. The
 the source locale (French) translate only: they may change a French page or snippet that is a
 translation of content written in another language, never the French originals.
 
-A permission is judged by the groups that grant it: a person in "Reviewers" and "Translators
-(de)" may change a German lever because the translators' group grants that permission, and
-its scope is German. A permission given to the user directly (not through a group) has no
-locale scope. `translations/middleware.py` applies these functions to every admin and API
-path; nothing else needs to call them before writing.
+A permission is judged by the groups that grant it: a person in "Équipe de relecture" and
+"Équipe de traduction (de)" may change a German lever because the translators' group grants
+that permission, and its scope is German. A permission given to the user directly (not
+through a group) has no locale scope. `translations/middleware.py` applies these functions to
+every admin and API path; nothing else needs to call them before writing.
 """
 
 from dataclasses import dataclass
@@ -65,7 +65,7 @@ def translator_language_code(group_name):
 
 
 def translator_language_codes(user):
-    """Language codes of the user's "Translators (xx)" groups."""
+    """Language codes of the user's translators' groups ("Équipe de traduction (xx)")."""
     names = user.groups.filter(name__startswith=TRANSLATOR_GROUP_PREFIX).values_list(
         "name", flat=True
     )

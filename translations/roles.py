@@ -7,14 +7,16 @@ task is approved by another translator of the same language or by a moderator
 (translations/models.py, `TranslationReviewTask`). Translators and moderators keep the glossary
 that machine translation follows."""
 
+from home.roles import MODERATORS, TRANSLATORS
+
 TRANSLATION_REVIEW_WORKFLOW = "Relecture de la traduction"
 TRANSLATION_REVIEW_TASK = "Relecture par une autre personne de la même langue"
 
 _GLOSSARY = [f"translations.{action}_glossaryterm" for action in ("add", "change", "delete")]
 
 MODEL_PERMISSIONS = {
-    "Moderators": ["wagtail_localize.submit_translation", *_GLOSSARY],
-    "translators": _GLOSSARY,
+    MODERATORS: ["wagtail_localize.submit_translation", *_GLOSSARY],
+    TRANSLATORS: _GLOSSARY,
 }
 
 LOCALE_TREE_WORKFLOWS = [

@@ -1,6 +1,7 @@
 """What the volunteers' dashboard shows, computed in a fixed number of queries.
 
-A person's roles come from their groups (Editors, Reviewers, Moderators, "Translators (xx)");
+A person's roles come from their groups (home/roles.py: editing, review, moderation, the
+events and directory teams, one translators' group per language);
 an administrator holds every role. For each role the dashboard answers "what waits for me?",
 shows what happened lately and the few numbers that matter, with a small chart.
 
@@ -23,7 +24,14 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import ModelLogEntry, PageLogEntry, TaskState, WorkflowState
 
-from home.roles import EDITORS, MODERATORS, REVIEWERS, TRANSLATOR_GROUP_PREFIX
+from home.roles import (
+    DIRECTORY_TEAM,
+    EDITORS,
+    EVENTS_TEAM,
+    MODERATORS,
+    REVIEWERS,
+    TRANSLATOR_GROUP_PREFIX,
+)
 
 CHART_MONTHS = 6
 ACTIVITY_LIMIT = 8
@@ -33,6 +41,8 @@ ROLE_LABELS = {
     EDITORS: _("Editor"),
     REVIEWERS: _("Reviewer"),
     MODERATORS: _("Moderator"),
+    EVENTS_TEAM: _("Events team"),
+    DIRECTORY_TEAM: _("Directory team"),
     TRANSLATOR_GROUP_PREFIX: _("Translator"),
 }
 
@@ -46,6 +56,8 @@ class Roles:
     moderator: bool = False
     translator_codes: list[str] = field(default_factory=list)
     administrator: bool = False
+    events_team: bool = False
+    directory_team: bool = False
 
     @classmethod
     def of(cls, user):
@@ -57,7 +69,14 @@ class Roles:
         )
         if user.is_superuser:
             return cls(True, True, True, codes, administrator=True)
-        return cls(EDITORS in names, REVIEWERS in names, MODERATORS in names, codes)
+        return cls(
+            EDITORS in names,
+            REVIEWERS in names,
+            MODERATORS in names,
+            codes,
+            events_team=EVENTS_TEAM in names,
+            directory_team=DIRECTORY_TEAM in names,
+        )
 
     @property
     def translator(self):
@@ -65,7 +84,14 @@ class Roles:
 
     @property
     def any(self):
-        return self.editor or self.reviewer or self.moderator or self.translator
+        return (
+            self.editor
+            or self.reviewer
+            or self.moderator
+            or self.translator
+            or self.events_team
+            or self.directory_team
+        )
 
     def labels(self):
         labels = []
@@ -75,6 +101,8 @@ class Roles:
             (self.editor, EDITORS),
             (self.reviewer, REVIEWERS),
             (self.moderator, MODERATORS),
+            (self.events_team, EVENTS_TEAM),
+            (self.directory_team, DIRECTORY_TEAM),
         ):
             if held and not self.administrator:
                 labels.append(ROLE_LABELS[key])
@@ -161,7 +189,8 @@ def stale_provider_count():
 
 def upcoming_events_with_registrations(user, roles, now=None):
     """Upcoming events taking registrations that this person organises (owns), or all of them
-    for moderators, with their confirmed and waiting registrations: one query."""
+    for moderators and the events team, with their confirmed and waiting registrations: one
+    query."""
     from wagtail.models import Locale
 
     from events.models import EventPage, Registration
@@ -177,7 +206,7 @@ def upcoming_events_with_registrations(user, roles, now=None):
         registration_open=True,
         external_registration_url="",
     )
-    if not roles.moderator:
+    if not (roles.moderator or roles.events_team):
         events = events.filter(owner=user)
     confirmed = Q(registrations__status=Registration.Status.CONFIRMED)
     waiting = Q(registrations__status=Registration.Status.WAITING)
@@ -272,7 +301,8 @@ def recent_activity(user, limit=ACTIVITY_LIMIT):
 def waiting_items(user, roles, translations=None, events=None):
     """The lines of "what waits for me", in the order a volunteer acts on them."""
     items = []
-    if roles.reviewer or roles.moderator or roles.administrator:
+    # The directory team approves the vetting of provider profiles: a task too.
+    if roles.reviewer or roles.moderator or roles.directory_team or roles.administrator:
         items.append(
             WaitingItem(
                 "tasks",
@@ -282,6 +312,7 @@ def waiting_items(user, roles, translations=None, events=None):
                 _("Approve or ask for changes: the buttons are in the list below."),
             )
         )
+    if roles.reviewer or roles.moderator or roles.administrator:
         items.append(
             WaitingItem(
                 "contributions",
@@ -298,7 +329,7 @@ def waiting_items(user, roles, translations=None, events=None):
         ):
             query = urlencode({"status": status})
             items.append(WaitingItem(status, label, translations[status], f"{report}?{query}"))
-    if roles.moderator:
+    if roles.moderator or roles.directory_team:
         items.append(
             WaitingItem(
                 "stale_providers",

@@ -2,6 +2,7 @@
 
 import pytest
 
+from home.roles import MODERATORS, translator_group_name
 from tests.browser.conftest import assert_accessible, screenshot
 
 pytestmark = pytest.mark.browser
@@ -14,6 +15,8 @@ TRANSLATED_PATHS = [
     "fils-rouges/fil-rouge-conception/",
 ]
 TRANSLATED_TITLES = {"de": "Der Verein", "it": "L'associazione", "en": "The association"}
+GERMAN_TRANSLATORS = translator_group_name("de")
+REPORT_USERS = {GERMAN_TRANSLATORS: "report-translators", MODERATORS: "report-moderators"}
 
 
 @pytest.mark.parametrize("language", ["de", "it", "en"])
@@ -34,16 +37,16 @@ def test_about_page_shows_its_translation(live_site, page, language):
 def report_users(live_site):
     live_site.shell(
         "from django.contrib.auth.models import Group, User\n"
-        "for name in ['Translators (de)', 'Moderators']:\n"
-        "    user, _ = User.objects.get_or_create(username='report-' + name.split()[0].lower())\n"
+        f"for name, username in {REPORT_USERS!r}.items():\n"
+        "    user, _ = User.objects.get_or_create(username=username)\n"
         "    user.set_password('report-pass-123')\n"
         "    user.save()\n"
         "    user.groups.add(Group.objects.get(name=name))\n"
     )
-    return {"Translators (de)": "report-translators", "Moderators": "report-moderators"}
+    return REPORT_USERS
 
 
-@pytest.mark.parametrize("group", ["Translators (de)", "Moderators"])
+@pytest.mark.parametrize("group", [GERMAN_TRANSLATORS, MODERATORS])
 def test_status_report_opens_for_translators_and_moderators(live_site, page, report_users, group):
     page.goto(f"{live_site.url}/admin/login/")
     page.fill("input[name=username]", report_users[group])

@@ -20,6 +20,7 @@ import pytest
 from PIL import Image
 from playwright.sync_api import expect
 
+from home.roles import EDITORS, MODERATORS, REVIEWERS, translator_group_name
 from volunteers.guide import CHAPTERS
 
 from .conftest import ARTIFACTS, ROOT, assert_accessible
@@ -38,11 +39,11 @@ pytestmark = pytest.mark.browser
 GUIDE_IMAGES = ROOT / "docs" / "guide" / "img"
 PASSWORD = "walk-through-1"  # noqa: S105
 VOLUNTEERS = {
-    "edith": ("Edith", "Editors"),
-    "romain": ("Romain", "Reviewers"),
-    "mona": ("Mona", "Moderators"),
-    "dieter": ("Dieter", "Translators (de)"),
-    "greta": ("Greta", "Translators (de)"),
+    "edith": ("Edith", EDITORS),
+    "romain": ("Romain", REVIEWERS),
+    "mona": ("Mona", MODERATORS),
+    "dieter": ("Dieter", translator_group_name("de")),
+    "greta": ("Greta", translator_group_name("de")),
 }
 BROWSER_LOCALES = {"fr": "fr-CH", "de": "de-CH", "it": "it-CH", "en": "en-GB"}
 VIEWPORT = {"width": 1200, "height": 800}

@@ -8,6 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from diagnostic.models import DiagnosticCompletion, DiagnosticPage
+from home.roles import MODERATORS, translator_group_name
 from tests.factories import DiagnosticCompletionFactory, LeverFactory
 from tests.html import one, parse, text_of, texts
 from tests.query_budget import assert_query_count_does_not_grow, count_queries
@@ -215,13 +216,13 @@ def test_statistics_report_for_moderators_only(client):
         scores={"human-resources": 40},
     )
     moderator = User.objects.create_user("moderator", password="x")
-    moderator.groups.add(Group.objects.get(name="Moderators"))
+    moderator.groups.add(Group.objects.get(name=MODERATORS))
     client.force_login(moderator)
     response = client.get("/admin/diagnostic/statistiques/")
     assert response.status_code == 200
     assert "Ressources humaines" in text_of(parse(response))
     translator = User.objects.create_user("translator", password="x")
-    translator.groups.add(Group.objects.get(name="Translators (de)"))
+    translator.groups.add(Group.objects.get(name=translator_group_name("de")))
     client.force_login(translator)
     refused = client.get("/admin/diagnostic/statistiques/")
     # Wagtail's admin turns a permission error into a redirect to the dashboard with a message.

@@ -14,6 +14,7 @@ from wagtail.models import Locale
 from events.models import EventPage
 from events.registrations import register, upcoming_registrations_for
 from events.roles import MODEL_PERMISSIONS
+from home.roles import EDITORS, REVIEWERS
 from tests.factories import (
     AdministratorFactory,
     EditorFactory,
@@ -243,7 +244,7 @@ def test_roles_grant_exactly_the_registration_permissions(db):
             )
         }
         assert granted == set(codenames)
-    reviewers = Group.objects.get(name="Reviewers")
+    reviewers = Group.objects.get(name=REVIEWERS)
     assert not reviewers.permissions.filter(codename="view_registration").exists()
 
 
@@ -273,5 +274,5 @@ def test_upcoming_registrations_for_gives_counts_to_organisers_only(registered_e
     assert upcoming_registrations_for(ReviewerFactory(username="relecteur-tableau")) == []
     editor = EditorFactory(username="redactrice-tableau")
     assert editor.has_perm("events.view_registration") == (
-        "events.view_registration" in MODEL_PERMISSIONS.get("Editors", [])
+        "events.view_registration" in MODEL_PERMISSIONS.get(EDITORS, [])
     )

@@ -1,9 +1,10 @@
 """`setup_site`: idempotent, and each group has exactly the rights of its role."""
 
+import importlib
 import io
 
 import pytest
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import Group, Permission, User
 from django.core.management import call_command
 from wagtail.models import (
     GroupApprovalTask,
@@ -20,6 +21,20 @@ from wagtail.models import (
 )
 
 from home.models import SiteSettings
+from home.roles import (
+    EDITORS,
+    FORMER_GROUP_NAMES,
+    FORMER_TRANSLATOR_GROUP_PREFIX,
+    GROUPS,
+    MODERATION_TASK,
+    MODERATORS,
+    PUBLICATION_TASK,
+    REVIEW_TASK,
+    REVIEWERS,
+    rename_former_groups,
+    translator_group_name,
+)
+from providers.roles import PROVIDER_VETTING_WORKFLOW, VETTING_TASK
 
 pytestmark = pytest.mark.django_db
 
@@ -53,7 +68,7 @@ def test_setup_site_twice_changes_nothing():
 
 
 def test_setup_site_repairs_a_permission_removed_by_hand():
-    editors = Group.objects.get(name="Editors")
+    editors = Group.objects.get(name=EDITORS)
     GroupPagePermission.objects.filter(group=editors).delete()
     call_command("setup_site", stdout=io.StringIO())
     assert GroupPagePermission.objects.filter(group=editors).count() == 3
@@ -66,8 +81,8 @@ def test_four_locales_with_french_first():
 
 def test_groups_of_the_association_exist():
     names = set(Group.objects.values_list("name", flat=True))
-    expected = {"Editors", "Reviewers", "Moderators"}
-    expected |= {f"Translators ({code})" for code in LANGUAGES}
+    expected = set(GROUPS)
+    expected |= {translator_group_name(code) for code in LANGUAGES}
     assert expected <= names
 
 
@@ -83,25 +98,25 @@ def _home(code):
 
 # (group, language of the page) -> (can edit, can publish)
 PAGE_MATRIX = {
-    ("Editors", "fr"): (True, False),
-    ("Editors", "de"): (False, False),
-    ("Reviewers", "fr"): (True, False),
-    ("Reviewers", "it"): (False, False),
-    ("Moderators", "fr"): (True, True),
-    ("Moderators", "de"): (True, True),
-    ("Moderators", "en"): (True, True),
+    (EDITORS, "fr"): (True, False),
+    (EDITORS, "de"): (False, False),
+    (REVIEWERS, "fr"): (True, False),
+    (REVIEWERS, "it"): (False, False),
+    (MODERATORS, "fr"): (True, True),
+    (MODERATORS, "de"): (True, True),
+    (MODERATORS, "en"): (True, True),
     # Translators do not publish: a second translator of the language approves (translations/).
-    ("Translators (de)", "de"): (True, False),
-    ("Translators (de)", "fr"): (False, False),
-    ("Translators (de)", "it"): (False, False),
-    ("Translators (it)", "it"): (True, False),
-    ("Translators (it)", "de"): (False, False),
-    ("Translators (en)", "en"): (True, False),
-    ("Translators (en)", "fr"): (False, False),
+    (translator_group_name("de"), "de"): (True, False),
+    (translator_group_name("de"), "fr"): (False, False),
+    (translator_group_name("de"), "it"): (False, False),
+    (translator_group_name("it"), "it"): (True, False),
+    (translator_group_name("it"), "de"): (False, False),
+    (translator_group_name("en"), "en"): (True, False),
+    (translator_group_name("en"), "fr"): (False, False),
     # The French translators translate only (the French tree's originals are refused by the
     # locale scopes, tests/translations/test_permission_matrix.py) and never publish.
-    ("Translators (fr)", "fr"): (True, False),
-    ("Translators (fr)", "de"): (False, False),
+    (translator_group_name("fr"), "fr"): (True, False),
+    (translator_group_name("fr"), "de"): (False, False),
 }
 
 
@@ -119,22 +134,22 @@ def test_page_permission_matrix(group, language):
     ("group", "allowed", "denied"),
     [
         (
-            "Editors",
+            EDITORS,
             ["wagtailadmin.access_admin", "taxonomy.add_lever", "taxonomy.change_theme"],
             ["taxonomy.delete_lever", "home.change_sitesettings", "home.change_mainmenu"],
         ),
         (
-            "Reviewers",
+            REVIEWERS,
             ["wagtailadmin.access_admin"],
             ["taxonomy.add_lever", "home.change_mainmenu"],
         ),
         (
-            "Moderators",
+            MODERATORS,
             ["taxonomy.delete_lever", "home.change_mainmenu", "home.change_sitesettings"],
             ["auth.change_user", "wagtailcore.add_locale"],
         ),
         (
-            "Translators (de)",
+            translator_group_name("de"),
             ["wagtail_localize.submit_translation", "taxonomy.change_lever"],
             ["taxonomy.add_lever", "taxonomy.delete_lever", "home.change_sitesettings"],
         ),
@@ -159,7 +174,11 @@ def test_only_moderators_delete_a_document_someone_else_uploaded():
     document = Document.objects.create(
         title="Fiche", file=ContentFile(b"%PDF-1.4", name="fiche.pdf"), uploaded_by_user=owner
     )
-    for group, expected in [("Editors", False), ("Translators (it)", False), ("Moderators", True)]:
+    for group, expected in [
+        (EDITORS, False),
+        (translator_group_name("it"), False),
+        (MODERATORS, True),
+    ]:
         user = _user(group)
         assert policy.user_has_permission_for_instance(user, "delete", document) is expected, group
         assert policy.user_has_permission(user, "choose") is True, group
@@ -169,12 +188,12 @@ def test_co_creation_review_needs_reviewers_then_moderators():
     workflow = Workflow.objects.get(name="Relecture en co-création")
     tasks = [task.specific for task in workflow.tasks.order_by("workflow_tasks__sort_order")]
     assert [list(task.groups.values_list("name", flat=True)) for task in tasks] == [
-        ["Reviewers"],
-        ["Moderators"],
+        [REVIEWERS],
+        [MODERATORS],
     ]
     assert WorkflowPage.objects.get(workflow=workflow).page.specific == _home("fr").specific
     moderation = Workflow.objects.get(name="Modération")
-    assert [t.specific.groups.get().name for t in moderation.tasks.all()] == ["Moderators"]
+    assert [t.specific.groups.get().name for t in moderation.tasks.all()] == [MODERATORS]
     # The foundation's two workflows, plus those apps declare in PAGE_WORKFLOWS and
     # LOCALE_TREE_WORKFLOWS (roles.py).
     from home.management.commands.setup_site import _role_modules
@@ -194,9 +213,9 @@ def test_co_creation_review_needs_reviewers_then_moderators():
 
 
 def test_an_editors_page_goes_through_review_before_publication():
-    editor = _user("Editors")
-    reviewer = _user("Reviewers")
-    moderator = _user("Moderators")
+    editor = _user(EDITORS)
+    reviewer = _user(REVIEWERS)
+    moderator = _user(MODERATORS)
     from home.models import StandardPage
 
     page = StandardPage(title="Proposition", slug="proposition", owner=editor)
@@ -210,7 +229,7 @@ def test_an_editors_page_goes_through_review_before_publication():
 
     state.current_task_state.task.specific.on_action(state.current_task_state, reviewer, "approve")
     state.refresh_from_db()
-    assert state.current_task_state.task.name == "Publication par l'équipe de modération"
+    assert state.current_task_state.task.name == PUBLICATION_TASK
     assert not Page.objects.get(pk=page.pk).live
 
     state.current_task_state.task.specific.on_action(state.current_task_state, moderator, "approve")
@@ -223,11 +242,11 @@ def test_an_editors_page_goes_through_review_before_publication():
 ENGLISH_TO_FRENCH = {
     "Co-creation review": "Relecture en co-création",
     "Moderation": "Modération",
-    "Provider vetting": "Vérification des prestataires",
-    "Review by the reviewers": "Relecture par l'équipe de relecture",
-    "Publication by the moderators": "Publication par l'équipe de modération",
-    "Moderation by the moderators": "Modération par l'équipe de modération",
-    "Vetting by the moderators": "Vérification par l'équipe de modération",
+    "Provider vetting": PROVIDER_VETTING_WORKFLOW,
+    "Review by the reviewers": REVIEW_TASK,
+    "Publication by the moderators": PUBLICATION_TASK,
+    "Moderation by the moderators": MODERATION_TASK,
+    "Vetting by the moderators": VETTING_TASK,
 }
 
 
@@ -275,14 +294,104 @@ def test_setup_site_renames_the_english_workflows_of_an_earlier_version():
 
 
 def test_setup_site_is_quiet_at_verbosity_zero():
-    Group.objects.filter(name="Editors").delete()
+    Group.objects.filter(name=EDITORS).delete()
     out, err = io.StringIO(), io.StringIO()
     call_command("setup_site", verbosity=0, stdout=out, stderr=err)
     assert (out.getvalue(), err.getvalue()) == ("", "")
-    assert Group.objects.filter(name="Editors").exists()
+    assert Group.objects.filter(name=EDITORS).exists()
 
 
 def test_every_site_has_its_settings_before_the_first_visit():
     SiteSettings.objects.all().delete()
     call_command("setup_site", stdout=io.StringIO())
     assert SiteSettings.objects.filter(site__in=Site.objects.all()).count() == Site.objects.count()
+
+
+# The groups as an earlier version named them (home/roles.py FORMER_GROUP_NAMES).
+FORMER_NAMES = {current: former for former, current in FORMER_GROUP_NAMES.items()}
+FORMER_NAMES |= {
+    translator_group_name(code): f"{FORMER_TRANSLATOR_GROUP_PREFIX} ({code})" for code in LANGUAGES
+}
+
+
+def give_groups_their_former_names():
+    """A site set up by an earlier version: the same groups, with their English names, a
+    member in each; returns what hangs on each group, by primary key."""
+    for current, former in FORMER_NAMES.items():
+        group = Group.objects.get(name=current)
+        group.name = former
+        group.save()
+        group.user_set.add(User.objects.create_user(username=f"membre-{group.pk}"))
+    return group_wiring()
+
+
+def group_wiring():
+    return {
+        group.pk: {
+            "members": sorted(group.user_set.values_list("username", flat=True)),
+            "permissions": sorted(group.permissions.values_list("pk", flat=True)),
+            "pages": sorted(
+                GroupPagePermission.objects.filter(group=group).values_list(
+                    "page_id", "permission_id"
+                )
+            ),
+            "collections": sorted(
+                GroupCollectionPermission.objects.filter(group=group).values_list(
+                    "collection_id", "permission_id"
+                )
+            ),
+            "tasks": sorted(GroupApprovalTask.objects.filter(groups=group).values_list("pk")),
+        }
+        for group in Group.objects.all()
+    }
+
+
+def assert_french_names_with_nothing_lost(wiring):
+    names = set(Group.objects.values_list("name", flat=True))
+    assert set(FORMER_NAMES) <= names
+    assert not names & set(FORMER_NAMES.values())
+    assert group_wiring() == wiring
+    assert Group.objects.count() == len(wiring)
+
+
+def test_setup_site_renames_the_english_groups_of_an_earlier_version_in_place():
+    wiring = give_groups_their_former_names()
+
+    output = io.StringIO()
+    call_command("setup_site", stdout=output)
+
+    assert f"group Editors renamed {EDITORS}" in output.getvalue()
+    assert_french_names_with_nothing_lost(wiring)
+    again = io.StringIO()
+    call_command("setup_site", stdout=again)
+    assert "0 change(s)" in again.getvalue()
+    assert_french_names_with_nothing_lost(wiring)
+
+
+def test_the_migration_renames_the_english_groups_in_place_once():
+    from django.apps import apps
+
+    migration = importlib.import_module("home.migrations.0005_french_group_names")
+    wiring = give_groups_their_former_names()
+
+    migration.rename_groups(apps, None)
+    assert_french_names_with_nothing_lost(wiring)
+    migration.rename_groups(apps, None)
+    assert_french_names_with_nothing_lost(wiring)
+
+
+def test_a_former_group_next_to_its_french_namesake_is_merged_into_it():
+    editors = Group.objects.get(name=EDITORS)
+    tasks = list(GroupApprovalTask.objects.filter(groups__name=MODERATORS))
+    former = Group.objects.create(name=FORMER_NAMES[EDITORS])
+    former.user_set.add(User.objects.create_user(username="ancienne-redactrice"))
+    former.permissions.add(Permission.objects.get(codename="delete_lever"))
+    tasks[0].groups.add(former)
+
+    assert rename_former_groups(Group, GroupApprovalTask) == [(former.name, EDITORS)]
+
+    assert not Group.objects.filter(name=FORMER_NAMES[EDITORS]).exists()
+    assert editors.user_set.filter(username="ancienne-redactrice").exists()
+    assert editors.permissions.filter(codename="delete_lever").exists()
+    assert editors in tasks[0].groups.all()
+    assert rename_former_groups(Group, GroupApprovalTask) == []

@@ -10,6 +10,7 @@ from django.utils import timezone
 from wagtail.models import Locale, WorkflowState
 
 from providers.models import PendingApplication, ProviderIndexPage, ProviderPage
+from providers.roles import PROVIDER_VETTING_WORKFLOW, VETTING_TASK
 from providers.views import APPLICATION_LIMIT
 from tests.factories import ModeratorFactory
 from tests.html import one, parse
@@ -130,8 +131,8 @@ def test_an_application_creates_a_draft_profile_in_the_vetting_workflow(
     assert page.owner_email == "horizon@secret.example.net"
     assert page.regions == ["CH-NE", "FR"]
     state = page.current_workflow_state
-    assert state.workflow.name == "Vérification des prestataires"
-    assert state.current_task_state.task.name == "Vérification par l'équipe de modération"
+    assert state.workflow.name == PROVIDER_VETTING_WORKFLOW
+    assert state.current_task_state.task.name == VETTING_TASK
     assert client.get("/fr/prestataires/atelier-horizon/").status_code == 404
     assert client.get("/de/prestataires/atelier-horizon/").status_code == 404
     assert [m.to for m in mail.outbox if "horizon@secret" in m.to[0]] == [

@@ -6,12 +6,14 @@ import pytest
 from django.core.management import call_command
 from wagtail.models import Workflow, WorkflowPage
 
+from home.roles import DIRECTORY_TEAM, MODERATORS
 from providers.models import ProviderIndexPage, ProviderPage
+from providers.roles import PROVIDER_VETTING_WORKFLOW, VETTING_TASK
 from tests.factories import ProviderPageFactory
 
 pytestmark = pytest.mark.django_db
 
-VETTING = "Vérification des prestataires"
+VETTING = PROVIDER_VETTING_WORKFLOW
 
 
 def setup_site():
@@ -20,12 +22,12 @@ def setup_site():
     return output.getvalue()
 
 
-def test_the_vetting_workflow_has_one_task_for_the_moderators():
-    workflow = Workflow.objects.get(name="Vérification des prestataires")
+def test_the_vetting_workflow_has_one_task_for_the_moderators_and_the_directory_team():
+    workflow = Workflow.objects.get(name=VETTING)
     assert workflow.active
     tasks = [task.specific for task in workflow.tasks.all()]
-    assert [task.name for task in tasks] == ["Vérification par l'équipe de modération"]
-    assert list(tasks[0].groups.values_list("name", flat=True)) == ["Moderators"]
+    assert [task.name for task in tasks] == [VETTING_TASK]
+    assert set(tasks[0].groups.values_list("name", flat=True)) == {MODERATORS, DIRECTORY_TEAM}
 
 
 def test_every_directory_page_goes_through_vetting(index):

@@ -5,6 +5,7 @@ import json
 import pytest
 from django.contrib.auth.models import Group, Permission, User
 
+from home.roles import EDITORS
 from tests.html import one, parse, texts
 
 pytestmark = pytest.mark.django_db
@@ -27,7 +28,7 @@ def sidebar_strings(response):
 @pytest.fixture
 def editor(client):
     user = User.objects.create_user("editrice", password="x")  # noqa: S106
-    user.groups.add(Group.objects.get(name="Editors"))
+    user.groups.add(Group.objects.get(name=EDITORS))
     client.force_login(user)
     return user
 

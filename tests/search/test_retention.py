@@ -8,6 +8,7 @@ from django.utils import timezone
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
 from wagtail.models import Page
 
+from home.roles import EDITORS
 from search.models import ZeroResultQuery
 from tests.factories import ZeroResultQueryFactory
 from tests.html import parse
@@ -63,7 +64,7 @@ def test_searches_without_results_go_once_the_period_is_over():
 
 def test_the_report_offers_no_period_longer_than_searches_are_kept(client, settings):
     editor = User.objects.create_user("editrice", password="x")  # noqa: S106
-    editor.groups.add(Group.objects.get(name="Editors"))
+    editor.groups.add(Group.objects.get(name=EDITORS))
     client.force_login(editor)
     settings.RETENTION_SEARCH_QUERIES_DAYS = 30
     response = client.get("/admin/recherche/rapport/", {"days": 365})

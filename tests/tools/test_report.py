@@ -8,6 +8,7 @@ import pytest
 from django.contrib.auth.models import Group, Permission, User
 from django.utils import timezone
 
+from home.roles import EDITORS
 from tests.html import one, parse, texts
 from tools.downloads import count_download
 from tools.models import ToolPage
@@ -31,7 +32,7 @@ def downloads():
 
 def test_an_editor_sees_the_totals_and_the_chart(client, downloads):
     editor = User.objects.create_user("editrice", password="x", is_staff=False)
-    editor.groups.add(Group.objects.get(name="Editors"))
+    editor.groups.add(Group.objects.get(name=EDITORS))
     client.force_login(editor)
     response = client.get(URL)
     assert response.status_code == 200

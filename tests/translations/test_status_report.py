@@ -11,6 +11,7 @@ from django.utils.translation import gettext
 from wagtail.models import Locale
 
 from home.models import StandardPage
+from home.roles import EDITORS, MODERATORS, REVIEWERS, translator_group_name
 from taxonomy.models import Lever
 from tests.factories import (
     AdministratorFactory,
@@ -29,7 +30,9 @@ pytestmark = pytest.mark.django_db
 REPORT = reverse("translations_status_report")
 
 
-@pytest.mark.parametrize("group", ["Translators (de)", "Translators (it)", "Moderators"])
+@pytest.mark.parametrize(
+    "group", [translator_group_name("de"), translator_group_name("it"), MODERATORS]
+)
 def test_translators_and_moderators_open_the_report(client, group):
     client.force_login(UserFactory(groups=[group]))
     response = client.get(REPORT)
@@ -37,7 +40,7 @@ def test_translators_and_moderators_open_the_report(client, group):
     assert "Translation status" in text_of(parse(response)) or response.context["rows"]
 
 
-@pytest.mark.parametrize("group", ["Editors", "Reviewers"])
+@pytest.mark.parametrize("group", [EDITORS, REVIEWERS])
 def test_other_volunteers_cannot_open_the_report(client, group):
     client.force_login(UserFactory(groups=[group]))
     response = client.get(REPORT)

@@ -11,7 +11,14 @@ from wagtail.documents import get_document_model
 from wagtail.models import Locale, PageLogEntry
 
 from events.models import EventPage
-from home.roles import EDITORS, MODERATORS, REVIEWERS, translator_group_name
+from home.roles import (
+    DIRECTORY_TEAM,
+    EDITORS,
+    EVENTS_TEAM,
+    MODERATORS,
+    REVIEWERS,
+    translator_group_name,
+)
 from tests.factories import (
     AdministratorFactory,
     DownloadCountFactory,
@@ -77,6 +84,36 @@ def test_roles_come_from_the_groups():
     )
     assert (roles.reviewer, roles.editor, roles.translator_codes) == (True, False, ["de"])
     assert Roles.of(AdministratorFactory(username="admin")).moderator
+
+
+def test_the_section_teams_see_their_own_lines_only(client):
+    events_volunteer = UserFactory(username="agenda", groups=[EVENTS_TEAM])
+    directory_volunteer = UserFactory(username="annuaire", groups=[DIRECTORY_TEAM])
+    assert Roles.of(events_volunteer).any and Roles.of(directory_volunteer).any
+
+    event = (
+        EventPage.objects.live()
+        .filter(
+            locale=Locale.get_default(),
+            start__gte=timezone.now(),
+            registration_open=True,
+            external_registration_url="",
+        )
+        .order_by("start")
+        .first()
+    )
+    RegistrationFactory(event=event, name="Inès", email="ines@example.org")
+    # The events team keeps every event's registrations, not only those it created.
+    soup = parse(dashboard(client, events_volunteer))
+    assert waiting_line(soup, "registrations") >= 1
+    assert event.title in text_of(one(soup, "section#volunteer-events-section"))
+    assert not soup.select('li[data-waiting="stale_providers"], li[data-waiting="contributions"]')
+
+    # The directory team approves provider profiles and checks the stale ones.
+    soup = parse(dashboard(client, directory_volunteer))
+    waiting_line(soup, "tasks")
+    waiting_line(soup, "stale_providers")
+    assert not soup.select('li[data-waiting="registrations"], li[data-waiting="contributions"]')
 
 
 def test_an_editor_sees_her_role_the_guide_and_no_moderation_lines(client):

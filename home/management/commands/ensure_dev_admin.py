@@ -30,8 +30,6 @@ class Command(BaseCommand):
                 username=username,
                 email=f"{username}@example.org",
                 password=password,
-                first_name="Admin",
-                last_name="SBM",
             )
             PASSWORD_FILE.write_text(password + "\n")
             PASSWORD_FILE.chmod(0o600)

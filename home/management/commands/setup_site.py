@@ -45,6 +45,10 @@ def _role_modules():
     return modules
 
 
+def _names(group_or_groups):
+    return (group_or_groups,) if isinstance(group_or_groups, str) else tuple(group_or_groups)
+
+
 class Command(BaseCommand):
     help = "Create locales, the home page, groups with their permissions and the workflows."
 
@@ -142,7 +146,9 @@ class Command(BaseCommand):
         return {page.locale.language_code: page for page in home.get_translations(inclusive=True)}
 
     def setup_groups(self, locales):
-        names = [roles.EDITORS, roles.REVIEWERS, roles.MODERATORS]
+        for former, current in roles.rename_former_groups(Group, GroupApprovalTask):
+            self.note(True, f"group {former} renamed {current}")
+        names = list(roles.GROUPS)
         names += [roles.translator_group_name(locale.language_code) for locale in locales]
         groups = {}
         for name in names:
@@ -151,7 +157,11 @@ class Command(BaseCommand):
         return groups
 
     def expected_model_permissions(self, group_name):
-        key = "translators" if group_name.startswith(roles.TRANSLATOR_GROUP_PREFIX) else group_name
+        key = (
+            roles.TRANSLATORS
+            if group_name.startswith(roles.TRANSLATOR_GROUP_PREFIX)
+            else group_name
+        )
         codenames = set()
         for module in _role_modules():
             codenames.update(getattr(module, "MODEL_PERMISSIONS", {}).get(key, []))
@@ -186,6 +196,15 @@ class Command(BaseCommand):
                 else roles.TRANSLATOR_PAGE_PERMISSIONS
             )
             expected_pages[name] |= {(home.pk, page_permission[c].pk) for c in codenames}
+        for module in _role_modules():
+            for name, spec in getattr(module, "SECTION_PAGE_PERMISSIONS", {}).items():
+                # The section's root page in every locale tree (aliases and translations).
+                section_roots = apps.get_model(spec["section"]).objects.all()
+                expected_pages[name] |= {
+                    (page.pk, page_permission[c].pk)
+                    for page in section_roots
+                    for c in spec["permissions"]
+                }
 
         root_collection = Collection.get_first_root_node()
         for name, group in groups.items():
@@ -215,7 +234,7 @@ class Command(BaseCommand):
                 self.note(True, f"removed a page permission of {name}")
 
             # Documents and images.
-            key = "translators" if name.startswith(roles.TRANSLATOR_GROUP_PREFIX) else name
+            key = roles.TRANSLATORS if name.startswith(roles.TRANSLATOR_GROUP_PREFIX) else name
             wanted_collection = set()
             for action in roles.COLLECTION_PERMISSIONS.get(key, []):
                 for model, app_label in (("document", "wagtaildocs"), ("image", "wagtailimages")):
@@ -264,14 +283,15 @@ class Command(BaseCommand):
                 self.note(True, f"{kind} {former} renamed {name}")
         return found
 
-    def task(self, name, group):
+    def task(self, name, *groups):
+        """A group approval task that the given groups (and only they) approve."""
         task = self.find_or_rename(GroupApprovalTask.objects.all(), name, "task")
         if task is None:
             task = GroupApprovalTask.objects.create(name=name)
             self.note(True, f"task {name}")
-        if set(task.groups.all()) != {group}:
-            task.groups.set([group])
-            self.note(True, f"group of task {name}")
+        if set(task.groups.all()) != set(groups):
+            task.groups.set(groups)
+            self.note(True, f"groups of task {name}")
         return task
 
     def workflow(self, name, tasks):
@@ -378,14 +398,17 @@ class Command(BaseCommand):
     def setup_page_workflows(self, groups):
         """Workflows that apps declare in `PAGE_WORKFLOWS`, attached to pages of a given type.
 
-        Each entry: {"name": ..., "tasks": [(task name, group name), ...], "attach_to":
-        "app.PageModel"}. The workflow covers every existing page of that type (and so the
-        pages below it); run setup_site again after creating such a page.
+        Each entry: {"name": ..., "tasks": [(task name, group name or tuple of names), ...],
+        "attach_to": "app.PageModel"}. The workflow covers every existing page of that type
+        (and so the pages below it); run setup_site again after creating such a page.
         """
         workflows = []
         for module in _role_modules():
             for spec in getattr(module, "PAGE_WORKFLOWS", []):
-                tasks = [self.task(name, groups[group]) for name, group in spec["tasks"]]
+                tasks = [
+                    self.task(name, *(groups[group] for group in _names(approvers)))
+                    for name, approvers in spec["tasks"]
+                ]
                 workflow = self.workflow(spec["name"], tasks)
                 if not workflow.active:
                     workflow.active = True
