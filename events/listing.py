@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db.models import Count, Prefetch, prefetch_related_objects
+from django.db.models import Count, F, Prefetch, prefetch_related_objects
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -380,3 +380,30 @@ def module_sessions_section(page, request):
     if not events:
         return None
     return {"events": events}
+
+
+SESSIONS_PER_MODULE = 3
+
+
+def upcoming_sessions_of_modules(modules, locale):
+    """{module translation key: its next public sessions in `locale`}, for a training path.
+
+    One query for every module: the events of `locale` that are sessions of one of the modules
+    (in whatever language the event points at it), soonest first, at most
+    SESSIONS_PER_MODULE per module.
+    """
+    keys = {module.translation_key for module in modules}
+    if not keys:
+        return {}
+    events = (
+        public(EventPage.objects.live())
+        .filter(locale=locale, end__gte=timezone.now(), training_module__translation_key__in=keys)
+        .annotate(module_key=F("training_module__translation_key"))
+        .order_by("start", "pk")[: SESSIONS_PER_MODULE * len(keys)]
+    )
+    sessions = {}
+    for event in events:
+        found = sessions.setdefault(event.module_key, [])
+        if len(found) < SESSIONS_PER_MODULE:
+            found.append(event)
+    return sessions

@@ -1,7 +1,7 @@
 """Admin and cross-domain integration of the events app.
 
 - sections: the next events on the home page, upcoming events on a tool sheet, upcoming
-  sessions on a training module;
+  sessions on a training module and on each step of a training path;
 - "Create the events of the cycle": a button on each cycle, leading to a form with a rule;
 - registrations: a listing per event with CSV export for the organisers.
 """
@@ -15,11 +15,17 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button
 
 from core.spreadsheets import NeutralisedExportMixin
+from guides.listings import TRAINING_SESSIONS_HOOK
 from home.sections import register_home_section, register_section
 
 from .admin_views import GenerateEventsView
 from .forms import RegistrationAdminForm
-from .listing import home_section, module_sessions_section, tool_section
+from .listing import (
+    home_section,
+    module_sessions_section,
+    tool_section,
+    upcoming_sessions_of_modules,
+)
 from .models import EventSeriesPage, Registration
 
 register_home_section("events", "events/includes/home_events.html", home_section, order=40)
@@ -31,6 +37,8 @@ register_section(
     module_sessions_section,
     order=20,
 )
+
+hooks.register(TRAINING_SESSIONS_HOOK, upcoming_sessions_of_modules)
 
 
 @hooks.register("register_admin_urls")

@@ -1,5 +1,6 @@
-"""Demo content in French: guides (one per phase, one for funders), training modules and
-shared business models, with their index pages in the main menu.
+"""Demo content in French: guides (one per phase, one for funders), training modules, two
+training paths (one trains trainers) and shared business models, with their index pages in the
+main menu. The trainers' materials lie in the collection only trainers may open (guides/roles.py).
 
 Guides' steps use the demo tool sheets (tools/demo.py, ORDER 30), chosen by life-cycle phase and
 sheet number. When no tool exists yet, guides are created without steps and filled on a later
@@ -13,6 +14,7 @@ from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
+from wagtail.models import Collection
 from weasyprint import HTML
 
 from home.demo import add_menu_item
@@ -34,7 +36,10 @@ from .models import (
     TrainingIndexPage,
     TrainingMaterial,
     TrainingModulePage,
+    TrainingPathPage,
+    TrainingPathStep,
 )
+from .roles import TRAINER_COLLECTION
 
 ORDER = 40
 
@@ -319,6 +324,62 @@ TRAININGS = [
     ),
 ]
 
+# slug, title, intro, introduction (HTML), audiences, steps: (module slug, before, after).
+TRAINING_PATHS = [
+    (
+        "devenir-formateur-sbm",
+        "Devenir formateur·rice SBM",
+        "Trois modules pour animer à votre tour les outils de l'association dans votre "
+        "travail de conseil ou d'enseignement.",
+        "<p>Ce parcours s'adresse aux consultantes, formateurs et enseignantes qui veulent "
+        "transmettre les outils. Vous vivez d'abord les ateliers comme participant·e, puis "
+        "vous apprenez à les animer devant un groupe qui vous fait un retour.</p><p>Comptez "
+        "quatre jours répartis sur deux à trois mois.</p>",
+        ["academics", "umbrella-organisations"],
+        [
+            (
+                "atelier-canevas-modele",
+                "Aucun : venez avec une organisation que vous connaissez bien.",
+                "Décrire une organisation avec les neuf blocs du canevas et expliquer les "
+                "trois leviers d'un modèle socio-économique.",
+            ),
+            (
+                "formation-mesure-impact",
+                "Avoir suivi l'atelier sur le canevas.",
+                "Choisir avec une organisation trois à cinq indicateurs d'impact et organiser "
+                "leur suivi.",
+            ),
+            (
+                "former-les-formateurs",
+                "Avoir suivi les deux modules précédents.",
+                "Animer seul·e un atelier sur les outils et transmettre les retours des "
+                "participants à l'association.",
+            ),
+        ],
+    ),
+    (
+        "piloter-son-modele",
+        "Décrire puis piloter son modèle",
+        "Deux modules pour mettre votre modèle à plat, puis suivre ses effets dans la durée.",
+        "<p>Pour les équipes d'une organisation qui veulent revoir leur modèle "
+        "socio-économique ensemble. Venez si possible à deux ou trois personnes.</p>",
+        ["project-leaders", "social-entrepreneurs"],
+        [
+            (
+                "atelier-canevas-modele",
+                "",
+                "Présenter le modèle de votre organisation sur une page et en nommer les "
+                "points faibles.",
+            ),
+            (
+                "formation-mesure-impact",
+                "Le canevas de votre organisation, rempli lors du premier module.",
+                "Suivre quelques indicateurs choisis et en rendre compte à vos partenaires.",
+            ),
+        ],
+    ),
+]
+
 # slug, title, intro, organisation, country, region, place, sector, year, levers, canvas,
 # measures, adapted from (slug), story, sheet numbers of the tools used.
 MODELS = [
@@ -531,7 +592,12 @@ def _tools_by_number(tools, numbers):
     return [by_number[number] for number in numbers if number in by_number]
 
 
-def _pdf_document(title, text):
+def _trainer_collection():
+    """The collection whose files only trainers may open (created by setup_site)."""
+    return Collection.objects.get(name=TRAINER_COLLECTION)
+
+
+def _pdf_document(title, text, collection=None):
     """A small PDF document in the library (training materials of the demo)."""
     Document = get_document_model()
     existing = Document.objects.filter(title=title).first()
@@ -540,7 +606,7 @@ def _pdf_document(title, text):
     pdf = HTML(
         string=f"<html lang='fr'><body><h1>{title}</h1><p>{text}</p></body></html>"
     ).write_pdf()
-    document = Document(title=title)
+    document = Document(title=title, collection=collection or Collection.get_first_root_node())
     document.file.save(f"{title[:40]}.pdf", ContentFile(pdf), save=False)
     document.save()
     return document
@@ -648,6 +714,7 @@ def _load_trainings(home, tools):
                 document=_pdf_document(
                     f"{material_title} – {title}",
                     f"Document de travail du module « {title} ».",
+                    _trainer_collection() if trainers_only else None,
                 ),
                 for_trainers_only=trainers_only,
                 sort_order=order,
@@ -658,7 +725,41 @@ def _load_trainings(home, tools):
         index.add_child(instance=module)
         module.save_revision().publish()
         created += 1
+    # Trainers' documents of a demo made before they had a collection of their own.
+    trainer_documents = TrainingMaterial.objects.filter(
+        page__in=TrainingModulePage.objects.child_of(index), for_trainers_only=True
+    ).values("document")
+    get_document_model().objects.filter(pk__in=trainer_documents).exclude(
+        collection=_trainer_collection()
+    ).update(collection=_trainer_collection())
     return index, created
+
+
+def _load_training_paths(index):
+    locale = index.locale
+    modules = {module.slug: module for module in TrainingModulePage.objects.child_of(index)}
+    created = 0
+    for slug, title, intro, introduction, audiences, steps in TRAINING_PATHS:
+        if index.get_children().filter(slug=slug).exists():
+            continue
+        training_path = TrainingPathPage(
+            slug=slug, title=title, intro=intro, introduction=introduction, locale=locale
+        )
+        training_path.audiences = _terms(Audience, audiences, locale)
+        training_path.steps = [
+            TrainingPathStep(
+                module=modules[module_slug],
+                prerequisites=before,
+                outcomes=after,
+                sort_order=position,
+                locale=locale,
+            )
+            for position, (module_slug, before, after) in enumerate(steps)
+        ]
+        index.add_child(instance=training_path)
+        training_path.save_revision().publish()
+        created += 1
+    return created
 
 
 def _load_models(home, tools):
@@ -712,6 +813,7 @@ def load(command):
     tools = _french_tools(home.locale)
     guides_index, guides = _load_guides(home, tools)
     training_index, trainings = _load_trainings(home, tools)
+    paths = _load_training_paths(training_index)
     models_index, models = _load_models(home, tools)
     for index, slug in [
         (guides_index, "guides"),
@@ -732,6 +834,6 @@ def load(command):
     add_menu_item(MENU_LABELS["training"], training_index, sort_order=4)
     add_menu_item(MENU_LABELS["models"], models_index, sort_order=5)
     command.stdout.write(
-        f"  guides: {guides} guide(s), {trainings} training module(s), "
-        f"{models} shared model(s) created"
+        f"  guides: {guides} guide(s), {trainings} training module(s), {paths} training "
+        f"path(s), {models} shared model(s) created"
     )

@@ -7,11 +7,14 @@ sheets referenced by a step are shown in the page's language with `localize_page
 
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
+from wagtail import hooks
 
 from home.i18n_pages import localize_pages
 from home.sections import sections_for
 from taxonomy.models import Audience, Lever, Phase
 from taxonomy.utils import active_locale, localize_terms, page_terms, terms_by_translation_key
+
+from .roles import TRAINERS
 
 
 def _selected_slug(request, name, terms):
@@ -136,8 +139,22 @@ def guides_for_tool(tool, request):
 # --- Training modules -----------------------------------------------------------------------
 
 
+# Apps that know when modules are given register a function under this Wagtail hook:
+# `(modules, locale) -> {module translation key: [upcoming sessions in `locale`]}`, with a number
+# of queries that does not depend on the number of modules (events/wagtail_hooks.py).
+TRAINING_SESSIONS_HOOK = "training_module_sessions"
+
+
+def upcoming_sessions(modules, locale):
+    sessions = {}
+    for find_sessions in hooks.get_hooks(TRAINING_SESSIONS_HOOK):
+        for key, found in find_sessions(modules, locale).items():
+            sessions.setdefault(key, []).extend(found)
+    return sessions
+
+
 def training_index_context(index, request):
-    from .models import TrainingModulePage
+    from .models import TrainingModulePage, TrainingPathPage, TrainingPathStep
 
     locale = active_locale()
     audience_names = terms_by_translation_key(Audience, locale)
@@ -149,16 +166,60 @@ def training_index_context(index, request):
     )
     for module in modules:
         module.audience_terms = localize_terms(module.audiences.all(), audience_names)
-    return {"modules": modules}
+    paths = list(
+        TrainingPathPage.objects.child_of(index)
+        .live()
+        .prefetch_related(
+            "audiences",
+            Prefetch("steps", queryset=TrainingPathStep.objects.order_by("sort_order")),
+        )
+        .order_by("path")
+    )
+    for training_path in paths:
+        training_path.audience_terms = localize_terms(training_path.audiences.all(), audience_names)
+        training_path.module_count = len(training_path.steps.all())
+    return {"modules": modules, "paths": paths}
+
+
+def training_path_steps(training_path):
+    """The path's steps in order, each with its live module in the path's language and the
+    module's upcoming sessions; steps whose module is not live are left out."""
+    steps = list(training_path.steps.all().select_related("module").order_by("sort_order"))
+    modules = localize_pages([step.module for step in steps], training_path.locale)
+    sessions = upcoming_sessions(modules, training_path.locale)
+    shown = []
+    for step, module in zip(steps, modules, strict=True):
+        if not module.live:
+            continue
+        step.localized_module = module
+        step.sessions = sessions.get(module.translation_key, [])
+        shown.append(step)
+    return shown
+
+
+def training_path_context(training_path):
+    return {
+        "steps": training_path_steps(training_path),
+        **_named_terms(page_terms(training_path, ["audiences"])),
+    }
+
+
+def is_trainer(user):
+    """Whether `user` may open the trainers' materials (as the collection restriction says)."""
+    if not user.is_authenticated:
+        return False
+    return user.is_superuser or user.groups.filter(name=TRAINERS).exists()
 
 
 def training_module_context(module, request):
     materials = list(module.materials.all().select_related("document").order_by("sort_order"))
     tools = localize_pages(module.tools.all().order_by("title"), module.locale)
+    trainer_materials = [material for material in materials if material.for_trainers_only]
     return {
         "tools": tools,
         "materials": [material for material in materials if not material.for_trainers_only],
-        "trainer_materials": [material for material in materials if material.for_trainers_only],
+        "trainer_materials": trainer_materials,
+        "shows_trainer_materials": bool(trainer_materials) and is_trainer(request.user),
         **_named_terms(page_terms(module, ["audiences"])),
         "sections": sections_for("training_module", module, request),
     }

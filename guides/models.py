@@ -33,6 +33,8 @@ from home.panels import page_tabs
 from taxonomy.fields import audiences_field, levers_field, phases_field
 from tools.models import ToolLicence
 
+from .roles import TRAINER_COLLECTION
+
 RICH_TEXT = ["bold", "italic", "link", "document-link", "ul", "ol", "h3"]
 SIMPLE_RICH_TEXT = ["bold", "italic", "link", "ul", "ol"]
 
@@ -181,7 +183,7 @@ class TrainingIndexPage(HeroImageMixin, BasePage):
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), *HeroImageMixin.hero_panels]
     edit_handler = page_tabs(content_panels)
-    subpage_types = ["guides.TrainingModulePage"]
+    subpage_types = ["guides.TrainingPathPage", "guides.TrainingModulePage"]
     max_count_per_parent = 1
 
     class Meta:
@@ -328,9 +330,128 @@ class TrainingMaterial(TranslatableMixin, Orderable):
 
     panels = [FieldPanel("title"), FieldPanel("document"), FieldPanel("for_trainers_only")]
 
+    def clean(self):
+        """A trainers' document lies in a collection restricted to trainers, and only there:
+        Wagtail then refuses its file to everybody else (guides/roles.py)."""
+        super().clean()
+        if self.document_id is None:
+            return
+        restricted = self.document.collection.get_view_restrictions().exists()
+        if self.for_trainers_only and not restricted:
+            raise ValidationError(
+                {
+                    "document": _(
+                        "A document for trainers must be in the collection “%(collection)s”, "
+                        "whose files only trainers may open. Move it there in the documents "
+                        "library, or upload it into that collection."
+                    )
+                    % {"collection": TRAINER_COLLECTION}
+                }
+            )
+        if not self.for_trainers_only and restricted:
+            raise ValidationError(
+                {
+                    "for_trainers_only": _(
+                        "This document is in a collection reserved for trainers: tick “for "
+                        "trainers”, or choose a document that everybody may open."
+                    )
+                }
+            )
+
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("material")
         verbose_name_plural = _("materials")
+
+
+class TrainingPathPage(BasePage):
+    """A training path: modules to follow in order, what each one asks and gives, and the
+    sessions coming up for each (from the events app, through TRAINING_SESSIONS_HOOK)."""
+
+    introduction = RichTextField(
+        _("introduction to the path"),
+        features=RICH_TEXT,
+        blank=True,
+        help_text=_("Who the path is for, what it leads to and how long it takes."),
+    )
+    audiences = audiences_field(_("The people this path is made for."))
+
+    search_fields = [
+        *BasePage.search_fields,
+        index.AutocompleteField("title"),
+        index.SearchField("introduction"),
+        index.FilterField("locale_id"),
+    ]
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("introduction"),
+        InlinePanel("steps", label=_("steps"), min_num=1),
+    ]
+    edit_handler = page_tabs(content_panels, classification=[FieldPanel("audiences")])
+
+    parent_page_types = ["guides.TrainingIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("training path")
+        verbose_name_plural = _("training paths")
+
+    def get_context(self, request, *args, **kwargs):
+        from .listings import training_path_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(training_path_context(self))
+        return context
+
+
+class TrainingPathStep(TranslatableMixin, Orderable):
+    """One step of a training path: a module, what it asks beforehand and what it gives."""
+
+    path = ParentalKey(TrainingPathPage, on_delete=models.CASCADE, related_name="steps")
+    # Deleting a module removes its steps: Wagtail lists the paths that use it (reference
+    # index) before an editor confirms.
+    module = models.ForeignKey(
+        TrainingModulePage,
+        verbose_name=_("training module"),
+        on_delete=models.CASCADE,
+        related_name="path_steps",
+        help_text=_("The training module of this step, in the language of the path."),
+    )
+    prerequisites = models.TextField(
+        _("before this step"),
+        blank=True,
+        max_length=1000,
+        help_text=_("What a participant should know or have done before this step."),
+    )
+    outcomes = models.TextField(
+        _("after this step"),
+        max_length=1000,
+        help_text=_("What a participant can do after this step, in a sentence or two."),
+    )
+
+    panels = [FieldPanel("module"), FieldPanel("prerequisites"), FieldPanel("outcomes")]
+
+    def clean(self):
+        super().clean()
+        training_path = getattr(self, "path", None)
+        if self.module_id is None or training_path is None or training_path.alias_of_id:
+            # An alias shows its original's steps, whose modules are in the original's language.
+            return
+        if self.module.locale_id != training_path.locale_id:
+            raise ValidationError(
+                {
+                    "module": _(
+                        "Every step must be a training module in the language of the path: "
+                        "“%(module)s” is in another language."
+                    )
+                    % {"module": self.module.title}
+                }
+            )
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("step")
+        verbose_name_plural = _("steps")
 
 
 # --- Shared business models -----------------------------------------------------------------

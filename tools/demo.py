@@ -191,6 +191,8 @@ def create_tools(index, locale, existing):
                 kind=kind,
                 document=make_document(title, tool, kind, file_format),
                 attribution="Social Business Models",
+                # The demo's files are written in the sheets' language.
+                language=locale.language_code,
                 sort_order=order,
             )
             for order, (title, kind, file_format) in enumerate(tool["instruments"])

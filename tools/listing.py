@@ -11,6 +11,8 @@ import uuid
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
+from django.conf import settings
+from django.core.exceptions import BadRequest
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import (
     CharField,
@@ -19,6 +21,7 @@ from django.db.models import (
     IntegerField,
     OuterRef,
     Prefetch,
+    Q,
     Subquery,
     Sum,
     Value,
@@ -53,6 +56,7 @@ class Option:
     label: str
     count: int
     checked: bool
+    lang: str = ""
 
 
 FACETS = [
@@ -69,6 +73,20 @@ SORTS = {
     "downloads": (_("Most downloaded"), ["-download_total", "sheet_number"]),
 }
 DEFAULT_SORT = "sheet"
+
+# The language facet: the site's languages, each named in its own language.
+LANGUAGES = settings.WAGTAIL_CONTENT_LANGUAGES
+
+
+def in_languages(codes):
+    """Tools readable in one of `codes`: a live sheet written in it (a translation, not an
+    alias showing another language's text) or a file in it (an instrument's language), in
+    any language version of the tool."""
+    sheets = ToolPage.objects.live().filter(alias_of__isnull=True, locale__language_code__in=codes)
+    files = ToolPage.objects.filter(instruments__language__in=codes)
+    return Q(translation_key__in=sheets.values("translation_key")) | Q(
+        translation_key__in=files.values("translation_key")
+    )
 
 
 def download_totals():
@@ -123,6 +141,12 @@ class ToolListing:
             elif value:
                 self.notices.append(_("Some filters were not recognised and were ignored."))
         self.filters["complexity"] = complexity_values
+        languages = [value for value in dict.fromkeys(query.getlist("language")) if value]
+        known_languages = {code for code, _name in LANGUAGES}
+        if any(value not in known_languages for value in languages):
+            # A language is one of four codes: anything else is a broken or forged link.
+            raise BadRequest("unknown language")
+        self.filters["language"] = languages
         self.notices = list(dict.fromkeys(self.notices))
 
     def _read_sort(self, query):
@@ -145,6 +169,8 @@ class ToolListing:
                 )
         if skip != "complexity" and self.filters["complexity"]:
             queryset = queryset.filter(complexity__in=self.filters["complexity"])
+        if skip != "language" and self.filters["language"]:
+            queryset = queryset.filter(in_languages(self.filters["language"]))
         return queryset
 
     def _facets(self):
@@ -184,6 +210,23 @@ class ToolListing:
                 selected=self.filters["complexity"],
             )
         )
+        facets.append(
+            Facet(
+                "language",
+                _("Sheet or files in"),
+                options=[
+                    Option(
+                        value=code,
+                        label=name,
+                        count=counts["language"].get(code, 0),
+                        checked=code in self.filters["language"],
+                        lang=code,
+                    )
+                    for code, name in LANGUAGES
+                ],
+                selected=self.filters["language"],
+            )
+        )
         return facets
 
     def _facet_counts(self):
@@ -206,12 +249,21 @@ class ToolListing:
             .annotate(facet=Value(len(FACETS)), total=Count("pk"))
             .values("facet", "option", "total")
         )
-        params = [param for param, _legend, _field, _model in FACETS] + ["complexity"]
+        language_scope = self._filtered(self.base, skip="language").order_by()
+        for code, _name in LANGUAGES:
+            parts.append(
+                language_scope.filter(in_languages([code]))
+                .values(option=Cast(Value(code), CharField()))
+                .annotate(facet=Value(len(FACETS) + 1), total=Count("pk"))
+                .values("facet", "option", "total")
+            )
+        params = [param for param, _legend, _field, _model in FACETS]
+        params += ["complexity", "language"]
         counts = {param: {} for param in params}
         for row in parts[0].union(*parts[1:], all=True):
             param = params[row["facet"]]
             option = row["option"]
-            if param != "complexity":
+            if param not in ("complexity", "language"):
                 # A UUID as text: hexadecimal digits on SQLite, with hyphens on PostgreSQL.
                 option = str(uuid.UUID(option))
             counts[param][option] = row["total"]

@@ -1,5 +1,6 @@
 """The tool library: structured tool sheets ("fiches") and the index that lists them."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -350,11 +351,22 @@ class ToolInstrument(TranslatableMixin, Orderable):
         blank=True,
         help_text=_("Who made the document, as it must be credited."),
     )
+    language = models.CharField(
+        _("language of the file"),
+        max_length=10,
+        choices=settings.WAGTAIL_CONTENT_LANGUAGES,
+        blank=True,
+        help_text=_(
+            "The language the file is written in. Visitors who look for tools in their "
+            "language find the sheet through it. Leave empty if the file has no text."
+        ),
+    )
 
     panels = [
         FieldPanel("title"),
         FieldPanel("document"),
         FieldPanel("kind"),
+        FieldPanel("language"),
         FieldPanel("licence"),
         FieldPanel("attribution"),
     ]

@@ -1,7 +1,8 @@
 """The demo pages that show what the translation workflow produces, in German, Italian, English.
 
 The home page, "L'association", the domains page, the self-diagnosis, the tool index with eight
-tool sheets, the guides' index with two guides, the events index and the webinar cycle with its
+tool sheets, the guides' index with two guides, the training index with its two training paths,
+the events index and the webinar cycle with its
 webinars are translated through wagtail-localize as translators would: a TranslationSource for
 the French page, a Translation per language, a StringTranslation for every text segment, then
 `save_target(publish=True)`. Every other page stays an alias of the French one and shows the
@@ -31,7 +32,7 @@ from taxonomy.demo import TERMS
 from tools.models import ToolPage
 from tools.pdf import regeneration_paused
 
-from .demo_texts import diagnostic, events, guides, home, tools
+from .demo_texts import diagnostic, events, guides, home, tools, training
 from .models import GlossaryTerm
 
 ORDER = 95
@@ -45,6 +46,7 @@ TOP_LEVEL_SLUGS = [
     *diagnostic.DIAGNOSTIC_SLUGS,
     "outils",
     "fils-rouges",
+    training.TRAINING_INDEX_SLUG,
     "evenements",
 ]
 
@@ -67,6 +69,7 @@ def all_texts():
         diagnostic.TEXTS,
         tools.TEXTS,
         guides.TEXTS,
+        training.TEXTS,
         events.TEXTS,
     ):
         for french, translations in part.items():
@@ -87,6 +90,12 @@ def translated_pages():
         .order_by("sheet_number")
     )
     pages += by_slug["fils-rouges"].get_children().specific().filter(slug__in=guides.GUIDE_SLUGS)
+    pages += (
+        by_slug[training.TRAINING_INDEX_SLUG]
+        .get_children()
+        .specific()
+        .filter(slug__in=training.TRAINING_PATH_SLUGS)
+    )
     cycle = EventSeriesPage.objects.child_of(by_slug["evenements"]).get(slug=events.EVENT_SLUGS[1])
     pages += [cycle, *cycle.get_children().specific().filter(slug__in=events.WEBINAR_SLUGS)]
     return pages

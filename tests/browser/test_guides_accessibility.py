@@ -20,6 +20,7 @@ pytestmark = pytest.mark.browser
         "fils-rouges/fil-rouge-conception/",
         "formations/",
         "formations/former-les-formateurs/",
+        "formations/devenir-formateur-sbm/",
         "modeles-partages/",
         "modeles-partages/?sector=food&region=romandie&lever=human-resources",
         "modeles-partages/panier-solidaire-fribourg/",

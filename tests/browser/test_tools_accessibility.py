@@ -20,6 +20,7 @@ pytestmark = pytest.mark.browser
         "outils/",
         "outils/?lever=financial-resources&phase=launch&sort=title",
         "outils/?lever=inconnu&page=999",
+        "outils/?language=it&lever=human-resources",
         SHEET,
     ],
 )

@@ -44,6 +44,7 @@ from .guides import (
     TrainingIndexPageFactory,
     TrainingMaterialFactory,
     TrainingModulePageFactory,
+    TrainingPathPageFactory,
 )
 from .home import FooterFactory, HomePageFactory, MainMenuFactory, StandardPageFactory
 from .media import DocumentFactory, ImageFactory
@@ -64,6 +65,7 @@ from .users import (
     EditorFactory,
     ModeratorFactory,
     ReviewerFactory,
+    TrainerFactory,
     TranslatorFactory,
     UserFactory,
 )
@@ -111,6 +113,8 @@ __all__ = [
     "TrainingIndexPageFactory",
     "TrainingMaterialFactory",
     "TrainingModulePageFactory",
+    "TrainingPathPageFactory",
+    "TrainerFactory",
     "TranslatorFactory",
     "UsageExampleFactory",
     "UserFactory",

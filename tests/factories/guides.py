@@ -1,7 +1,9 @@
-"""Guides ("fils rouges"), training modules and shared business models, with their indexes."""
+"""Guides ("fils rouges"), training modules and paths, shared business models, with their
+indexes."""
 
 import factory
 from factory.django import DjangoModelFactory
+from wagtail.models import Collection
 
 from guides.models import (
     BusinessModelIndexPage,
@@ -15,7 +17,10 @@ from guides.models import (
     TrainingIndexPage,
     TrainingMaterial,
     TrainingModulePage,
+    TrainingPathPage,
+    TrainingPathStep,
 )
+from guides.roles import TRAINER_COLLECTION
 from taxonomy.models import Audience, Lever, Phase
 
 from .media import DocumentFactory
@@ -120,8 +125,16 @@ class TrainingModulePageFactory(PageFactory):
     duration = "Une demi-journée"
 
 
+def _material_collection(material):
+    """Trainers' documents lie in the collection only trainers may open, as the admin requires."""
+    if material.for_trainers_only:
+        return Collection.objects.get(name=TRAINER_COLLECTION)
+    return Collection.get_first_root_node()
+
+
 class TrainingMaterialFactory(DjangoModelFactory):
-    """A document of a training module (for participants unless `for_trainers_only`)."""
+    """A document of a training module (for participants unless `for_trainers_only`, whose
+    document is then in the trainers' collection)."""
 
     class Meta:
         model = TrainingMaterial
@@ -129,8 +142,48 @@ class TrainingMaterialFactory(DjangoModelFactory):
     page = factory.SubFactory(TrainingModulePageFactory)
     locale = factory.SelfAttribute("page.locale")
     title = factory.Sequence(lambda n: f"Support {n}")
-    document = factory.SubFactory(DocumentFactory, title=factory.SelfAttribute("..title"))
     for_trainers_only = False
+    document = factory.SubFactory(
+        DocumentFactory,
+        title=factory.SelfAttribute("..title"),
+        collection=factory.LazyAttribute(
+            lambda document: _material_collection(document.factory_parent)
+        ),
+    )
+
+
+def _path_steps(training_path):
+    return [
+        TrainingPathStep(
+            module=module,
+            prerequisites=f"Avant l'étape {position + 1}." if position else "",
+            outcomes=f"Après l'étape {position + 1}, savoir animer.",
+            sort_order=position,
+            locale=training_path.locale,
+        )
+        for position, module in enumerate(training_path.step_modules)
+    ]
+
+
+class TrainingPathPageFactory(PageFactory):
+    """A training path in the demo index of the default language, published and aliased.
+
+    `step_modules` (a parameter) are the training modules of its steps, in order (by default
+    one new module); step N says what it asks ("Avant l'étape N.", none for the first) and
+    gives ("Après l'étape N, savoir animer.").
+    """
+
+    class Meta:
+        model = TrainingPathPage
+
+    class Params:
+        step_modules = factory.List([factory.SubFactory(TrainingModulePageFactory)])
+
+    parent = factory.LazyFunction(demo_training_index)
+    title = factory.LazyAttribute(lambda page: f"Parcours essai {page.number}")
+    slug = factory.LazyAttribute(lambda page: f"parcours-essai-{page.number}")
+    intro = "Un parcours de formation essai."
+    steps = factory.LazyAttribute(_path_steps)
 
 
 class BusinessModelIndexPageFactory(PageFactory):

@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from factory.django import DjangoModelFactory
 
+from guides.roles import TRAINERS
 from home.roles import EDITORS, MODERATORS, REVIEWERS, translator_group_name
 
 
@@ -79,3 +80,11 @@ class AdministratorFactory(UserFactory):
     username = factory.Sequence(lambda n: f"administration-{n}")
     is_superuser = True
     is_staff = True
+
+
+class TrainerFactory(UserFactory):
+    """One of the association's trainers ("Formateur·rices"): opens the trainers' materials,
+    has no access to the administration."""
+
+    username = factory.Sequence(lambda n: f"formation-{n}")
+    groups = (TRAINERS,)

@@ -6,6 +6,7 @@ from guides.models import TrainingModulePage
 from home.sections import _SECTIONS, register_section
 from tests.factories import (
     ToolPageFactory,
+    TrainerFactory,
     TrainingMaterialFactory,
     TrainingModulePageFactory,
 )
@@ -41,6 +42,7 @@ def test_trainers_get_their_own_section_with_their_materials(client, training_in
     TrainingMaterialFactory(page=module, title="Support participants")
     TrainingMaterialFactory(page=module, title="Grille pour animateurs", for_trainers_only=True)
 
+    client.force_login(TrainerFactory())
     soup = parse(client.get(module.url))
     trainer_section = one(soup, "article.training-module section.trainer-section")
     one(trainer_section, ":scope > h2#trainer-section-title")

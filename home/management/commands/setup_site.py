@@ -10,7 +10,9 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from wagtail.models import (
     PAGE_PERMISSION_TYPES,
+    BaseViewRestriction,
     Collection,
+    CollectionViewRestriction,
     GroupApprovalTask,
     GroupCollectionPermission,
     GroupPagePermission,
@@ -70,6 +72,7 @@ class Command(BaseCommand):
         homes = self.locale_home_pages(home)
         groups = self.setup_groups(locales)
         self.setup_permissions(groups, homes, locales)
+        self.setup_restricted_collections(groups)
         self.setup_workflows(groups, homes, locales[0])
         self.setup_site_settings()
         verb = "changed" if self.changes else "unchanged"
@@ -150,6 +153,8 @@ class Command(BaseCommand):
             self.note(True, f"group {former} renamed {current}")
         names = list(roles.GROUPS)
         names += [roles.translator_group_name(locale.language_code) for locale in locales]
+        for module in _role_modules():
+            names += [name for name in getattr(module, "GROUPS", []) if name not in names]
         groups = {}
         for name in names:
             groups[name], created = Group.objects.get_or_create(name=name)
@@ -258,6 +263,34 @@ class Command(BaseCommand):
                 collection=root_collection,
                 permission_id__in=current_collection - wanted_collection,
             ).delete()
+
+    def setup_restricted_collections(self, groups):
+        """Collections that apps declare in `RESTRICTED_COLLECTIONS` ({name: [group names]}):
+        children of the root collection whose files only those groups may open."""
+        root = Collection.get_first_root_node()
+        for module in _role_modules():
+            for name, group_names in getattr(module, "RESTRICTED_COLLECTIONS", {}).items():
+                collection = root.get_children().filter(name=name).first()
+                if collection is None:
+                    collection = root.add_child(instance=Collection(name=name))
+                    self.note(True, f"collection {name}")
+                restriction = CollectionViewRestriction.objects.filter(
+                    collection=collection
+                ).first()
+                if restriction is None:
+                    restriction = CollectionViewRestriction.objects.create(
+                        collection=collection, restriction_type=BaseViewRestriction.GROUPS
+                    )
+                    self.note(True, f"view restriction on {name}")
+                elif restriction.restriction_type != BaseViewRestriction.GROUPS:
+                    restriction.restriction_type = BaseViewRestriction.GROUPS
+                    restriction.password = ""
+                    restriction.save()
+                    self.note(True, f"view restriction on {name} given to groups")
+                wanted = {groups[group_name] for group_name in group_names}
+                if set(restriction.groups.all()) != wanted:
+                    restriction.groups.set(wanted)
+                    self.note(True, f"groups that may open {name}")
 
     def setup_site_settings(self):
         """Each site's settings row exists before the first visitor: a page view never writes
