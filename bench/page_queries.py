@@ -1,17 +1,19 @@
 """SQL queries and render time of one page of each public page type, on a site already built.
 
-Not a test. Renders, through Django's test client in this process, the first live French page
-of every page type (and the tool index filtered, the contributions' help-wanted page), once to
+Not a test. Renders, through Django's test client in this process, the first live page of
+every page type in `--language` (French by default; and the tool index filtered, the
+contributions' help-wanted page, a search, whose answer is then cached), once to
 warm the per-process caches, then `--repeat` times, and prints per page type the number of SQL
 queries and the median render time. `--show TYPE` prints that page's queries, the repeated
 ones first (a query in a loop shows up as one statement run many times), each with the lines
 of the project that made it.
 
     DJANGO_SETTINGS_MODULE=sbm_site.settings.dev DATABASE_URL=sqlite:////tmp/demo.sqlite3 \
-        .venv/bin/python bench/page_queries.py [--repeat 20] [--show tool_sheet] [--json out.json]
+        .venv/bin/python bench/page_queries.py [--repeat 20] [--show tool_sheet] [--language de]
 
 The database is the one `DATABASE_URL` names: the demo site (`scripts/run` builds it in
-db.sqlite3) or a generated one (bench/generate.py). Nothing is written to it.
+db.sqlite3) or a generated one (bench/generate.py). Nothing is written to it but the searches
+report's counts.
 """
 
 import argparse
@@ -64,25 +66,26 @@ PAGE_TYPES = [
 ]
 
 
-def page_urls():
+def page_urls(language):
     from taxonomy.models import Lever
 
-    french = Locale.objects.get(language_code="fr")
-    lever = Lever.objects.filter(locale=french).order_by("sort_order").first()
+    locale = Locale.objects.get(language_code=language)
+    lever = Lever.objects.filter(locale=locale).order_by("sort_order").first()
     urls = {}
     for name, model_label, query in PAGE_TYPES:
         from django.apps import apps
 
         model = apps.get_model(model_label)
         page = (
-            Page.objects.type(model).live().public().filter(locale=french).order_by("path").first()
+            Page.objects.type(model).live().public().filter(locale=locale).order_by("path").first()
         )
         if page is None:
-            print(f"{name}: no live French {model_label}", file=sys.stderr)
+            print(f"{name}: no live {language} {model_label}", file=sys.stderr)
             continue
         urls[name] = page.get_url() + query.format(lever=lever.slug if lever else "")
-    with translation.override("fr"):
+    with translation.override(language):
         urls["help_wanted"] = reverse("contributions:help_wanted")
+        urls["search"] = f"{reverse('search')}?q=canevas"
     return urls
 
 
@@ -130,12 +133,13 @@ def main():
     parser.add_argument("--repeat", type=int, default=10)
     parser.add_argument("--show", action="append", default=[], help="page type whose SQL to print")
     parser.add_argument("--json", help="write the figures to this file")
+    parser.add_argument("--language", default="fr", help="the locale of the pages measured")
     arguments = parser.parse_args()
     settings.ALLOWED_HOSTS = ["*"]
     client = Client(HTTP_HOST="localhost")
     figures = {}
     print(f"{'page type':<24}{'queries':>8}{'ms':>9}  url")
-    for name, url in page_urls().items():
+    for name, url in page_urls(arguments.language).items():
         milliseconds, queries = measure(client, url, arguments.repeat)
         figures[name] = {"url": url, "queries": len(queries), "ms": round(milliseconds, 1)}
         print(f"{name:<24}{len(queries):>8}{milliseconds:>9.1f}  {url}")

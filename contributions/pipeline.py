@@ -7,8 +7,8 @@ examples or contributors.
 from collections import defaultdict
 
 from django.db.models import Count
-from wagtail.models import Locale
 
+from core.site_data import default_locale, locales_by_code
 from home.i18n_pages import localize_pages
 from tools.models import ToolPage, ToolStatus
 
@@ -84,7 +84,7 @@ def sheet_contributions(tool, request):
 
 def help_wanted(locale):
     """Tools that need examples, a review or a translation, linked in the visitor's language."""
-    default = Locale.get_default()
+    default = default_locale()
     sources = list(ToolPage.objects.live().filter(locale=default).order_by("sheet_number", "title"))
     examples = dict(
         UsageExample.objects.filter(live=True)
@@ -101,7 +101,7 @@ def help_wanted(locale):
         locale=default, live=False, status=ToolStatus.PROPOSAL
     ).count()
 
-    all_locales = list(Locale.objects.order_by("pk"))
+    all_locales = sorted(locales_by_code().values(), key=lambda each: each.pk)
     language_of = {each.pk: each.language_code for each in all_locales}
     shown = localize_pages(sources, locale) if sources else []
     entries = [

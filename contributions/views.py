@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods
 from wagtail.models import Locale
 
 from core.ratelimit import over_limit
+from core.site_data import active_locale
 from tools.models import ToolPage
 
 from . import pipeline, submission
@@ -189,5 +190,5 @@ def help_wanted(request):
     return TemplateResponse(
         request,
         "contributions/help_wanted.html",
-        pipeline.help_wanted(Locale.get_active()),
+        pipeline.help_wanted(active_locale()),
     )

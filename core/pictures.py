@@ -4,6 +4,8 @@
 renditions its pictures need asks `preset_specs(name)`.
 """
 
+from django.db.models import prefetch_related_objects
+from wagtail.images import get_image_model
 from wagtail.images.models import Filter
 
 # WebP for every current browser, JPEG for the others. No AVIF: Willow encodes it at libavif's
@@ -30,3 +32,30 @@ PRESETS = {
 def preset_specs(preset):
     sizes_spec, formats, _sizes = PRESETS[preset]
     return Filter.expand_spec([sizes_spec, formats])
+
+
+def with_images_and_renditions(objects, field_name="image"):
+    """Set the image of `field_name` (a foreign key) on each of `objects`, of one model or of
+    several, with its renditions prefetched: two queries at most for all of them (none for
+    images already read), where `prefetch_related_objects` makes two per model."""
+    fields = {type(instance): instance._meta.get_field(field_name) for instance in objects}
+    images = {}
+    wanted = set()
+    for instance in objects:
+        field = fields[type(instance)]
+        image_id = getattr(instance, field.attname)
+        if image_id is None:
+            continue
+        wanted.add(image_id)
+        if field.is_cached(instance):
+            images[image_id] = field.get_cached_value(instance)
+    missing = wanted - images.keys()
+    if missing:
+        images.update(get_image_model().objects.in_bulk(missing))
+    prefetch_related_objects(list(images.values()), "renditions")
+    for instance in objects:
+        field = fields[type(instance)]
+        image = images.get(getattr(instance, field.attname))
+        if image is not None:
+            field.set_cached_value(instance, image)
+    return objects

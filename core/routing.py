@@ -4,8 +4,9 @@ Routing a request walks the page tree one level per segment of the address (two 
 level: the child, then its specific row) after finding the home page of the language (two
 more). The route found (which page, and how many segments it took) is kept in the cache under
 the `PAGES` version (core/cache.py), bumped by every publication, move or deletion; a visit
-then reads the page itself in one query and lets it route what is left of the address (a
-routable page's sub-view) exactly as Wagtail would.
+then reads the page itself in one query (its images joined, its locale from the cache) and
+lets it route what is left of the address (a routable page's sub-view) exactly as Wagtail
+would.
 
 Reading a page needs no transaction: with ATOMIC_REQUESTS, every GET paid BEGIN and COMMIT
 (and, on SQLite, took the write lock). GET and HEAD are served outside a transaction; other
@@ -17,9 +18,11 @@ from django.db import transaction
 from django.http import Http404
 from django.utils import translation
 from wagtail import views as wagtail_views
+from wagtail.images.models import AbstractImage
 from wagtail.models import Page, Site
 
 from core.cache import PAGES, cached
+from core.site_data import locale_by_id
 
 SAFE_METHODS = ("GET", "HEAD")
 
@@ -46,13 +49,28 @@ def _route_from_cache(request, path):
         return  # Not a page (Wagtail answers 404), or just routed by Wagtail itself.
     page_id, content_type_id, consumed = entry
     model = ContentType.objects.get_for_id(content_type_id).model_class()
-    page = model.objects.filter(pk=page_id).first() if model else None
+    page = _page_with_pictures(model, page_id) if model else None
     if page is None:
         return  # Gone since: Wagtail routes from the tree.
+    page.locale = locale_by_id(page.locale_id)
     try:
         request._wagtail_route_for_request = page.route(request, _components(path)[consumed:])
     except Http404:
         request._wagtail_route_for_request = None
+
+
+def _picture_fields(model):
+    """The page model's own image fields (a hero, an illustration): what its template and its
+    sharing metadata show, read in the page's query rather than one query each."""
+    return [
+        field.name
+        for field in model._meta.concrete_fields
+        if field.many_to_one and issubclass(field.related_model, AbstractImage)
+    ]
+
+
+def _page_with_pictures(model, page_id):
+    return model.objects.filter(pk=page_id).select_related(*_picture_fields(model)).first()
 
 
 @transaction.non_atomic_requests

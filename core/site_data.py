@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db.models import Q
 from django.http.request import split_domain_port
 from django.utils import translation
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.query import PageQuerySet
 
@@ -53,14 +54,25 @@ def locale_for(language_code):
 
 
 def active_locale():
+    """`Locale.get_active()` from the cache."""
     return locale_for(translation.get_language())
 
 
-def language_of_locale(locale_id):
-    for code, locale in locales_by_code().items():
+def default_locale():
+    """`Locale.get_default()` from the cache."""
+    return locale_for(get_supported_content_language_variant(settings.LANGUAGE_CODE))
+
+
+def locale_by_id(locale_id):
+    """The Locale with this primary key (what `page.locale` reads), from the cache."""
+    for locale in locales_by_code().values():
         if locale.pk == locale_id:
-            return code
-    return Locale.objects.get(pk=locale_id).language_code
+            return locale
+    return Locale.objects.get(pk=locale_id)
+
+
+def language_of_locale(locale_id):
+    return locale_by_id(locale_id).language_code
 
 
 def any_view_restriction():

@@ -11,17 +11,22 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db.models import Count, F, Prefetch, prefetch_related_objects
+from django.db.models import Count, F, Prefetch, Value, prefetch_related_objects
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
+from core.pictures import with_images_and_renditions
 from core.public_pages import public
 from home.i18n_pages import localize_pages
 from taxonomy.models import Lever
-from taxonomy.utils import localize_terms, page_terms, terms_by_translation_key
+from taxonomy.utils import (
+    localize_terms,
+    page_terms,
+    terms_of_taxonomies,
+)
 
 from .calendars import google_calendar_url
 from .models import (
@@ -65,7 +70,15 @@ def number_in_series(events):
     series_by_path = {
         series.path: series
         for series in EventSeriesPage.objects.filter(path__in=parent_paths).only(
-            "pk", "path", "title", "url_path", "locale_id", "depth", "image", "image_alt"
+            "pk",
+            "path",
+            "title",
+            "url_path",
+            "locale_id",
+            "depth",
+            "alias_of",
+            "image",
+            "image_alt",
         )
     }
     order = {}
@@ -109,7 +122,7 @@ def decorate(events, locale, levers=None):
     `levers`: the locale's levers by translation key, when the caller already has them.
     """
     if levers is None:
-        levers = terms_by_translation_key(Lever, locale)
+        levers = terms_of_taxonomies([Lever], locale)[Lever]
     prefetch_related_objects(events, Prefetch("levers", queryset=Lever.objects.order_by()))
     for event in events:
         event.lever_terms = sorted(
@@ -121,12 +134,12 @@ def decorate(events, locale, levers=None):
 def with_pictures(events):
     """Set `picture` and `picture_alt`: the event's own image, or else its cycle's.
 
-    Events numbered by `number_in_series`; images and their renditions come in at most four
-    queries whatever the number of events.
+    Events numbered by `number_in_series`; the images of the events and of their cycles, with
+    their renditions, come in two queries whatever the number of events (none for images
+    already read with their page, such as the event page's own).
     """
     cycles = list({event.series.pk: event.series for event in events if event.series}.values())
-    prefetch_related_objects(events, "image__renditions")
-    prefetch_related_objects(cycles, "image__renditions")
+    with_images_and_renditions([*events, *cycles])
     for event in events:
         if event.image_id:
             event.picture, event.picture_alt = event.image, event.image_alt
@@ -143,7 +156,8 @@ class EventListing:
         self.request = request
         self.notices = []
         self.now = timezone.now()
-        self.levers = terms_by_translation_key(Lever, index_page.locale)
+        # Names and slugs only: the cards and the filters show no lever picture.
+        self.levers = terms_of_taxonomies([Lever], index_page.locale)[Lever]
         self._read(request.GET)
         self.base = public(EventPage.objects.descendant_of(index_page).live())
         self.results = self._filtered(self.base)
@@ -192,25 +206,33 @@ class EventListing:
             self.notices.append(_("There is no such page; here is the last page."))
             return paginator.page(paginator.num_pages)
 
-    def _counts(self, param):
-        """How many events each option of a group would give, the other groups applied.
+    COUNTED = ("format", "lever", "language")
 
-        One aggregate query per group, whatever the number of events.
+    def _counts(self):
+        """{group: {option: events}}: how many events each option of a group would give, the
+        other groups applied. One query for every group (a UNION ALL of one grouped count per
+        group), whatever the number of events.
         """
-        matching = self._filtered(self.base, ignore=param).order_by()
-        if param == "lever":
-            rows = (
-                EventPage.levers.through.objects.filter(eventpage__in=matching.values("pk"))
-                .values("lever__slug")
-                .annotate(number=Count("eventpage", distinct=True))
-                .values_list("lever__slug", "number")
-            )
-        else:
-            column = {"format": "event_format", "language": "language"}[param]
-            rows = (
-                matching.values(column).annotate(number=Count("pk")).values_list(column, "number")
-            )
-        return dict(rows)
+        parts = []
+        for position, param in enumerate(self.COUNTED):
+            matching = self._filtered(self.base, ignore=param).order_by()
+            if param == "lever":
+                rows = (
+                    EventPage.levers.through.objects.filter(eventpage__in=matching.values("pk"))
+                    .order_by()
+                    .values(option=F("lever__slug"))
+                    .annotate(group=Value(position), number=Count("eventpage", distinct=True))
+                )
+            else:
+                column = {"format": "event_format", "language": "language"}[param]
+                rows = matching.values(option=F(column)).annotate(
+                    group=Value(position), number=Count("pk")
+                )
+            parts.append(rows.values("group", "option", "number"))
+        counts = {param: {} for param in self.COUNTED}
+        for row in parts[0].union(*parts[1:], all=True):
+            counts[self.COUNTED[row["group"]]][row["option"]] = row["number"]
+        return counts
 
     @cached_property
     def filter_groups(self):
@@ -238,10 +260,10 @@ class EventListing:
                 ],
             ),
         ]
+        counts = self._counts()
         for group in groups:
-            counts = self._counts(group.param)
             for option in group.options:
-                option.count = counts.get(option.value, 0)
+                option.count = counts[group.param].get(option.value, 0)
         return groups
 
     @property
@@ -284,23 +306,37 @@ def calendar_links(event, request):
     }
 
 
+def related_in_language(event, locale):
+    """(tools, guides, training module or None) the event points at, in `locale`: their
+    translations come in one query for the three."""
+    tools = list(event.related_tools.live().order_by("title"))
+    guides = list(event.related_guides.live().order_by("title"))
+    module = event.training_module if event.training_module_id else None
+    modules = [module] if module is not None and module.live else []
+    localized = localize_pages([*tools, *guides, *modules], locale)
+    return (
+        localized[: len(tools)],
+        localized[len(tools) : len(tools) + len(guides)],
+        localized[-1] if modules else None,
+    )
+
+
 def event_context(event, request, form=None):
     locale = event.locale
     terms = page_terms(event, ["levers", "audiences"], locale)
     source = event.source_event()
     seats_left = source.seats_left() if source.capacity else None
     with_pictures(number_in_series([event]))
+    # Kept on the event: its JSON-LD names the speakers again.
+    prefetch_related_objects([event], "people")
     people = list(event.people.all())
+    tools, guides, training_module = related_in_language(event, locale)
     context = {
         "lever_terms": terms["levers"],
         "audience_terms": terms["audiences"],
-        "tools": localize_pages(event.related_tools.live().order_by("title"), locale),
-        "guides": localize_pages(event.related_guides.live().order_by("title"), locale),
-        "training_module": (
-            localize_pages([event.training_module], locale)[0]
-            if event.training_module_id and event.training_module.live
-            else None
-        ),
+        "tools": tools,
+        "guides": guides,
+        "training_module": training_module,
         "speakers": [person for person in people if person.role == "speaker"],
         "organisers": [person for person in people if person.role == "organiser"],
         "event_documents": list(event.documents.select_related("document")),

@@ -18,11 +18,12 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import Locale, Orderable, Page, TranslatableMixin
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from core.public_pages import public
+from core.site_data import default_locale
 from home.images import HeroImageMixin, alt_text_field, image_field, image_panels
 from home.models import BasePage
 from home.panels import page_tabs
@@ -361,10 +362,16 @@ class EventPage(RoutablePageMixin, BasePage):
         return self.registration_open and not self.external_registration_url and not self.is_past
 
     def source_event(self):
-        """The event in the default language, which holds the registrations."""
+        """The event in the default language, which holds the registrations (read once per
+        instance: the page and its JSON-LD both ask)."""
+        if "_source_event" not in self.__dict__:
+            self._source_event = self._find_source_event()
+        return self._source_event
+
+    def _find_source_event(self):
         if self.alias_of_id:
             return EventPage.objects.get(pk=self.alias_of_id)
-        default = Locale.get_default()
+        default = default_locale()
         if self.locale_id == default.pk:
             return self
         return (

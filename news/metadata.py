@@ -266,7 +266,10 @@ def event_place(page):
 
 
 def event_series(page):
-    """The cycle the event belongs to (its parent page), or None."""
+    """The cycle the event belongs to (its parent page), or None: the one the event page's
+    context found already (`series`, with its image), else its parent page."""
+    if hasattr(page, "series"):
+        return page.series
     parent = page.get_parent().specific_deferred
     if parent._meta.label_lower != "events.eventseriespage":
         return None

@@ -20,10 +20,11 @@ from django.utils.translation import gettext as _
 from modelsearch.backends.database.postgres.postgres import PostgresSearchBackend
 from modelsearch.query import And, Or, PlainText
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
-from wagtail.models import Locale, Page, get_page_models
+from wagtail.models import Page, get_page_models
 from wagtail.search.backends import get_search_backend
 from wagtail.search.utils import normalise_query_string
 
+from core.site_data import active_locale
 from home.i18n_pages import localize_pages
 from taxonomy.models import Audience, Lever, Phase
 
@@ -111,7 +112,7 @@ class SiteSearch:
 
     def __init__(self, request):
         self.request = request
-        self.locale = Locale.get_active()
+        self.locale = active_locale()
         self.language = self.locale.language_code
         self.backend = backend_for_language(self.language)
         self.query = clean_query(request.GET.get("q", ""))
@@ -385,9 +386,7 @@ class SiteSearch:
             )
             number = paginator.num_pages
         current = paginator.page(number)
-        pages = Page.objects.filter(pk__in=current.object_list).specific()
-        by_pk = {page.pk: page for page in pages}
-        page_terms = facets.terms_of(list(current.object_list), TAXONOMY_FACETS)
+        by_pk, page_terms = self._pages_and_terms(list(current.object_list))
         facet_labels = {facet.parameter: facet.label for facet in self.facets}
         current.object_list = [
             self._result(by_pk[pk], page_terms[pk], term_labels, facet_labels)
@@ -395,6 +394,20 @@ class SiteSearch:
             if pk in by_pk
         ]
         return current
+
+    def _pages_and_terms(self, page_ids):
+        """The result pages (specific) and their terms' slugs: cached for the search
+        generation, as the matches are (a publication makes both stale)."""
+        key = generation.cache_key("result-pages", self.language, self.request.get_host(), page_ids)
+        found = generation.cached(key)
+        if found is None:
+            pages = Page.objects.filter(pk__in=page_ids).specific()
+            found = (
+                {page.pk: page for page in pages},
+                facets.terms_of(page_ids, TAXONOMY_FACETS),
+            )
+            generation.remember(key, found)
+        return found
 
     def _result(self, page, terms, term_labels, facet_labels):
         shown_terms = {}

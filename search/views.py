@@ -1,15 +1,17 @@
 """The search page and its suggestions (JSON) for the search fields of every page."""
 
 from django import forms
+from django.db import transaction
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
 from core.ratelimit import over_limit
+from core.site_data import active_locale
 
 from . import generation
 from .backends import backend_for_language
@@ -26,6 +28,9 @@ SUGGESTIONS_PER_MINUTE = 120
 MINUTE = 60
 
 
+# A search reads; the only rows it writes (the counts of the searches report) stand alone.
+# Outside a transaction it pays no BEGIN and COMMIT (nor SQLite's write lock).
+@transaction.non_atomic_requests
 @require_GET
 def search(request):
     site_search = SiteSearch(request).run()
@@ -89,7 +94,7 @@ def suggestions(request):
             {"errors": {"__all__": [_("Too many requests; please wait a minute.")]}},
             status=429,
         )
-    locale = Locale.get_active()
+    locale = active_locale()
     words = form.cleaned_data["q"]
     limit = form.cleaned_data["limit"] or SUGGESTION_LIMIT
     key = generation.cache_key(

@@ -11,17 +11,11 @@ cards) and `page_terms` (the terms one page is classified with, in a locale).
 """
 
 from django.db.models import BooleanField, Case, IntegerField, Q, Value, When
-from django.utils import translation
-from wagtail.models import Locale
+
+# The active locale from the cache (the locales rarely change), re-exported for the apps.
+from core.site_data import active_locale
 
 TERM_FIELDS = ("id", "translation_key", "locale_id", "live", "name", "slug", "sort_order")
-
-
-def active_locale():
-    try:
-        return Locale.objects.get_for_language(translation.get_language())
-    except Locale.DoesNotExist:
-        return Locale.get_default()
 
 
 def terms_by_translation_key(model, locale=None):

@@ -30,9 +30,10 @@ from django.db.models import (
 from django.db.models.functions import Cast, Coalesce
 from django.utils.translation import gettext_lazy as _
 
+from core.pictures import with_images_and_renditions
 from core.public_pages import public
 from taxonomy.models import Audience, Lever, Phase, Theme
-from taxonomy.utils import localize_terms, terms_by_translation_key, terms_of_taxonomies
+from taxonomy.utils import localize_terms, terms_of_taxonomies
 
 from .models import Complexity, DownloadCount, ToolPage
 from .sheet import illustration
@@ -296,11 +297,16 @@ class ToolListing:
             tools,
             Prefetch("levers", queryset=Lever.objects.order_by()),
             Prefetch("phases", queryset=Phase.objects.order_by()),
-            "image__renditions",
         )
-        # The levers with their illustrations (and renditions), for the cards of tools without
-        # an image of their own: two queries, whatever the number of tools and levers.
-        levers = terms_by_translation_key(Lever, self.index_page.locale)
+        # The levers with their illustrations, for the cards of tools without an image of
+        # their own; the tools' images and the levers' come with their renditions together.
+        levers = {
+            lever.translation_key: lever
+            for lever in Lever.objects.live()
+            .filter(locale=self.index_page.locale)
+            .select_related("image")
+        }
+        with_images_and_renditions([*tools, *levers.values()])
         for tool in tools:
             tool.lever_terms = sorted(
                 localize_terms(tool.levers.all(), levers),

@@ -4,6 +4,7 @@ from django.db.models import Q, Sum
 
 from core.public_pages import public
 from home.sections import sections_for
+from taxonomy.models import Lever
 from taxonomy.utils import page_terms
 
 from .models import DownloadCount, ToolPage
@@ -28,6 +29,20 @@ def illustration(tool, levers):
         if lever.image_id:
             return lever.image, lever.image_alt
     return None, ""
+
+
+def sheet_illustration(tool, levers):
+    """`illustration` for the sheet, whose lever terms carry their names only: the illustrated
+    levers are read again, with their images, in one query (none when the tool has its own)."""
+    if not tool.image_id and levers:
+        illustrated = {
+            lever.pk: lever
+            for lever in Lever.objects.filter(
+                pk__in=[lever.pk for lever in levers], image__isnull=False
+            ).select_related("image")
+        }
+        levers = [illustrated[lever.pk] for lever in levers if lever.pk in illustrated]
+    return illustration(tool, levers)
 
 
 def instruments_with_counts(page):
@@ -85,7 +100,7 @@ def instruction_groups(instructions):
 def sheet_context(page, request):
     sections = sections_for("tool_sheet", page, request)
     terms = classification(page)
-    image, image_alt = illustration(page, terms["levers"])
+    image, image_alt = sheet_illustration(page, terms["levers"])
     return {
         "illustration": image,
         "illustration_alt": image_alt,

@@ -70,7 +70,7 @@ def test_the_help_page_query_count_does_not_grow_with_the_library(client, tool, 
         ToolPageFactory()
         client.get(url)  # Publishing refreshes the cached site chrome (footer); re-warm it.
 
-    assert_query_count_does_not_grow(client, url, add_tool, budget=20)
+    assert_query_count_does_not_grow(client, url, add_tool, budget=12)
 
 
 def test_the_help_page_query_count_does_not_grow_with_examples(client, tool):
@@ -82,11 +82,11 @@ def test_the_form_pages_have_a_fixed_query_count(client, tool, kind):
     with translation.override("fr"):
         url = reverse(f"contributions:{kind}", kwargs={"tool_id": tool.pk})
     assert_query_count_does_not_grow(
-        client, url, lambda: (ToolPageFactory(), UsageExampleFactory(tool=tool)), budget=20
+        client, url, lambda: (ToolPageFactory(), UsageExampleFactory(tool=tool)), budget=12
     )
 
 
 def test_the_proposal_form_has_a_fixed_query_count(client, tool):
     with translation.override("fr"):
         url = reverse("contributions:propose_tool")
-    assert_query_count_does_not_grow(client, url, ToolPageFactory, budget=20)
+    assert_query_count_does_not_grow(client, url, ToolPageFactory, budget=12)

@@ -73,7 +73,7 @@ def test_the_tool_library_with_illustrated_tools(client):
         fallback = f"000{next(numbers):02d}"
         ToolPageFactory(bare=True, sheet_number=fallback, lever_slugs=["financial-resources"])
 
-    assert_query_count_does_not_grow(client, url, adding(client, url, make), budget=50)
+    assert_query_count_does_not_grow(client, url, adding(client, url, make), budget=12)
 
 
 def test_the_agenda_with_illustrated_events_and_cycles(client):
@@ -88,7 +88,7 @@ def test_the_agenda_with_illustrated_events_and_cycles(client):
     # that the first count already includes the prefetch of the events' images.
     add_events = adding(client, agenda.url, make)
     add_events()
-    assert_query_count_does_not_grow(client, agenda.url, add_events, budget=45)
+    assert_query_count_does_not_grow(client, agenda.url, add_events, budget=12)
 
 
 def test_the_directory_with_logos(client):
@@ -98,7 +98,7 @@ def test_the_directory_with_logos(client):
         ProviderPageFactory(image=image(), image_alt="Logo", aliases=False)
 
     assert_query_count_does_not_grow(
-        client, directory.url, adding(client, directory.url, make), budget=40
+        client, directory.url, adding(client, directory.url, make), budget=12
     )
 
 

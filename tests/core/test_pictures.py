@@ -7,8 +7,12 @@ image shows no empty box.
 """
 
 import pytest
+from django.core.cache import caches
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale
 
+from core.pictures import with_images_and_renditions
 from events.models import EventIndexPage
 from guides.models import BusinessModelIndexPage, GuideIndexPage, TrainingIndexPage
 from home.models import HomePage
@@ -273,3 +277,26 @@ def test_the_editor_of_a_tool_and_of_a_lever_offers_an_illustration(client):
         assert form.select("[name=image]")
         assert form.select("[name=image_alt]")
         assert "640 × 480" in " ".join(n.get_text() for n in form.select(".w-field__help"))
+
+
+def test_images_of_pages_of_several_models_come_with_their_renditions_in_two_queries():
+    shared = ImageFactory()
+    pages = [
+        ToolPageFactory(image=shared),
+        EventPageFactory(image=ImageFactory(), aliases=False),
+        EventSeriesPageFactory(image=ImageFactory(), aliases=False),
+        ToolPageFactory(),
+    ]
+    for page in pages[:3]:
+        page.image.get_rendition("fill-400x225")
+    pages = [type(page).objects.get(pk=page.pk) for page in pages]
+    with CaptureQueriesContext(connection) as queries:
+        with_images_and_renditions(pages)
+    assert len(queries.captured_queries) == 2
+    for each in caches.all():
+        each.clear()  # Wagtail keeps renditions in the cache too: only the prefetch answers.
+    with CaptureQueriesContext(connection) as queries:
+        renditions = [page.image.get_rendition("fill-400x225") for page in pages[:3]]
+    assert queries.captured_queries == []
+    assert [rendition.image_id for rendition in renditions] == [page.image_id for page in pages[:3]]
+    assert pages[3].image is None

@@ -237,4 +237,4 @@ def test_the_diagnostic_page_query_count_does_not_grow_with_levers_and_completio
         LeverFactory.create_batch(3)
         DiagnosticCompletionFactory.create_batch(5, page=page)
 
-    assert_query_count_does_not_grow(Client(), URL, add_content, budget=22)
+    assert_query_count_does_not_grow(Client(), URL, add_content, budget=12)

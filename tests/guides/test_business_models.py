@@ -118,7 +118,7 @@ def test_the_model_page_query_count_does_not_grow(client, model_index):
         page.save()
         BusinessModelPageFactory(parent=model_index, adapted_from=page)
 
-    assert_query_count_does_not_grow(client, model.url, add_content, budget=28)
+    assert_query_count_does_not_grow(client, model.url, add_content, budget=12)
 
 
 def test_the_model_index_query_count_does_not_grow(client, model_index):
@@ -128,4 +128,4 @@ def test_the_model_index_query_count_does_not_grow(client, model_index):
         origin = BusinessModelPageFactory(parent=model_index, levers=[financial])
         BusinessModelPageFactory(parent=model_index, adapted_from=origin, levers=[financial])
 
-    assert_query_count_does_not_grow(client, model_index.url, add_models, budget=25)
+    assert_query_count_does_not_grow(client, model_index.url, add_models, budget=12)

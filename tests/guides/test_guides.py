@@ -169,7 +169,7 @@ def test_the_guide_page_query_count_does_not_grow_with_steps(client, guide_index
         for _ in range(3):
             GuideStepFactory(guide=page, tool=ToolPageFactory(effort_hours=Decimal("2")))
 
-    assert_query_count_does_not_grow(client, guide.url, add_steps, budget=26)
+    assert_query_count_does_not_grow(client, guide.url, add_steps, budget=12)
 
 
 def test_the_guide_index_query_count_does_not_grow_with_guides(client, guide_index):
@@ -183,7 +183,7 @@ def test_the_guide_index_query_count_does_not_grow_with_guides(client, guide_ind
                 audiences=[funders],
             )
 
-    assert_query_count_does_not_grow(client, guide_index.url, add_guides, budget=28)
+    assert_query_count_does_not_grow(client, guide_index.url, add_guides, budget=12)
 
 
 def test_deleting_a_tool_sheet_removes_its_step_and_keeps_the_guide(client, guide_index):

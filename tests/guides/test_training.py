@@ -100,7 +100,7 @@ def test_the_module_page_query_count_does_not_grow_with_tools_and_materials(clie
             page=page, title=f"Grille {page.tools.count()}", for_trainers_only=True
         )
 
-    assert_query_count_does_not_grow(client, module.url, add_content, budget=28)
+    assert_query_count_does_not_grow(client, module.url, add_content, budget=12)
 
 
 def test_the_training_index_query_count_does_not_grow_with_modules(client, training_index):
@@ -108,4 +108,4 @@ def test_the_training_index_query_count_does_not_grow_with_modules(client, train
         TrainingModulePageFactory(parent=training_index)
         TrainingModulePageFactory(parent=training_index)
 
-    assert_query_count_does_not_grow(client, training_index.url, add_modules, budget=25)
+    assert_query_count_does_not_grow(client, training_index.url, add_modules, budget=12)

@@ -151,7 +151,7 @@ def test_the_news_index_query_count_does_not_grow(client, news_index):
             parent=news_index, aliases=False, related_tools=list(ToolPage.objects.live()[:2])
         )
 
-    assert_query_count_does_not_grow(client, "/fr/actualites/", add_content, budget=23)
+    assert_query_count_does_not_grow(client, "/fr/actualites/", add_content, budget=12)
 
 
 def test_a_news_item_query_count_does_not_grow_with_its_tools_events_and_steps(client, news_index):
@@ -169,7 +169,7 @@ def test_a_news_item_query_count_does_not_grow_with_its_tools_events_and_steps(c
             parent=news_index, aliases=False, cycle=cycle, cycle_position=next(positions)
         )
 
-    assert_query_count_does_not_grow(client, item.url, add_content, budget=29)
+    assert_query_count_does_not_grow(client, item.url, add_content, budget=12)
 
 
 def test_the_home_page_query_count_does_not_grow_with_news(client, news_index):

@@ -176,11 +176,11 @@ def test_the_directory_query_count_does_not_grow_with_300_providers(client, inde
         client,
         "/fr/prestataires/?region=CH-VD&service=consulting&language=fr",
         add_providers,
-        budget=26,
+        budget=12,
     )
     print(f"directory with 300+ providers and three filters: {count} queries")
     assert_query_count_does_not_grow(
-        client, "/de/prestataires/?region=CH-VD&page=3", add_providers, budget=28
+        client, "/de/prestataires/?region=CH-VD&page=3", add_providers, budget=12
     )
 
 
@@ -211,7 +211,7 @@ def test_the_profile_query_count_does_not_grow_with_its_tools(client, index):
         provider.save_revision().publish()
 
     add_tools()
-    count = assert_query_count_does_not_grow(client, provider.url, add_tools, budget=25)
+    count = assert_query_count_does_not_grow(client, provider.url, add_tools, budget=12)
     tools = parse(client.get(provider.url)).select('section[aria-labelledby="provider-tools"] a')
     assert "900 · Outil 0" in [text_of(tool) for tool in tools]
     print(f"profile: {count} queries")

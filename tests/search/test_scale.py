@@ -184,6 +184,27 @@ def test_an_unpublished_page_leaves_the_cached_results(client, tool_index):
     assert result_titles(search(client, "pimprenelle")) == []
 
 
+def test_a_cached_page_of_results_reads_no_page_again(client, tool_index):
+    ToolPageFactory(parent=tool_index, title="Grille tamarin")
+    search(client, "tamarin")
+    with CaptureQueriesContext(connection) as queries:
+        assert result_titles(search(client, "tamarin")) == ["Grille tamarin"]
+    page_tables = ('FROM "wagtailcore_page"', 'FROM "tools_toolpage"')
+    assert not [
+        query["sql"]
+        for query in queries.captured_queries
+        if any(table in query["sql"] for table in page_tables)
+    ]
+
+
+def test_a_republished_title_shows_at_once_in_cached_results(client, tool_index):
+    tool = ToolPageFactory(parent=tool_index, title="Grille ocelot")
+    assert result_titles(search(client, "ocelot")) == ["Grille ocelot"]
+    tool.title = "Grille ocelot revue"
+    tool.save_revision().publish()
+    assert result_titles(search(client, "ocelot")) == ["Grille ocelot revue"]
+
+
 def test_a_failing_cache_never_breaks_the_search(client, tool_index, monkeypatch):
     ToolPageFactory(parent=tool_index, title="Grille capucine")
 

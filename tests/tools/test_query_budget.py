@@ -29,7 +29,7 @@ def add_tools(library, count):
 
 
 def test_the_library_with_active_facets_has_a_bounded_query_count(client, library):
-    assert_query_count_does_not_grow(client, FILTERED, add_tools(library, 50), budget=27)
+    assert_query_count_does_not_grow(client, FILTERED, add_tools(library, 50), budget=12)
 
 
 def test_the_german_library_has_a_bounded_query_count(client, library):
@@ -37,14 +37,14 @@ def test_the_german_library_has_a_bounded_query_count(client, library):
         client,
         "/de/outils/?lever=financial-resources&sort=title",
         add_tools(library, 20),
-        budget=30,
+        budget=12,
     )
 
 
 @pytest.mark.slow
 def test_a_library_of_a_thousand_tools_keeps_its_query_count(client, library):
     assert_query_count_does_not_grow(
-        client, FILTERED, add_tools(library, 1000), rounds=1, budget=27
+        client, FILTERED, add_tools(library, 1000), rounds=1, budget=12
     )
 
 
@@ -64,4 +64,4 @@ def test_a_sheet_with_many_instruments_has_a_bounded_query_count(client, library
                 document__title=f"Annexe {position} {tool.pk}",
             )
 
-    assert_query_count_does_not_grow(client, tool.url, add_instruments, budget=33)
+    assert_query_count_does_not_grow(client, tool.url, add_instruments, budget=12)
