@@ -95,6 +95,7 @@
             panel.open = !collapse.matches;
         }
         apply();
+        panel.setAttribute("data-facets-ready", "");
         if (collapse.addEventListener) {
             collapse.addEventListener("change", apply);
         }
