@@ -175,22 +175,24 @@ class Gunicorn:
         self.process.wait(timeout=30)
 
 
-def lighthouse(binary, url, report):
+def lighthouse(binary, url, report, attempts=3):
+    """One page's report; Lighthouse sometimes loses its trace on a busy machine
+    (NO_NAVSTART, NO_FCP): the page is measured again."""
     environment = {**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium")}
-    subprocess.run(
-        [
-            str(binary),
-            url,
-            f"--only-categories={','.join(CATEGORIES)}",
-            "--output=json",
-            f"--output-path={report}",
-            f"--chrome-flags={CHROME_FLAGS}",
-            "--quiet",
-        ],
-        env=environment,
-        check=True,
-    )
-    return json.loads(report.read_text())
+    command = [
+        str(binary),
+        url,
+        f"--only-categories={','.join(CATEGORIES)}",
+        "--output=json",
+        f"--output-path={report}",
+        f"--chrome-flags={CHROME_FLAGS}",
+        "--quiet",
+    ]
+    for attempt in range(1, attempts + 1):
+        if subprocess.run(command, env=environment).returncode == 0:
+            return json.loads(report.read_text())
+        print(f"    Lighthouse failed (attempt {attempt} of {attempts})", flush=True)
+    raise SystemExit(f"Lighthouse could not measure {url}")
 
 
 def scores_and_losses(result):
