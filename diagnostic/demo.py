@@ -268,6 +268,6 @@ def load(command):
             "en": "Self-diagnosis",
         },
         diagnostic,
-        sort_order=60,
+        group="tools",
     )
     command.stdout.write(f"  diagnostic: {'created' if created else 'already there'}")

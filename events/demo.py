@@ -29,6 +29,14 @@ from .schedule import DAILY, MONTHLY, Rule, local_zone
 ORDER = 50
 
 MENU_LABELS = {"fr": "Événements", "de": "Veranstaltungen", "it": "Eventi", "en": "Events"}
+# The monthly webinars are a way to learn: the menu lists them under "Se former".
+SERIES_MENU_LABELS = {
+    "fr": "Cycle de webinaires",
+    "de": "Webinar-Reihe",
+    "it": "Ciclo di webinar",
+    "en": "Webinar series",
+}
+WEBINAR_CYCLE_SLUG = "cycle-webinaires-modeles-socio-economiques"
 
 WEBINARS = [
     ("Comprendre son modèle socio-économique", "human-resources"),
@@ -155,7 +163,7 @@ class DemoAgenda:
         series, _ = get_or_create_page(
             self.index,
             EventSeriesPage,
-            "cycle-webinaires-modeles-socio-economiques",
+            WEBINAR_CYCLE_SLUG,
             title="Cycle de webinaires : les modèles socio-économiques en douze étapes",
             intro=(
                 "Douze webinaires d'une heure et demie, chaque troisième jeudi du mois de 13h00 "
@@ -411,5 +419,10 @@ def load(command):
             pattern(series.slug),
         )
         give_image(series, picture)
-    add_menu_item(MENU_LABELS, index, sort_order=5)
+    add_menu_item(MENU_LABELS, index, group="agenda")
+    add_menu_item(
+        SERIES_MENU_LABELS,
+        EventSeriesPage.objects.child_of(index).get(slug=WEBINAR_CYCLE_SLUG),
+        group="training",
+    )
     command.stdout.write(f"  events: {agenda.created} event(s) created")

@@ -830,9 +830,9 @@ def load(command):
             pattern(model.slug),
         )
         give_image(model, picture)
-    add_menu_item(MENU_LABELS["guides"], guides_index, sort_order=3)
-    add_menu_item(MENU_LABELS["training"], training_index, sort_order=4)
-    add_menu_item(MENU_LABELS["models"], models_index, sort_order=5)
+    add_menu_item(MENU_LABELS["guides"], guides_index, group="tools")
+    add_menu_item(MENU_LABELS["training"], training_index, group="training")
+    add_menu_item(MENU_LABELS["models"], models_index, group="tools")
     command.stdout.write(
         f"  guides: {guides} guide(s), {trainings} training module(s), {paths} training "
         f"path(s), {models} shared model(s) created"

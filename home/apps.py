@@ -13,4 +13,4 @@ class HomeConfig(AppConfig):
 
         connect_signals()
         # Every page shows the menu and the footer (home/templatetags/sbm_tags.py).
-        watch(CHROME, "home.MainMenu", "home.MainMenuItem", "home.Footer", "home.FooterLink")
+        watch(CHROME, "home.MainMenu", "home.Footer", "home.FooterLink")

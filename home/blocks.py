@@ -156,6 +156,64 @@ class RetentionPeriodsBlock(blocks.StaticBlock):
         return context
 
 
+class MenuLinkBlock(blocks.StructBlock):
+    """One link of a menu group: a page of the site (shown in the visitor's language) or an
+    external address."""
+
+    label = blocks.CharBlock(
+        label=_("label"),
+        max_length=80,
+        help_text=_("The words visitors see and click, short (two or three words)."),
+    )
+    page = blocks.PageChooserBlock(
+        label=_("page of the site"),
+        required=False,
+        help_text=_("Choose a page of the site; leave empty to give an external address instead."),
+    )
+    external_url = blocks.URLBlock(
+        label=_("external address"),
+        required=False,
+        help_text=_("Only when the link leads outside the site."),
+    )
+
+    class Meta:
+        icon = "link"
+        label = _("Link")
+
+    def clean(self, value):
+        from django.core.exceptions import ValidationError
+        from wagtail.blocks.struct_block import StructBlockValidationError
+
+        value = super().clean(value)
+        if not value.get("page") and not value.get("external_url"):
+            raise StructBlockValidationError(
+                block_errors={
+                    "page": ValidationError(
+                        _("Choose a page of the site or give an external address.")
+                    )
+                }
+            )
+        return value
+
+
+class MenuGroupBlock(blocks.StructBlock):
+    """A group of the main menu: its name in the menu bar and the links it opens."""
+
+    label = blocks.CharBlock(
+        label=_("group name"),
+        max_length=30,
+        help_text=_(
+            'One or two words shown in the menu bar, for example "Tools". A group with a '
+            "single link is shown as that link."
+        ),
+    )
+    links = blocks.ListBlock(MenuLinkBlock(), label=_("links"), min_num=1)
+
+    class Meta:
+        icon = "list-ul"
+        label = _("Menu group")
+
+
 class BodyBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = blocks.RichTextBlock(

@@ -5,7 +5,7 @@ from wagtail.models import Locale, Site
 from .demo_images import give_image, hero_image
 from .demo_utils import get_or_create_page, source_home
 from .i18n import sync_locale_trees
-from .models import Footer, FooterLink, MainMenu, MainMenuItem, SiteSettings, StandardPage
+from .models import Footer, FooterLink, MainMenu, SiteSettings, StandardPage
 
 ORDER = 20
 
@@ -223,12 +223,10 @@ def load(command):
     locale = Locale.get_default()
     if not MainMenu.objects.filter(locale=locale).exists():
         menu = MainMenu(name="Menu principal", locale=locale)
-        menu.items = [
-            MainMenuItem(label=about.title, link_page=about, sort_order=0),
-            MainMenuItem(label=domains.title, link_page=domains, sort_order=1),
-            MainMenuItem(label="Contact", link_page=pages["contact"], sort_order=9),
-        ]
-        menu.save()
+        association = MENU_GROUPS["association"]["fr"]
+        menu.add_link(association, about.title, page=about)
+        menu.add_link(association, domains.title, page=domains)
+        menu.add_link(association, "Contact", page=pages["contact"])
         created.append(menu)
     if not Footer.objects.filter(locale=locale).exists():
         footer = Footer(
@@ -250,21 +248,51 @@ def load(command):
     command.stdout.write(f"  home: {len(created)} object(s) created or filled")
 
 
-def add_menu_item(labels, page, sort_order):
-    """Let another domain's demo add its index page to every language's main menu, once.
+# The menu's groups, in their order, with their name in each language.
+MENU_GROUPS = {
+    "tools": {"fr": "Outils", "de": "Werkzeuge", "it": "Strumenti", "en": "Tools"},
+    "training": {"fr": "Se former", "de": "Weiterbildung", "it": "Formarsi", "en": "Learn"},
+    "agenda": {"fr": "Agenda", "de": "Agenda", "it": "Agenda", "en": "Calendar"},
+    "providers": {"fr": "Prestataires", "de": "Fachleute", "it": "Consulenti", "en": "Providers"},
+    "association": {
+        "fr": "L'association",
+        "de": "Der Verein",
+        "it": "L'associazione",
+        "en": "The association",
+    },
+}
 
-    `labels` maps language codes to the item's label; French is required.
+
+def _group_label(group, code):
+    return MENU_GROUPS[group].get(code, MENU_GROUPS[group]["fr"])
+
+
+def _group_position(menu, group, code):
+    """Where a new group goes among the menu's groups: before the first one that comes after
+    it in MENU_GROUPS."""
+    order = list(MENU_GROUPS)
+    later = {_group_label(key, code) for key in order[order.index(group) + 1 :]}
+    labels = [existing["value"]["label"] for existing in menu.groups.raw_data]
+    return next((index for index, label in enumerate(labels) if label in later), len(labels))
+
+
+def add_menu_item(labels, page, group):
+    """Let another domain's demo add its page to a group of every language's main menu, once.
+
+    `labels` maps language codes to the link's label; French is required. `group` is a key of
+    MENU_GROUPS; the group is created in its place when the menu has none yet.
     """
     sync_locale_trees()
     for menu in MainMenu.objects.select_related("locale"):
+        code = menu.locale.language_code
         target = _translated_page(page, menu.locale)
-        if menu.items.filter(link_page=target).exists():
+        if target.pk in menu.linked_page_ids():
             continue
-        MainMenuItem.objects.create(
-            menu=menu,
-            label=labels.get(menu.locale.language_code, labels["fr"]),
-            link_page=target,
-            sort_order=sort_order,
+        menu.add_link(
+            _group_label(group, code),
+            labels.get(code, labels["fr"]),
+            page=target,
+            position=_group_position(menu, group, code),
         )
 
 
@@ -307,15 +335,17 @@ def translate_chrome(source_locale):
             menu = MainMenu(
                 name=source_menu.name, locale=locale, translation_key=source_menu.translation_key
             )
-            menu.items = [
-                MainMenuItem(
-                    label=CHROME_LABELS.get(item.label, {}).get(code, item.label),
-                    link_page=_translated_page(item.link_page, locale),
-                    link_url=item.link_url,
-                    sort_order=item.sort_order,
-                )
-                for item in source_menu.items.all()
-            ]
+            group_keys = {labels["fr"]: key for key, labels in MENU_GROUPS.items()}
+            for group in source_menu.groups:
+                key = group_keys.get(group.value["label"])
+                group_label = _group_label(key, code) if key else group.value["label"]
+                for link in group.value["links"]:
+                    menu.add_link(
+                        group_label,
+                        CHROME_LABELS.get(link["label"], {}).get(code, link["label"]),
+                        page=_translated_page(link["page"], locale),
+                        url=link["external_url"],
+                    )
             menu.save()
             created.append(menu)
         if not Footer.objects.filter(locale=locale).exists():

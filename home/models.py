@@ -1,5 +1,9 @@
 """The home page, standard pages, site-wide settings and the editable menu and footer."""
 
+import json
+import uuid
+
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -20,7 +24,7 @@ from wagtail.search import index
 from core.cache import CHROME, PAGES, cached
 from core.site_data import any_view_restriction, language_of_locale, translations_by_language
 
-from .blocks import BodyBlock
+from .blocks import BodyBlock, MenuGroupBlock
 from .forms import LocalisedChoicesPageForm
 from .images import HeroImageMixin
 from .panels import page_tabs
@@ -293,8 +297,13 @@ class LinkFields(models.Model):
             raise ValidationError(_("Choose a page of the site or give an external address."))
 
 
+def _uuid():
+    return str(uuid.uuid4())
+
+
 class MainMenu(TranslatableMixin, ClusterableModel):
-    """The main navigation, one per language; volunteers reorder its items by drag and drop."""
+    """The main navigation, one per language: a few groups (Outils, Se former, Agenda...), each
+    opening its links. Volunteers rename, reorder and fill the groups by drag and drop."""
 
     name = models.CharField(
         _("name"),
@@ -302,8 +311,18 @@ class MainMenu(TranslatableMixin, ClusterableModel):
         default="Menu principal",
         help_text=_("Only used in the administration."),
     )
+    groups = StreamField(
+        [("group", MenuGroupBlock())],
+        verbose_name=_("menu groups"),
+        blank=True,
+        max_num=6,
+        help_text=_(
+            "Each group is one entry of the menu bar that opens its links. Five groups hold on "
+            "one row; six at most."
+        ),
+    )
 
-    panels = [FieldPanel("name"), InlinePanel("items", label=_("menu items"))]
+    panels = [FieldPanel("name"), FieldPanel("groups")]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("main menu")
@@ -319,13 +338,31 @@ class MainMenu(TranslatableMixin, ClusterableModel):
             menu = cls.objects.filter(locale=Locale.get_default()).first()
         return menu
 
+    def add_link(self, group_label, label, *, page=None, url="", position=None):
+        """Add a link to the group named `group_label` (created, at `position` among the groups
+        or last, when there is none yet) and save the menu."""
+        groups = list(self.groups.raw_data)
+        group = next((g for g in groups if g["value"]["label"] == group_label), None)
+        if group is None:
+            group = {"type": "group", "value": {"label": group_label, "links": []}, "id": _uuid()}
+            groups.insert(len(groups) if position is None else position, group)
+        group["value"]["links"].append(
+            {
+                "type": "item",
+                "value": {"label": label, "page": page.pk if page else None, "external_url": url},
+                "id": _uuid(),
+            }
+        )
+        self.groups = json.dumps(groups, cls=DjangoJSONEncoder)
+        self.save()
 
-class MainMenuItem(Orderable, LinkFields):
-    menu = ParentalKey(MainMenu, on_delete=models.CASCADE, related_name="items")
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("menu item")
-        verbose_name_plural = _("menu items")
+    def linked_page_ids(self):
+        return {
+            link["value"]["page"]
+            for group in self.groups.raw_data
+            for link in group["value"]["links"]
+            if link["value"].get("page")
+        }
 
 
 class Footer(TranslatableMixin, ClusterableModel):

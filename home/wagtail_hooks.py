@@ -4,8 +4,12 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from sbm_site.page_cache import remember_served_page
+
+from .models import Footer, MainMenu
 
 hooks.register("before_serve_page", remember_served_page)
 
@@ -22,3 +26,20 @@ def styleguide_menu_item():
     return MenuItem(
         _("Site styleguide"), reverse_lazy("styleguide"), icon_name="doc-full", order=900
     )
+
+
+class MainMenuViewSet(SnippetViewSet):
+    """The main menu of each language: its groups and their links (Snippets menu)."""
+
+    model = MainMenu
+    icon = "list-ul"
+    list_display = ["name", "locale"]
+
+
+class FooterViewSet(SnippetViewSet):
+    model = Footer
+    icon = "list-ul"
+
+
+register_snippet(MainMenuViewSet)
+register_snippet(FooterViewSet)

@@ -191,5 +191,5 @@ def load(command):
         item.save_revision().publish()
         created += 1
     give_image(index, hero_image("actualites", "actualites"), field="hero_image")
-    add_menu_item(MENU_LABELS, index, sort_order=8)
+    add_menu_item(MENU_LABELS, index, group="agenda")
     command.stdout.write(f"News: {created} news items created.")

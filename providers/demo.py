@@ -318,7 +318,7 @@ def load(command):
             initials(provider.title, PALETTE[position % 3]),
         )
         give_image(provider, logo, f"Logo de {provider.title}")
-    add_menu_item(MENU_LABELS, index, sort_order=6)
+    add_menu_item(MENU_LABELS, index, group="providers")
     # Attach the "Vérification des prestataires" workflow to the directory now that it exists.
     call_command("setup_site", stdout=io.StringIO())
     command.stdout.write(f"  providers: {created} provider(s) created")

@@ -36,7 +36,6 @@ GENERATION_KEY = "pagecache:generation"
 EXCLUDED_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/static/", "/media/", "/healthz")
 GLOBAL_MODELS = {
     "home.mainmenu",
-    "home.mainmenuitem",
     "home.footer",
     "home.footerlink",
     "home.sitesettings",

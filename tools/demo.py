@@ -22,7 +22,12 @@ from .pdf import regeneration_paused
 
 ORDER = 30
 
-MENU_LABELS = {"fr": "Outils", "de": "Werkzeuge", "it": "Strumenti", "en": "Tools"}
+MENU_LABELS = {
+    "fr": "Bibliothèque d'outils",
+    "de": "Werkzeugbibliothek",
+    "it": "Biblioteca degli strumenti",
+    "en": "Tool library",
+}
 KIND_WORDS = {
     "template": "Modèle à remplir",
     "worksheet": "Fiche de travail",
@@ -157,7 +162,7 @@ def load(command):
             "vivre votre modèle socio-économique. Filtrez par levier, phase, public ou thème."
         ),
     )
-    add_menu_item(MENU_LABELS, index, sort_order=2)
+    add_menu_item(MENU_LABELS, index, group="tools")
     give_image(index, hero_image("outils", "outils"), field="hero_image")
 
     existing = {tool.sheet_number: tool for tool in ToolPage.objects.child_of(index)}

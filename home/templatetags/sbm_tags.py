@@ -26,15 +26,34 @@ def _chrome_key(name, request):
     return f"{name}:{translation.get_language()}:{site.pk if site else '-'}"
 
 
-def _menu_links(request):
+def _menu_groups(request):
+    """The menu's groups in the visitor's language, each with the links that lead somewhere;
+    a link also keeps its page's tree path, so that the page shown (or one below it) marks its
+    group without a query."""
     locale = active_locale()
     menu = MainMenu.for_locale(locale)
-    items = menu.items.select_related("link_page") if menu else []
-    return [
-        {"label": item.label, "url": item.url_for(locale, request), "page_id": item.link_page_id}
-        for item in items
-        if _leads_somewhere(item)
-    ]
+    groups = []
+    for group in menu.groups if menu else []:
+        links = []
+        for link in group.value["links"]:
+            page = link["page"]
+            # A page unpublished or deleted since would lead to "page not found".
+            if (page is not None and not page.live) or (page is None and not link["external_url"]):
+                continue
+            if page is not None and page.locale_id != locale.pk:
+                page = page.localized
+            links.append(
+                {
+                    "label": link["label"],
+                    "url": page.get_url(request=request) if page else link["external_url"],
+                    "page_id": page.pk if page else None,
+                    # The home page is above every page: it marks no group.
+                    "path": page.path if page and page.depth > 2 else None,
+                }
+            )
+        if links:
+            groups.append({"label": group.value["label"], "links": links})
+    return groups
 
 
 def _leads_somewhere(link):
@@ -46,22 +65,23 @@ def _leads_somewhere(link):
 def main_menu(context):
     request = context.get("request")
     current = context.get("page")
-    links = cached(
+    current_id = getattr(current, "pk", None)
+    current_path = getattr(current, "path", None) or ""
+    groups = cached(
         (PAGES, CHROME),
         _chrome_key("main-menu", request),
-        lambda: _menu_links(request),
+        lambda: _menu_groups(request),
         request=request,
     )
-    return {
-        "items": [
-            {
-                "label": link["label"],
-                "url": link["url"],
-                "is_current": bool(current and link["page_id"] == current.pk),
-            }
-            for link in links
+    shown = []
+    for group in groups:
+        links = [
+            {**link, "is_current": current_id is not None and link["page_id"] == current_id}
+            for link in group["links"]
         ]
-    }
+        in_group = any(link["path"] and current_path.startswith(link["path"]) for link in links)
+        shown.append({"label": group["label"], "links": links, "is_current": in_group})
+    return {"groups": shown}
 
 
 def _footer_data(request):

@@ -100,6 +100,9 @@ def test_the_menu_opens_with_enter_and_closes_with_escape(live_site, browser, pa
         assert toggle.get_attribute("aria-expanded") == "true"
         assert page.locator("nav.main-nav").is_visible()
         assert page.locator("#site-search-q").is_visible()
+        # On a phone the menu shows every group with its links, no second disclosure.
+        assert page.locator("nav.main-nav .main-nav__toggle").first.is_hidden()
+        assert page.locator("nav.main-nav").get_by_role("link", name="Fils rouges").is_visible()
         page.keyboard.press("Tab")
         in_menu = "document.getElementById('site-menu').contains(document.activeElement)"
         assert page.evaluate(in_menu)
@@ -121,16 +124,59 @@ def test_without_javascript_the_menu_is_shown_and_the_button_is_not(live_site, b
         context.close()
 
 
-def test_the_desktop_menu_holds_on_one_row(live_site, browser, paths):
+def test_the_desktop_menu_holds_its_five_groups_on_one_row(live_site, browser, paths):
     context, page = open_at(browser, 1366)
     try:
         page.goto(f"{live_site.url}{paths['HomePage']}")
         assert page.locator("button.site-header__toggle").is_hidden()
-        tops = page.locator("nav.main-nav a").evaluate_all(
-            "links => links.map(link => Math.round(link.getBoundingClientRect().top))"
+        tops = page.locator("nav.main-nav .main-nav__groups > li").evaluate_all(
+            "groups => groups.map(group => Math.round(group.getBoundingClientRect().top))"
         )
+        assert len(tops) == 5
         assert len(set(tops)) == 1
         assert page.locator("#site-search-q").is_visible()
+    finally:
+        context.close()
+
+
+def test_a_desktop_group_opens_with_enter_and_closes_with_escape(live_site, browser, paths):
+    context, page = open_at(browser, 1366)
+    try:
+        page.goto(f"{live_site.url}{paths['HomePage']}")
+        toggle = page.locator("nav.main-nav").get_by_role("button", name="Outils")
+        links = page.locator(f"#{toggle.get_attribute('aria-controls')}")
+        assert links.is_hidden()
+        toggle.focus()
+        page.keyboard.press("Enter")
+        assert toggle.get_attribute("aria-expanded") == "true"
+        assert links.is_visible()
+        assert_accessible(page, "home page with a menu group open at 1,366 px")
+        # The group's links come next in the focus order.
+        page.keyboard.press("Tab")
+        assert links.evaluate("list => list.contains(document.activeElement)")
+        page.keyboard.press("Escape")
+        assert toggle.get_attribute("aria-expanded") == "false"
+        assert links.is_hidden()
+        assert toggle.evaluate("button => button === document.activeElement")
+        # Opening another group closes the first.
+        toggle.click()
+        page.locator("nav.main-nav").get_by_role("button", name="Agenda").click()
+        assert toggle.get_attribute("aria-expanded") == "false"
+    finally:
+        context.close()
+
+
+def test_without_javascript_a_wide_screen_shows_every_group_as_plain_links(
+    live_site, browser, paths
+):
+    context, page = open_at(browser, 1366, javascript=False)
+    try:
+        page.goto(f"{live_site.url}{paths['HomePage']}")
+        # Four groups have several links (a button each, hidden); "Prestataires" is a link.
+        assert page.locator("nav.main-nav button").count() == 4
+        assert page.locator("nav.main-nav button").first.is_hidden()
+        assert page.locator("nav.main-nav").get_by_role("link", name="Fils rouges").is_visible()
+        assert page.locator("nav.main-nav").get_by_role("link", name="Actualités").is_visible()
     finally:
         context.close()
 

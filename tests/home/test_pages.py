@@ -101,16 +101,14 @@ def test_menu_and_footer_follow_the_language(client):
 
 
 def test_standard_page_queries_do_not_grow_with_menu_or_body(client, home_page, locales):
-    from home.models import MainMenu, MainMenuItem
+    from home.models import MainMenu
 
     menu = MainMenu.objects.get(locale=locales["fr"])
     about = home_page.get_children().get(slug="association")
 
     def add_content():
         for index in range(5):
-            MainMenuItem.objects.create(
-                menu=menu, label=f"Lien {index}", link_page=about, sort_order=50 + index
-            )
+            menu.add_link(f"Groupe {index % 2}", f"Lien {index}", page=about)
 
     assert_query_count_does_not_grow(client, "/fr/contact/", add_content, budget=6)
 

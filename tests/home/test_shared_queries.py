@@ -10,7 +10,7 @@ import pytest
 from django.test import override_settings
 from wagtail.models import Page, PageViewRestriction, Site
 
-from home.models import MainMenu, MainMenuItem, SiteSettings
+from home.models import MainMenu, SiteSettings
 from tests.factories import StandardPageFactory
 from tests.html import one, parse, texts
 from tests.query_budget import count_queries
@@ -54,7 +54,7 @@ def test_a_new_menu_item_shows_on_the_next_request(client, locales):
     assert "Nos statuts" not in texts(parse(client.get("/fr/")), "nav.main-nav a")
 
     menu = MainMenu.objects.get(locale=locales["fr"])
-    MainMenuItem.objects.create(menu=menu, label="Nos statuts", link_page=page, sort_order=99)
+    menu.add_link("L'association", "Nos statuts", page=page)
 
     links = parse(client.get("/fr/")).select("nav.main-nav a")
     assert {link.get_text(strip=True): link["href"] for link in links}["Nos statuts"] == (
@@ -65,7 +65,7 @@ def test_a_new_menu_item_shows_on_the_next_request(client, locales):
 def test_a_page_published_under_a_new_address_moves_its_menu_link_and_route(client, locales):
     page = StandardPageFactory(title="Nos statuts", slug="nos-statuts")
     menu = MainMenu.objects.get(locale=locales["fr"])
-    MainMenuItem.objects.create(menu=menu, label="Nos statuts", link_page=page, sort_order=99)
+    menu.add_link("L'association", "Nos statuts", page=page)
     assert client.get("/fr/nos-statuts/").status_code == 200
 
     page.slug = "statuts-2026"
@@ -80,7 +80,7 @@ def test_a_page_published_under_a_new_address_moves_its_menu_link_and_route(clie
 def test_an_unpublished_page_leaves_the_menu_at_once(client, locales):
     page = StandardPageFactory(title="Nos statuts", slug="nos-statuts")
     menu = MainMenu.objects.get(locale=locales["fr"])
-    MainMenuItem.objects.create(menu=menu, label="Nos statuts", link_page=page, sort_order=99)
+    menu.add_link("L'association", "Nos statuts", page=page)
     assert "Nos statuts" in texts(parse(client.get("/fr/")), "nav.main-nav a")
 
     page.unpublish()

@@ -40,10 +40,10 @@ def test_the_demo_documents_are_real_files(library):
 
 def test_the_library_is_in_every_menu(client):
     for language, label in [
-        ("fr", "Outils"),
-        ("de", "Werkzeuge"),
-        ("it", "Strumenti"),
-        ("en", "Tools"),
+        ("fr", "Bibliothèque d'outils"),
+        ("de", "Werkzeugbibliothek"),
+        ("it", "Biblioteca degli strumenti"),
+        ("en", "Tool library"),
     ]:
         menu = parse(client.get(f"/{language}/")).select("nav.main-nav a")
         assert {text_of(link): link["href"] for link in menu}[label] == f"/{language}/outils/"

@@ -11,19 +11,7 @@
 
     var DELAY_MS = 250;
     var MIN_LENGTH = 2;
-    var script = document.currentScript;
     var counter = 0;
-
-    function ensureStylesheet() {
-        if (!script || document.querySelector("link[data-search-suggestions]")) {
-            return;
-        }
-        var link = document.createElement("link");
-        link.rel = "stylesheet";
-        link.href = script.src.replace(/suggestions\.js(\?.*)?$/, "search.css");
-        link.setAttribute("data-search-suggestions", "");
-        document.head.appendChild(link);
-    }
 
     function suggestionsUrl(form, container) {
         var declared = container && container.getAttribute("data-suggestions-url");
@@ -211,6 +199,5 @@
         });
     }
 
-    ensureStylesheet();
     document.querySelectorAll("form[role=search] input[type=search][name=q]").forEach(setUp);
 })();

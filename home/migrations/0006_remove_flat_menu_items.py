@@ -1,0 +1,15 @@
+"""The menu's links live in its groups now (0005): the flat list goes."""
+
+from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("home", "0005_main_menu_groups"),
+    ]
+
+    operations = [
+        migrations.DeleteModel(
+            name="MainMenuItem",
+        ),
+    ]
