@@ -130,7 +130,7 @@ def test_editors_edit_the_groups_in_the_admin(admin_client, locales):
 @pytest.mark.django_db(transaction=True)
 def test_the_migration_puts_flat_links_into_groups_and_back():
     executor = MigrationExecutor(connection)
-    executor.migrate([("home", "0004_hero_image_alternative_text")])
+    executor.migrate([("home", "0005_french_group_names")])
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT item.label FROM home_mainmenuitem item JOIN home_mainmenu menu "
@@ -142,7 +142,7 @@ def test_the_migration_puts_flat_links_into_groups_and_back():
     assert flat[:2] == ["Bibliothèque d'outils", "Fils rouges"]
 
     executor = MigrationExecutor(connection)
-    executor.migrate([("home", "0006_remove_flat_menu_items")])
+    executor.migrate([("home", "0007_remove_flat_menu_items")])
 
     german = MainMenu.objects.get(locale__language_code="de")
     assert [group.value["label"] for group in german.groups] == GROUPS["de"]

@@ -5,7 +5,7 @@ from django.db import migrations
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("home", "0005_main_menu_groups"),
+        ("home", "0006_main_menu_groups"),
     ]
 
     operations = [

@@ -101,7 +101,7 @@ def flatten_the_menu_groups(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('home', '0004_hero_image_alternative_text'),
+        ('home', '0005_french_group_names'),
         ('contenttypes', '0002_remove_content_type_name'),
     ]
 
