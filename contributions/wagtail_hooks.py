@@ -152,6 +152,13 @@ register_section(
     order=95,
 )
 register_section(
+    "business_model",
+    "propose_adaptation",
+    "contributions/includes/model_adapt.html",
+    lambda page, request: {"model": page},
+    order=90,
+)
+register_section(
     "tool_library",
     "propose_tool",
     "contributions/includes/library_propose.html",
