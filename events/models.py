@@ -263,7 +263,7 @@ class EventPage(RoutablePageMixin, BasePage):
         default=Licence.ALL_RIGHTS_RESERVED,
     )
     replay_attribution = attribution_field(
-        _("Who must be credited for the recording: the speakers, who filmed it."),
+        _("Who must be credited for the recording, e.g. the speakers and who filmed it."),
         verbose_name=_("credits of the replay"),
     )
     report = RichTextField(
