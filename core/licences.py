@@ -7,6 +7,8 @@ option explains in plain words what it lets others do. `licence_field()` and
 its templates, PDFs and API show.
 """
 
+from dataclasses import dataclass
+
 from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -95,16 +97,35 @@ def attribution_field(help_text=None, verbose_name=None):
     )
 
 
-class LicensedMixin:
-    """The licence's address and badge, for a model with a `licence` field."""
+@dataclass(frozen=True)
+class Credit:
+    """What a page shows under a work: whom to credit, and the licence with its link."""
 
-    licence_name = "licence"
+    licence: str
+    attribution: str = ""
+
+    @property
+    def label(self):
+        return Licence(self.licence).label
+
+    @property
+    def url(self):
+        return LICENCE_URLS.get(self.licence, "")
+
+
+class LicensedMixin:
+    """The licence's address, badge and credit line, for a model with a `licence` field (and
+    an `attribution` field, if the work has one)."""
 
     @property
     def licence_url(self):
-        return LICENCE_URLS.get(getattr(self, self.licence_name), "")
+        return LICENCE_URLS.get(self.licence, "")
 
     @property
     def licence_badge(self):
         """The static path of the licence's badge, or "" for a licence without one."""
-        return LICENCE_BADGES.get(getattr(self, self.licence_name), "")
+        return LICENCE_BADGES.get(self.licence, "")
+
+    @property
+    def credit(self):
+        return Credit(self.licence, getattr(self, "attribution", ""))

@@ -23,7 +23,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from core.licences import (
-    LICENCE_URLS,
+    Credit,
     Licence,
     LicenceChooser,
     LicensedMixin,
@@ -374,8 +374,8 @@ class EventPage(RoutablePageMixin, BasePage):
         return bool(self.online_url)
 
     @property
-    def replay_licence_url(self):
-        return LICENCE_URLS.get(self.replay_licence, "")
+    def replay_credit(self):
+        return Credit(self.replay_licence, self.replay_attribution)
 
     @property
     def venue_address(self):

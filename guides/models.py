@@ -580,9 +580,7 @@ class BusinessModelPage(LicensedMixin, AdaptationMixin, RoutablePageMixin, BaseP
 
     def clean(self):
         super().clean()
-        self.clean_adapted_from(
-            _("A model cannot be adapted from itself or its adaptations."), same_locale=False
-        )
+        self.clean_adapted_from(_("A model cannot be adapted from itself or its adaptations."))
 
     def canvas(self):
         """The nine blocks in reading order: [{"name", "question", "label", "text"}]."""

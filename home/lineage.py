@@ -2,9 +2,9 @@
 
 A model that uses `AdaptationMixin` declares its own `adapted_from` (a foreign key to itself,
 `related_name="adaptations"`); the mixin adds what changed (audience, country, sector,
-language, in words) and refuses a source that is the page itself, one of its adaptations or a
-page in another language. `page_lineage()` gives the page's source and its adaptations, in the
-page's language, for its template, PDF and admin.
+language, in words) and refuses a source that is the page itself or one of its adaptations.
+`page_lineage()` gives the page's source and its adaptations, in the page's language, for its
+template, PDF and admin.
 """
 
 from django.core.exceptions import ValidationError
@@ -74,16 +74,14 @@ class AdaptationMixin(models.Model):
             if getattr(self, name)
         ]
 
-    def clean_adapted_from(self, message, same_locale=True):
-        """Refuse a source that leads back to this page (or, by default, in another language)."""
-        source = self.adapted_from
-        if source is None:
-            return
-        if same_locale and source.locale_id != self.locale_id:
-            raise ValidationError(
-                {"adapted_from": _("Choose the source in the same language as this page.")}
-            )
-        origin, seen = source, set()
+    def clean_adapted_from(self, message):
+        """Refuse a source that leads back to this page.
+
+        The source's language is checked by the edit form (home/forms.py), not here: an alias
+        or a new translation of an adaptation points at the source of the default language
+        until wagtail-localize links it to the source's translation.
+        """
+        origin, seen = self.adapted_from, set()
         while origin is not None:
             if origin.pk == self.pk or origin.translation_key == self.translation_key:
                 raise ValidationError({"adapted_from": message})

@@ -245,6 +245,7 @@ class ToolPage(LicensedMixin, AdaptationMixin, RoutablePageMixin, BasePage):
 
     parent_page_types = ["tools.ToolIndexPage"]
     subpage_types: list[str] = []
+    adaptation_in_same_language = True
 
     class Meta:
         verbose_name = _("tool sheet")
