@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from core.uploads import inspect_upload
+from guides.models import Region, Sector
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 ALLOWED_UPLOADS = ["pdf", "docx", "odt", "xlsx", "ods", "png", "jpg", "jpeg"]
@@ -197,4 +198,52 @@ class ToolProposalForm(ContributionForm):
         max_length=3000,
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+
+class AdaptationForm(ContributionForm):
+    """An adaptation of a tool sheet: what it is called and what it changes."""
+
+    title = PlainTextField(label=_("Name of the adaptation"), max_length=120)
+    changed = forms.MultipleChoiceField(
+        label=_("What does your adaptation change?"),
+        choices=[
+            ("changed_audience", _("The audience")),
+            ("changed_country", _("The country or region")),
+            ("changed_sector", _("The sector")),
+            ("changed_language", _("The language")),
+        ],
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Tick at least one."),
+    )
+    adaptation_note = PlainTextField(
+        label=_("What did you change, and why?"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("Plain text, 2,000 characters at most."),
+    )
+
+    def adaptation_data(self):
+        """The page fields the adaptation fills: its name, what changed and the form's own."""
+        names = [name for name in self.fields if name not in ["website", *self.contributor_fields]]
+        data = {name: self.cleaned_data[name] for name in names if name != "changed"}
+        for aspect, _label in self.fields["changed"].choices:
+            data[aspect] = aspect in self.cleaned_data["changed"]
+        return data
+
+
+class ModelAdaptationForm(AdaptationForm):
+    """An adaptation of a shared model: also the organisation that takes it up, and where."""
+
+    organisation = PlainTextField(
+        label=_("Organisation"),
+        max_length=200,
+        help_text=_("The organisation that takes up the model."),
+        widget=forms.TextInput(attrs={"autocomplete": "organization"}),
+    )
+    country = PlainTextField(label=_("Country"), max_length=100)
+    region = forms.ChoiceField(label=_("Region"), choices=Region.choices)
+    sector = forms.ChoiceField(label=_("Sector"), choices=Sector.choices)
+    year = forms.IntegerField(
+        label=_("Year the adaptation started (or will start)"), min_value=1800, max_value=2100
     )

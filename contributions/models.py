@@ -4,7 +4,10 @@ Usage examples and comments (observations, suggested revisions, offers to transl
 snippets with drafts, revisions, a workflow and locking: a public submission is saved as a
 draft revision and submitted to the "Modération" workflow; only a moderator's approval
 publishes it. A proposed tool is a draft tool sheet submitted to the "Relecture en
-co-création" workflow; `ToolProposal` keeps who proposed it.
+co-création" workflow; `ToolProposal` keeps who proposed it. A proposed adaptation of a tool
+is a proposed tool whose sheet is adapted from another; a proposed adaptation of a shared
+model is a draft model page in its index's workflow, `ModelAdaptationProposal` keeping who
+proposed it.
 
 Each contribution points at the tool sheet in the default language (the tool, whatever
 language the visitor read it in) and carries the visitor's language as its locale.
@@ -295,3 +298,29 @@ class ToolProposal(Contributor):
 
     def __str__(self):
         return str(self.tool)
+
+
+class ModelAdaptationProposal(Contributor):
+    """Who proposed an adaptation of a shared model; the adaptation is a draft model page."""
+
+    business_model = models.OneToOneField(
+        "guides.BusinessModelPage",
+        verbose_name=_("proposed adaptation"),
+        on_delete=models.CASCADE,
+        related_name="adaptation_proposal",
+        help_text=_("The draft shared model created from the proposal."),
+    )
+    locale = models.ForeignKey(
+        "wagtailcore.Locale",
+        verbose_name=_("language of the proposal"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("The language the person wrote the proposal in."),
+    )
+
+    class Meta:
+        verbose_name = _("proposed adaptation of a shared model")
+        verbose_name_plural = _("proposed adaptations of shared models")
+
+    def __str__(self):
+        return str(self.business_model)

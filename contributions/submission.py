@@ -14,9 +14,10 @@ from django.utils.text import slugify
 from wagtail.models import Locale
 from wagtail_localize.synctree import create_aliases_for_new_page
 
+from guides.models import CANVAS_FIELDS, BusinessModelPage
 from tools.models import ToolIndexPage, ToolPage, ToolStatus
 
-from .models import ToolComment, ToolProposal, UsageExample
+from .models import ModelAdaptationProposal, ToolComment, ToolProposal, UsageExample
 
 
 def source_tool(tool):
@@ -123,3 +124,69 @@ def submit_tool_proposal(locale, data, contributor):
     ToolProposal.objects.create(tool=tool, locale=locale, **contributor)
     _submit(tool)
     return tool
+
+
+# What an adaptation takes from its source before the reviewers and the contributor rework it.
+ADAPTED_TOOL_FIELDS = [
+    "summary",
+    "target_groups",
+    "reasons",
+    "expected_results",
+    "instructions",
+    "complexity",
+    "human_resources",
+    "effort",
+    "effort_hours",
+    "licence",
+    "authors",
+]
+ADAPTED_TOOL_TERMS = ["phases", "levers", "audiences", "themes"]
+
+
+@transaction.atomic
+def submit_tool_adaptation(source, locale, data, contributor):
+    """A draft tool sheet adapted from `source` (in the default language), status "proposal",
+    under the library and in the review workflow, like any proposed tool."""
+    source = source_tool(source)
+    index = source.get_parent()
+    marker = uuid.uuid4().hex[:6]
+    tool = ToolPage(
+        slug=f"{slugify(data['title'])[:60] or 'outil'}-{marker}",
+        locale=source.locale,
+        sheet_number=f"{PROPOSAL_NUMBER_PREFIX}{marker}",
+        status=ToolStatus.PROPOSAL,
+        adapted_from=source,
+        live=False,
+        **{name: getattr(source, name) for name in ADAPTED_TOOL_FIELDS},
+        **data,
+    )
+    for name in ADAPTED_TOOL_TERMS:
+        setattr(tool, name, list(getattr(source, name).all()))
+    index.add_child(instance=tool)
+    ToolProposal.objects.create(tool=tool, locale=locale, **contributor)
+    _submit(tool)
+    return tool
+
+
+@transaction.atomic
+def submit_model_adaptation(source, locale, data, contributor):
+    """A draft shared model adapted from `source`, with its canvas to rework, beside it in the
+    index (and its workflow, if the index has one)."""
+    index = source.get_parent()
+    marker = uuid.uuid4().hex[:6]
+    model = BusinessModelPage(
+        slug=f"{slugify(data['title'])[:60] or 'modele'}-{marker}",
+        locale=source.locale,
+        adapted_from=source,
+        licence=source.licence,
+        attribution=source.attribution or source.organisation,
+        live=False,
+        **{name: getattr(source, name) for name in CANVAS_FIELDS},
+        **data,
+    )
+    model.levers = list(source.levers.all())
+    model.tools = list(source.tools.all())
+    index.add_child(instance=model)
+    ModelAdaptationProposal.objects.create(business_model=model, locale=locale, **contributor)
+    _submit(model)
+    return model

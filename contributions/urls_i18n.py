@@ -34,4 +34,16 @@ urlpatterns = [
         {"kind": "translation"},
         name="translation",
     ),
+    path(
+        "outils/<int:page_id>/adaptation/",
+        views.propose_adaptation,
+        {"kind": "tool"},
+        name="adapt_tool",
+    ),
+    path(
+        "modeles/<int:page_id>/adaptation/",
+        views.propose_adaptation,
+        {"kind": "model"},
+        name="adapt_model",
+    ),
 ]

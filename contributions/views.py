@@ -14,11 +14,14 @@ from wagtail.models import Locale
 
 from core.ratelimit import over_limit
 from core.site_data import active_locale
+from guides.models import BusinessModelPage
 from tools.models import ToolPage
 
 from . import pipeline, submission
 from .forms import (
+    AdaptationForm,
     CommentForm,
+    ModelAdaptationForm,
     RevisionForm,
     ToolProposalForm,
     TranslationOfferForm,
@@ -175,6 +178,68 @@ def propose_tool(request):
         response.status_code = 429
         return response
     submission.submit_tool_proposal(Locale.get_active(), form.cleaned_data, form.contributor_data())
+    return HttpResponseRedirect(reverse("contributions:thanks"))
+
+
+ADAPTATIONS = {
+    "tool": {
+        "model": ToolPage,
+        "form": AdaptationForm,
+        "submit": submission.submit_tool_adaptation,
+        "heading": gettext_lazy("Propose an adaptation of this tool"),
+        "intro": gettext_lazy(
+            "You adapted this tool for another audience, country, sector or language? Describe "
+            "your adaptation: it becomes a draft tool sheet, linked to this one, that the "
+            "reviewers work on with you before it is published."
+        ),
+    },
+    "model": {
+        "model": BusinessModelPage,
+        "form": ModelAdaptationForm,
+        "submit": submission.submit_model_adaptation,
+        "heading": gettext_lazy("Propose an adaptation of this model"),
+        "intro": gettext_lazy(
+            "Your organisation takes up this model in its own context? Describe what changes: "
+            "your adaptation becomes a draft shared model, linked to this one, with its canvas "
+            "to complete. The team publishes it once it is ready."
+        ),
+    },
+}
+
+
+@never_cache
+@csrf_protect
+@require_http_methods(["GET", "POST"])
+def propose_adaptation(request, page_id, kind):
+    spec = ADAPTATIONS[kind]
+    source = get_object_or_404(spec["model"].objects.live().select_related("locale"), pk=page_id)
+    template = "contributions/adaptation_form.html"
+    context = {
+        "source": source,
+        "heading": spec["heading"],
+        "intro": spec["intro"],
+        "action": request.path,
+    }
+    if request.method == "GET":
+        context["form"] = spec["form"]()
+        return TemplateResponse(request, template, context)
+    form = spec["form"](request.POST)
+    if form.is_spam:
+        return HttpResponseRedirect(reverse("contributions:thanks"))
+    if not form.is_valid():
+        return _rejected(request, template, context, form)
+    if over_rate_limit(request):
+        form.add_error(
+            None,
+            _(
+                "Too many contributions were sent from your connection. "
+                "Please try again in an hour."
+            ),
+        )
+        response = _rejected(request, template, context, form)
+        response.status_code = 429
+        return response
+    spec["submit"](source, Locale.get_active(), form.adaptation_data(), form.contributor_data())
     return HttpResponseRedirect(reverse("contributions:thanks"))
 
 

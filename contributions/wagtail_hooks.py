@@ -1,6 +1,7 @@
 """Admin integration (snippets, dashboard panel) and the co-creation sections of tool sheets."""
 
 from django.contrib.contenttypes.models import ContentType
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.admin_url_finder import AdminURLFinder
@@ -11,6 +12,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from home.roles import MODERATORS, REVIEWERS
 from home.sections import register_section
+from tools.impact import IMPACT_LIST_LIMIT, IMPACT_TEMPLATE
 from tools.models import ToolPage
 
 from .models import ToolComment, UsageExample
@@ -153,6 +155,13 @@ register_section(
     order=95,
 )
 register_section(
+    "business_model",
+    "propose_adaptation",
+    "contributions/includes/model_adapt.html",
+    lambda page, request: {"model": page},
+    order=90,
+)
+register_section(
     "tool_library",
     "propose_tool",
     "contributions/includes/library_propose.html",
@@ -165,3 +174,28 @@ register_section(
 def example_attachments():
     """Files attached to usage examples: read by those who moderate or review them."""
     return ("contributions/", "contributions.change_usageexample")
+
+
+def _examples_impact(tool, request):
+    finder = AdminURLFinder(request.user)
+    examples = (
+        UsageExample.objects.filter(tool__translation_key=tool.translation_key)
+        .select_related("locale")
+        .order_by("-submitted_at")[:IMPACT_LIST_LIMIT]
+    )
+    return {
+        "heading": gettext("Usage examples"),
+        "rows": [
+            {
+                "title": f"{example.title} ({example.organisation})",
+                "url": finder.get_edit_url(example),
+                "meta": example.locale.get_display_name()
+                + ("" if example.live else f", {gettext('waiting for moderation')}"),
+            }
+            for example in examples
+        ],
+        "empty": gettext("No usage example yet."),
+    }
+
+
+register_section("tool_impact", "usage_examples", IMPACT_TEMPLATE, _examples_impact, order=5)

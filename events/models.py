@@ -22,6 +22,14 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from core.licences import (
+    Credit,
+    Licence,
+    LicenceChooser,
+    LicensedMixin,
+    attribution_field,
+    licence_field,
+)
 from core.public_pages import public
 from core.site_data import default_locale
 from home.images import HeroImageMixin, alt_text_field, image_field, image_panels
@@ -247,6 +255,18 @@ class EventPage(RoutablePageMixin, BasePage):
         blank=True,
         help_text=_("The address of the recording (YouTube, Vimeo, PeerTube...)."),
     )
+    replay_licence = licence_field(
+        _(
+            'Under which conditions others may reuse the recording. Keep "All rights '
+            'reserved" unless the speakers agreed to a free licence.'
+        ),
+        verbose_name=_("licence of the replay"),
+        default=Licence.ALL_RIGHTS_RESERVED,
+    )
+    replay_attribution = attribution_field(
+        _("Who must be credited for the recording, e.g. the speakers and who filmed it."),
+        verbose_name=_("credits of the replay"),
+    )
     report = RichTextField(
         _("short report"),
         features=RICH_TEXT,
@@ -305,7 +325,14 @@ class EventPage(RoutablePageMixin, BasePage):
         FieldPanel("training_module"),
     ]
     after_panels = [
-        FieldPanel("replay_url"),
+        MultiFieldPanel(
+            [
+                FieldPanel("replay_url"),
+                FieldPanel("replay_licence", widget=LicenceChooser),
+                FieldPanel("replay_attribution"),
+            ],
+            heading=_("Replay"),
+        ),
         InlinePanel("documents", label=_("slides and documents")),
         FieldPanel("report"),
     ]
@@ -346,6 +373,10 @@ class EventPage(RoutablePageMixin, BasePage):
     @property
     def is_online(self):
         return bool(self.online_url)
+
+    @property
+    def replay_credit(self):
+        return Credit(self.replay_licence, self.replay_attribution)
 
     @property
     def venue_address(self):
@@ -438,7 +469,7 @@ class EventPerson(TranslatableMixin, Orderable):
         verbose_name_plural = _("speakers and organisers")
 
 
-class EventDocument(TranslatableMixin, Orderable):
+class EventDocument(LicensedMixin, TranslatableMixin, Orderable):
     """Slides and documents published after an event."""
 
     page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="documents")
@@ -452,8 +483,21 @@ class EventDocument(TranslatableMixin, Orderable):
     label = models.CharField(
         _("label"), max_length=200, blank=True, help_text=_("Leave empty to use its title.")
     )
+    licence = licence_field(
+        _(
+            'Under which conditions others may reuse the document. Keep "All rights '
+            'reserved" unless its authors chose a free licence.'
+        ),
+        default=Licence.ALL_RIGHTS_RESERVED,
+    )
+    attribution = attribution_field(_("Who made the document, e.g. the speaker's name."))
 
-    panels = [FieldPanel("document"), FieldPanel("label")]
+    panels = [
+        FieldPanel("document"),
+        FieldPanel("label"),
+        FieldPanel("licence", widget=LicenceChooser),
+        FieldPanel("attribution"),
+    ]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("slides or document")

@@ -1,13 +1,17 @@
 """Admin and cross-domain integration of the events app.
 
 - sections: the next events on the home page, upcoming events on a tool sheet, upcoming
-  sessions on a training module and on each step of a training path;
+  sessions on a training module and on each step of a training path, past and upcoming events
+  on a tool's impact page (admin);
 - "Create the events of the cycle": a button on each cycle, leading to a form with a rule;
 - registrations: a listing per event with CSV export for the organisers.
 """
 
 from django.forms import modelform_factory
 from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.views.generic.models import IndexView
@@ -17,6 +21,7 @@ from wagtail.admin.widgets.button import Button
 from core.spreadsheets import NeutralisedExportMixin
 from guides.listings import TRAINING_SESSIONS_HOOK
 from home.sections import register_home_section, register_section
+from tools.impact import IMPACT_LIST_LIMIT, IMPACT_TEMPLATE
 
 from .admin_views import GenerateEventsView
 from .forms import RegistrationAdminForm
@@ -26,7 +31,7 @@ from .listing import (
     tool_section,
     upcoming_sessions_of_modules,
 )
-from .models import EventSeriesPage, Registration
+from .models import EventPage, EventSeriesPage, Registration
 
 register_home_section("events", "events/includes/home_events.html", home_section, order=40)
 register_section("tool_sheet", "events", "events/includes/tool_events.html", tool_section, 50)
@@ -123,3 +128,43 @@ registration_viewset = RegistrationViewSet("event_registrations")
 @hooks.register("register_admin_viewset")
 def register_registration_viewset():
     return registration_viewset
+
+
+def _tool_events(tool):
+    return EventPage.objects.filter(
+        related_tools__translation_key=tool.translation_key, alias_of__isnull=True
+    ).select_related("locale")
+
+
+def _event_rows(events):
+    return [
+        {
+            "title": event.title,
+            "url": reverse("wagtailadmin_pages:edit", args=[event.pk]),
+            "meta": f"{date_format(timezone.localtime(event.start), 'SHORT_DATE_FORMAT')}, "
+            f"{event.locale.get_display_name()}",
+        }
+        for event in events
+    ]
+
+
+def _upcoming_impact(tool, request):
+    events = _tool_events(tool).filter(end__gte=timezone.now()).order_by("start", "pk")
+    return {
+        "heading": gettext("Upcoming events that present it"),
+        "rows": _event_rows(events.distinct()[:IMPACT_LIST_LIMIT]),
+        "empty": gettext("No upcoming event presents this tool."),
+    }
+
+
+def _past_impact(tool, request):
+    events = _tool_events(tool).filter(end__lt=timezone.now()).order_by("-start", "-pk")
+    return {
+        "heading": gettext("Past events that presented it"),
+        "rows": _event_rows(events.distinct()[:IMPACT_LIST_LIMIT]),
+        "empty": gettext("No past event presented this tool."),
+    }
+
+
+register_section("tool_impact", "upcoming_events", IMPACT_TEMPLATE, _upcoming_impact, order=10)
+register_section("tool_impact", "past_events", IMPACT_TEMPLATE, _past_impact, order=20)

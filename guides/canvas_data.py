@@ -11,6 +11,7 @@ from django.http import HttpResponse
 from django.utils.text import slugify
 
 from core.urls import page_url
+from home.lineage import CHANGED_ASPECTS
 
 from .models import CANVAS_FIELDS
 
@@ -71,11 +72,22 @@ CANVAS_SCHEMA = {
             },
         },
         "adapted_from": {"type": ["string", "null"]},
+        "adaptation": {
+            "type": "object",
+            "additionalProperties": False,
+            "properties": {
+                "changed": {
+                    "type": "array",
+                    "items": {"enum": ["audience", "country", "sector", "language"]},
+                },
+                "note": _TEXT,
+            },
+        },
         "licence": {
             "type": "object",
             "required": ["id", "url"],
             "additionalProperties": False,
-            "properties": {"id": _TEXT, "url": _TEXT},
+            "properties": {"id": _TEXT, "url": _TEXT, "attribution": _TEXT},
         },
     },
 }
@@ -117,7 +129,17 @@ def business_model_data(model, request):
             for tool in context["tools"]
         ],
         "adapted_from": page_url(origin, request) if origin else None,
-        "licence": {"id": model.licence, "url": model.licence_url},
+        "adaptation": {
+            "changed": [
+                name.removeprefix("changed_") for name in CHANGED_ASPECTS if getattr(model, name)
+            ],
+            "note": model.adaptation_note,
+        },
+        "licence": {
+            "id": model.licence,
+            "url": model.licence_url,
+            "attribution": model.attribution,
+        },
     }
 
 

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from wagtail import hooks
 
 from home.i18n_pages import localize_pages
+from home.lineage import page_lineage
 from home.sections import sections_for
 from taxonomy.models import Audience, Lever, Phase
 from taxonomy.utils import active_locale, localize_terms, page_terms, terms_by_translation_key
@@ -274,38 +275,8 @@ def business_model_index_context(index, request):
     }
 
 
-def business_model_lineage(model):
-    """(origin in the page's language or None, live adaptations in the page's language)."""
-    from .models import BusinessModelPage
-
-    origin = None
-    if model.adapted_from_id:
-        origin_page = BusinessModelPage.objects.filter(pk=model.adapted_from_id).first()
-        if origin_page is not None:
-            origin = localize_pages([origin_page], model.locale)[0]
-            if not origin.live:
-                origin = None
-    adaptations = (
-        BusinessModelPage.objects.live()
-        .filter(adapted_from__translation_key=model.translation_key)
-        .exclude(translation_key=model.translation_key)
-        .order_by("title")
-    )
-    adaptations = _one_per_translation(adaptations, model.locale)
-    return origin, adaptations
-
-
-def _one_per_translation(pages, locale):
-    """Each page once, in `locale` when it exists there."""
-    by_key = {}
-    for page in pages:
-        if page.translation_key not in by_key or page.locale_id == locale.pk:
-            by_key[page.translation_key] = page
-    return localize_pages(by_key.values(), locale)
-
-
 def business_model_context(model, request):
-    origin, adaptations = business_model_lineage(model)
+    origin, adaptations = page_lineage(model)
     return {
         "canvas": model.canvas(),
         "impact_measures": list(model.impact_measures.all().order_by("sort_order")),
@@ -313,4 +284,5 @@ def business_model_context(model, request):
         **_named_terms(page_terms(model, ["levers"])),
         "origin": origin,
         "adaptations": adaptations,
+        "sections": sections_for("business_model", model, request),
     }

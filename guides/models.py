@@ -27,11 +27,12 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
+from core.licences import LicenceChooser, LicensedMixin, attribution_field, licence_field
 from home.images import HeroImageMixin, alt_text_field, image_field, image_panels
+from home.lineage import AdaptationMixin
 from home.models import BasePage
 from home.panels import page_tabs
 from taxonomy.fields import audiences_field, levers_field, phases_field
-from tools.models import ToolLicence
 
 from .roles import TRAINER_COLLECTION
 
@@ -62,7 +63,7 @@ class GuideIndexPage(HeroImageMixin, BasePage):
         return context
 
 
-class GuidePage(RoutablePageMixin, BasePage):
+class GuidePage(LicensedMixin, RoutablePageMixin, BasePage):
     """A "fil rouge": an ordered path through tool sheets, with our commentary at each step."""
 
     introduction = RichTextField(
@@ -91,6 +92,15 @@ class GuidePage(RoutablePageMixin, BasePage):
     partner_url = models.URLField(
         _("partner's website"), blank=True, help_text=_("Full address, starting with https://.")
     )
+    licence = licence_field(
+        _(
+            "Under which conditions others may reuse the guide's own text (each tool sheet keeps "
+            "its licence). Keep the default unless the authors chose another."
+        )
+    )
+    attribution = attribution_field(
+        _('Who wrote the guide, as they must be credited, e.g. "Social Business Models and ...".')
+    )
 
     search_fields = [
         *BasePage.search_fields,
@@ -114,7 +124,12 @@ class GuidePage(RoutablePageMixin, BasePage):
             heading=_("Made with a partner"),
         ),
     ]
-    edit_handler = page_tabs(content_panels, classification=classification_panels)
+    credits_panels = [FieldPanel("licence", widget=LicenceChooser), FieldPanel("attribution")]
+    edit_handler = page_tabs(
+        content_panels,
+        classification=classification_panels,
+        extra=[(_("Credits and licence"), credits_panels)],
+    )
 
     parent_page_types = ["guides.GuideIndexPage"]
     subpage_types: list[str] = []
@@ -308,7 +323,7 @@ class TrainingModulePage(BasePage):
         return context
 
 
-class TrainingMaterial(TranslatableMixin, Orderable):
+class TrainingMaterial(LicensedMixin, TranslatableMixin, Orderable):
     """A document participants or trainers download: slides, handouts, exercises."""
 
     page = ParentalKey(TrainingModulePage, on_delete=models.CASCADE, related_name="materials")
@@ -327,8 +342,21 @@ class TrainingMaterial(TranslatableMixin, Orderable):
         default=False,
         help_text=_("Tick to list the document in the trainers' section instead."),
     )
+    licence = licence_field(
+        _(
+            'Under which conditions others may reuse the document. Choose "All rights '
+            'reserved" for a document someone lent us without a free licence.'
+        )
+    )
+    attribution = attribution_field(_("Who made the document, as they must be credited."))
 
-    panels = [FieldPanel("title"), FieldPanel("document"), FieldPanel("for_trainers_only")]
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("document"),
+        FieldPanel("for_trainers_only"),
+        FieldPanel("licence", widget=LicenceChooser),
+        FieldPanel("attribution"),
+    ]
 
     def clean(self):
         """A trainers' document lies in a collection restricted to trainers, and only there:
@@ -523,7 +551,7 @@ class BusinessModelIndexPage(HeroImageMixin, BasePage):
         return context
 
 
-class BusinessModelPage(RoutablePageMixin, BasePage):
+class BusinessModelPage(LicensedMixin, AdaptationMixin, RoutablePageMixin, BasePage):
     """A working social business model that an organisation shares for others to adapt."""
 
     organisation = models.CharField(
@@ -595,12 +623,12 @@ class BusinessModelPage(RoutablePageMixin, BasePage):
         related_name="business_models",
         help_text=_("The tool sheets the organisation used to build its model."),
     )
-    licence = models.CharField(
-        _("licence"),
-        max_length=20,
-        choices=ToolLicence.choices,
-        default=ToolLicence.CC_BY_SA_4,
-        help_text=_("Under which conditions others may take up and adapt the model."),
+    licence = licence_field(_("Under which conditions others may take up and adapt the model."))
+    attribution = attribution_field(
+        _(
+            "Who must be credited when the model, its canvas or its files are reused, e.g. "
+            "the organisation and the people who wrote it down."
+        )
     )
     adapted_from = models.ForeignKey(
         "self",
@@ -652,8 +680,9 @@ class BusinessModelPage(RoutablePageMixin, BasePage):
     reuse_panels = [
         FieldPanel("levers"),
         FieldPanel("tools"),
-        FieldPanel("adapted_from"),
-        FieldPanel("licence"),
+        *AdaptationMixin.adaptation_panels(),
+        FieldPanel("licence", widget=LicenceChooser),
+        FieldPanel("attribution"),
     ]
     edit_handler = page_tabs(
         content_panels,
@@ -673,22 +702,7 @@ class BusinessModelPage(RoutablePageMixin, BasePage):
 
     def clean(self):
         super().clean()
-        origin, seen = self.adapted_from, set()
-        while origin is not None:
-            if origin.pk == self.pk or origin.translation_key == self.translation_key:
-                raise ValidationError(
-                    {"adapted_from": _("A model cannot be adapted from itself or its adaptations.")}
-                )
-            if origin.pk in seen:
-                break
-            seen.add(origin.pk)
-            origin = origin.adapted_from
-
-    @property
-    def licence_url(self):
-        from tools.models import LICENCE_URLS
-
-        return LICENCE_URLS.get(self.licence, "")
+        self.clean_adapted_from(_("A model cannot be adapted from itself or its adaptations."))
 
     def canvas(self):
         """The nine blocks in reading order: [{"name", "question", "label", "text"}]."""

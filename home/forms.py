@@ -7,11 +7,15 @@ times under the same French title), picked with Ctrl-click. Here:
   locale's rows: a translated page keeps its source's classification), each labelled in the
   page's language;
 - pages to choose (related tools, guides, events) are checkboxes limited to the page's own
-  language, tools shown with their sheet number.
+  language, tools shown with their sheet number;
+- the source of an adaptation (`adapted_from`) must be in the page's own language when the
+  page type asks for it (`adaptation_in_same_language`, tool sheets).
 """
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.models import Locale, Page
 
@@ -36,6 +40,13 @@ class LocalisedChoicesPageForm(WagtailAdminPageForm):
                 self._localise_terms(field, model, locale, chosen)
             elif issubclass(model, Page):
                 self._localise_pages(field, model, locale, chosen)
+
+    def clean_adapted_from(self):
+        source = self.cleaned_data.get("adapted_from")
+        same_language = getattr(self.instance, "adaptation_in_same_language", False)
+        if source is not None and same_language and source.locale_id != self._page_locale().pk:
+            raise ValidationError(_("Choose the source in the same language as this page."))
+        return source
 
     def _page_locale(self):
         if getattr(self.instance, "locale_id", None):

@@ -28,6 +28,7 @@ from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Page, get_page_models
 
 from guides.models import CANVAS_FIELDS
+from home.lineage import CHANGED_ASPECTS
 from taxonomy.models import Audience, Lever, Phase, Theme
 
 TAXONOMY_PARAMETERS = {"lever": Lever, "phase": Phase, "audience": Audience, "theme": Theme}
@@ -57,6 +58,31 @@ class GuideStepsField(Field):
             for step in manager.all()
             if step.tool.live
         ]
+
+
+class LivePageIdField(Field):
+    """A page foreign key, as the page's id while it is live (never a draft's)."""
+
+    def to_representation(self, page):
+        return page.pk if page is not None and page.live else None
+
+
+class EventDocumentsField(Field):
+    """An event's slides and documents: title, address, licence and credits."""
+
+    def to_representation(self, manager):
+        return [
+            {
+                "title": item.display_label,
+                "url": item.document.url,
+                "licence": item.licence,
+                "attribution": item.attribution,
+            }
+            for item in manager.all()
+        ]
+
+
+ADAPTATION_FIELDS = [*CHANGED_ASPECTS, "adaptation_note"]
 
 
 def register_api_fields(model_label, fields):
@@ -275,6 +301,8 @@ class PartnerPagesAPIViewSet(
                 select.append(field.name)
         if "steps" in exposed:
             prefetch.append("steps__tool")
+        if "documents" in exposed:
+            prefetch.append("documents__document")
         return queryset.select_related(*select).prefetch_related(*prefetch)
 
     def find_view(self, request):
@@ -345,6 +373,8 @@ register_api_fields(
         "authors",
         "contributors",
         "status",
+        APIField("adapted_from", serializer=LivePageIdField()),
+        *ADAPTATION_FIELDS,
         "last_published_at",
         APIField("phases", serializer=SlugListField()),
         APIField("levers", serializer=SlugListField()),
@@ -388,6 +418,9 @@ register_api_fields(
         "audience_text",
         "description",
         "replay_url",
+        "replay_licence",
+        "replay_attribution",
+        APIField("documents", serializer=EventDocumentsField()),
         "report",
         "last_published_at",
         APIField("audiences", serializer=SlugListField()),
@@ -426,6 +459,8 @@ register_api_fields(
         "introduction",
         "partner_name",
         "partner_url",
+        "licence",
+        "attribution",
         "last_published_at",
         APIField("steps", serializer=GuideStepsField()),
         APIField("audiences", serializer=SlugListField()),
@@ -446,6 +481,9 @@ register_api_fields(
         *CANVAS_FIELDS,
         "story",
         "licence",
+        "attribution",
+        APIField("adapted_from", serializer=LivePageIdField()),
+        *ADAPTATION_FIELDS,
         "last_published_at",
         APIField("levers", serializer=SlugListField()),
         APIField("tools", serializer=LivePageIdsField()),

@@ -36,12 +36,13 @@ from wagtail.models import Collection, Locale
 from wagtail.utils.file import hash_filelike
 from wagtail_localize.synctree import create_aliases_for_new_page
 
+from core.licences import Licence
 from core.uploads import DOCUMENT_TYPES, inspect_upload
 from home.progress import progress
 from news.opendata import CELL_SEPARATOR, text_items
 from taxonomy.models import Audience, Lever, Phase, Theme
 
-from .models import Complexity, ToolIndexPage, ToolLicence, ToolPage, ToolStatus
+from .models import Complexity, ToolIndexPage, ToolPage, ToolStatus
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 1000
@@ -425,9 +426,9 @@ def _check_row(row, terms, files):
         else ToolStatus.PUBLISHED
     )
     cleaned["licence"] = (
-        _choice(text("licence"), ToolLicence.choices, "licence", errors)
+        _choice(text("licence"), Licence.choices, "licence", errors)
         if text("licence")
-        else ToolLicence.CC_BY_SA_4
+        else Licence.CC_BY_SA_4
     )
     cleaned["effort_hours"] = None
     if text("effort_hours"):

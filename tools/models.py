@@ -17,7 +17,9 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
+from core.licences import LicenceChooser, LicensedMixin, licence_field
 from home.images import HeroImageMixin, alt_text_field, image_field, image_panels
+from home.lineage import AdaptationMixin
 from home.models import BasePage
 from home.panels import page_tabs
 from home.sections import sections_for
@@ -38,21 +40,6 @@ class ToolStatus(models.TextChoices):
     PROPOSAL = "proposal", _("Proposal")
     PUBLISHED = "published", _("Published")
     IN_REVISION = "in_revision", _("In revision")
-
-
-class ToolLicence(models.TextChoices):
-    CC_BY_SA_4 = "CC-BY-SA-4.0", "Creative Commons BY-SA 4.0"
-    CC_BY_4 = "CC-BY-4.0", "Creative Commons BY 4.0"
-    CC_BY_NC_SA_4 = "CC-BY-NC-SA-4.0", "Creative Commons BY-NC-SA 4.0"
-    CC0 = "CC0-1.0", "CC0 1.0"
-
-
-LICENCE_URLS = {
-    ToolLicence.CC_BY_SA_4: "https://creativecommons.org/licenses/by-sa/4.0/",
-    ToolLicence.CC_BY_4: "https://creativecommons.org/licenses/by/4.0/",
-    ToolLicence.CC_BY_NC_SA_4: "https://creativecommons.org/licenses/by-nc-sa/4.0/",
-    ToolLicence.CC0: "https://creativecommons.org/publicdomain/zero/1.0/",
-}
 
 
 class ToolIndexPage(HeroImageMixin, BasePage):
@@ -76,7 +63,7 @@ class ToolIndexPage(HeroImageMixin, BasePage):
         return context
 
 
-class ToolPage(RoutablePageMixin, BasePage):
+class ToolPage(LicensedMixin, AdaptationMixin, RoutablePageMixin, BasePage):
     """One tool sheet, numbered (e.g. "02a"), with structured fields."""
 
     sheet_number = models.CharField(
@@ -160,15 +147,23 @@ class ToolPage(RoutablePageMixin, BasePage):
         related_name="related_from",
         help_text=_("Tools to use before, after or together with this one."),
     )
-    licence = models.CharField(
-        _("licence"),
-        max_length=20,
-        choices=ToolLicence.choices,
-        default=ToolLicence.CC_BY_SA_4,
+    adapted_from = models.ForeignKey(
+        "self",
+        verbose_name=_("adapted from"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="adaptations",
         help_text=_(
+            "The tool sheet, in the same language, this tool was adapted from (for another "
+            "audience, country, sector or language). Leave empty for an original tool."
+        ),
+    )
+    licence = licence_field(
+        _(
             "Under which conditions others may reuse the sheet. Keep the default unless "
             "the authors chose another."
-        ),
+        )
     )
     authors = models.CharField(
         _("authors"),
@@ -234,9 +229,14 @@ class ToolPage(RoutablePageMixin, BasePage):
             heading=_("Effort"),
         ),
         FieldPanel("related_tools"),
+        *AdaptationMixin.adaptation_panels(),
     ]
     files_panels = [InlinePanel("instruments", label=_("instruments to download"))]
-    credits_panels = [FieldPanel("licence"), FieldPanel("authors"), FieldPanel("contributors")]
+    credits_panels = [
+        FieldPanel("licence", widget=LicenceChooser),
+        FieldPanel("authors"),
+        FieldPanel("contributors"),
+    ]
     edit_handler = page_tabs(
         content_panels,
         classification=classification_panels,
@@ -246,6 +246,7 @@ class ToolPage(RoutablePageMixin, BasePage):
 
     parent_page_types = ["tools.ToolIndexPage"]
     subpage_types: list[str] = []
+    adaptation_in_same_language = True
 
     class Meta:
         verbose_name = _("tool sheet")
@@ -263,15 +264,7 @@ class ToolPage(RoutablePageMixin, BasePage):
                 raise ValidationError(
                     {"sheet_number": _("Another tool already has this sheet number.")}
                 )
-
-    @property
-    def licence_url(self):
-        return LICENCE_URLS.get(self.licence, "")
-
-    @property
-    def licence_badge(self):
-        """The static path of the licence's badge (an SVG of our own)."""
-        return f"tools/img/licence-{self.licence.lower()}.svg"
+        self.clean_adapted_from(_("A tool cannot be adapted from itself or its adaptations."))
 
     def credited(self, names):
         return [name.strip() for name in names.split(",") if name.strip()]
@@ -305,7 +298,7 @@ class ToolPage(RoutablePageMixin, BasePage):
         return pdf_response(self, request)
 
 
-class ToolInstrument(TranslatableMixin, Orderable):
+class ToolInstrument(LicensedMixin, TranslatableMixin, Orderable):
     """A document to download with a tool: template, worksheet, poster, ...
 
     Translatable, so that a German sheet can offer a German version of the document
@@ -338,13 +331,7 @@ class ToolInstrument(TranslatableMixin, Orderable):
         default="template",
         help_text=_("What the file is, so that visitors know what they download."),
     )
-    licence = models.CharField(
-        _("licence"),
-        max_length=20,
-        choices=ToolLicence.choices,
-        default=ToolLicence.CC_BY_SA_4,
-        help_text=_("Keep the sheet's licence unless this file has another one."),
-    )
+    licence = licence_field(_("Keep the sheet's licence unless this file has another one."))
     attribution = models.CharField(
         _("attribution"),
         max_length=255,
@@ -367,7 +354,7 @@ class ToolInstrument(TranslatableMixin, Orderable):
         FieldPanel("document"),
         FieldPanel("kind"),
         FieldPanel("language"),
-        FieldPanel("licence"),
+        FieldPanel("licence", widget=LicenceChooser),
         FieldPanel("attribution"),
     ]
 
@@ -379,10 +366,6 @@ class ToolInstrument(TranslatableMixin, Orderable):
     def file_size(self):
         """In bytes, as Wagtail recorded it at upload (None if unknown); never reads the file."""
         return self.document.file_size
-
-    @property
-    def licence_url(self):
-        return LICENCE_URLS.get(self.licence, "")
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("instrument")

@@ -3,6 +3,7 @@
 from django.db.models import Q, Sum
 
 from core.public_pages import public
+from home.lineage import page_lineage
 from home.sections import sections_for
 from taxonomy.models import Lever
 from taxonomy.utils import page_terms
@@ -101,7 +102,10 @@ def sheet_context(page, request):
     sections = sections_for("tool_sheet", page, request)
     terms = classification(page)
     image, image_alt = sheet_illustration(page, terms["levers"])
+    origin, adaptations = page_lineage(page)
     return {
+        "origin": origin,
+        "adaptations": adaptations,
         "illustration": image,
         "illustration_alt": image_alt,
         "instruction_groups": instruction_groups(page.instructions),

@@ -6,8 +6,8 @@ import io
 
 import pytest
 
+from core.licences import Licence
 from tests.browser.conftest import assert_accessible, screenshot
-from tools.models import ToolLicence
 
 LANGUAGES = ["fr", "de", "it", "en"]
 NEWS_ITEM = "actualites/lancement-21-jours-pour-convaincre/"
@@ -54,4 +54,4 @@ def test_the_tool_library_offers_the_open_data_downloads(live_site, page):
     assert 'rel="license"' in response.headers["link"]
     rows = list(csv.DictReader(io.StringIO(response.text())))
     licences = {row["licence"] for row in rows}
-    assert ToolLicence.CC_BY_SA_4 in licences and licences <= set(ToolLicence.values)
+    assert Licence.CC_BY_SA_4 in licences and licences <= set(Licence.values)
