@@ -188,9 +188,9 @@ def test_a_german_lever_translated_by_a_translator_waits_for_review(client):
 
 def _instrument_titles(page_pk):
     return list(
-        ToolInstrument.objects.filter(page_id=page_pk).order_by("sort_order").values_list(
-            "title", flat=True
-        )
+        ToolInstrument.objects.filter(page_id=page_pk)
+        .order_by("sort_order")
+        .values_list("title", flat=True)
     )
 
 
