@@ -17,7 +17,8 @@ MODELS = {"example": UsageExample, "comment": ToolComment, "proposal": ToolPropo
 
 def follow_token(contribution):
     name = next(key for key, model in MODELS.items() if isinstance(contribution, model))
-    return signing.dumps([name, contribution.pk], salt=SALT)
+    # No timestamp: the same contribution always has the same link.
+    return signing.Signer(salt=SALT).sign_object([name, contribution.pk])
 
 
 def follow_path(contribution):
@@ -28,7 +29,7 @@ def follow_path(contribution):
 def contribution_from_token(token):
     """The contribution a token names, or None when the token is forged or altered."""
     try:
-        name, pk = signing.loads(token, salt=SALT)
+        name, pk = signing.Signer(salt=SALT).unsign_object(token)
     except (signing.BadSignature, ValueError, TypeError):
         return None
     model = MODELS.get(name)

@@ -156,12 +156,13 @@ def _querysets():
 
 def _public(queryset):
     """Leave out what was declined and never published."""
-    return queryset.exclude(row_status=WorkflowState.STATUS_REJECTED, row_live=False)
+    return queryset.exclude(row_status=WorkflowState.STATUS_NEEDS_CHANGES, row_live=False)
 
 
 def board_queryset():
     """Every contribution the board lists, newest first, as rows of plain values."""
-    parts = [_public(queryset) for queryset in _querysets().values()]
+    # No ordering inside the UNION's parts (SQLite refuses it; the models have a default one).
+    parts = [_public(queryset).order_by() for queryset in _querysets().values()]
     return parts[0].union(*parts[1:], all=True).order_by("-row_date", "-row_id")
 
 
@@ -223,7 +224,7 @@ def _comment_outcomes(rows):
 
 def _stage(row, reached):
     if not row.live:
-        if row.workflow_status == WorkflowState.STATUS_REJECTED:
+        if row.workflow_status == WorkflowState.STATUS_NEEDS_CHANGES:
             return Stage.DECLINED
         waiting = row.workflow_status == WorkflowState.STATUS_IN_PROGRESS
         if waiting and not (row.locked or row.step_approved):
