@@ -233,7 +233,12 @@ def board(request):
     return TemplateResponse(
         request,
         "contributions/board.html",
-        {"page": page, "rows": page.object_list, "page_links": links, "stages": progress.Stage},
+        {
+            "board_page": page,
+            "rows": page.object_list,
+            "page_links": links,
+            "stages": progress.Stage,
+        },
     )
 
 

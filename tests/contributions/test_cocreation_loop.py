@@ -304,7 +304,7 @@ def test_the_board_is_paginated_and_refuses_bad_page_numbers(client, tool):
     for _ in range(BOARD_PAGE_SIZE + 1):
         ToolCommentFactory(tool=tool, pending=True)
     response, first = board_items(client)
-    total = response.context["page"].paginator.count
+    total = response.context["board_page"].paginator.count
     last = (total - 1) // BOARD_PAGE_SIZE + 1
     _, last_items = board_items(client, query=f"?page={last}")
     assert len(first) == BOARD_PAGE_SIZE and last >= 2
