@@ -294,7 +294,6 @@ def test_the_board_shows_each_contributions_stage_and_nothing_personal(client, t
 def test_the_board_speaks_the_visitors_language(client, tool, language):
     ToolCommentFactory(tool=tool, pending=True)
     response, items = board_items(client, language)
-    assert response.context["rows"][0].stage_label in items[0]
     assert parse(response).html["lang"] == language
     with translation.override(language):
         assert str(response.context["rows"][0].stage_label) in items[0]
