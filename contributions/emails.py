@@ -9,13 +9,16 @@ from wagtail.models import Page, TaskState
 from core.urls import site_url
 from tools.models import ToolPage
 
+from .follow_links import follow_path
 from .models import DecisionNotice, ToolComment, ToolProposal, UsageExample
+from .outcomes import translation_assigned
 
 
 def contribution_of(obj):
     """The record holding the contributor of a workflow's object (None for other content)."""
     if isinstance(obj, (UsageExample, ToolComment)):
-        return obj
+        # Read again: publishing it may have changed it (a revision's draft of the sheet).
+        return type(obj).objects.select_related("tool", "locale").get(pk=obj.pk)
     if isinstance(obj, Page):
         obj = obj.specific
     if isinstance(obj, ToolPage):
@@ -47,11 +50,14 @@ def notify_decision(workflow_state, approved):
     context = {
         "contribution": contribution,
         "is_proposal": isinstance(contribution, ToolProposal),
+        "translation_assigned": isinstance(contribution, ToolComment)
+        and translation_assigned(contribution),
         "tool_title": tool.title,
         "comments": reviewers_comments(workflow_state),
         "site_url": site_url(),
     }
     with translation.override(contribution.locale.language_code):
+        context["follow_url"] = site_url() + follow_path(contribution)
         subject = render_to_string(f"contributions/emails/{outcome}_subject.txt", context)
         body = render_to_string(f"contributions/emails/{outcome}.txt", context)
     send_mail(

@@ -10,6 +10,9 @@ from wagtail.models import Locale
 
 from core.uploads import inspect_upload
 from guides.models import Region, Sector
+from tools.models import ToolPage
+
+from .models import RevisablePart
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 ALLOWED_UPLOADS = ["pdf", "docx", "odt", "xlsx", "ods", "png", "jpg", "jpeg"]
@@ -156,6 +159,35 @@ class RevisionForm(ContributionForm):
         widget=forms.Textarea(attrs={"rows": 8}),
         help_text=_("What should change, and why. Plain text, 5,000 characters at most."),
     )
+    proposed_part = forms.ChoiceField(
+        label=_("Part you propose a new wording for (optional)"),
+        choices=[("", _("None: my message says it all")), *RevisablePart.choices],
+        required=False,
+    )
+    proposed_text = PlainTextField(
+        label=_("Your new wording for that part (optional)"),
+        max_length=5000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_(
+            "The whole text of that part as you would write it. Once approved, the reviewers "
+            "see it side by side with the current text."
+        ),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        text, part = cleaned.get("proposed_text"), cleaned.get("proposed_part")
+        if text and not part:
+            self.add_error("proposed_part", _("Choose the part your new wording replaces."))
+        # The sheet's own limit for that part (None: rich text, no limit).
+        limit = ToolPage._meta.get_field(part).max_length if part else None
+        if text and limit and len(text) > limit:
+            self.add_error(
+                "proposed_text",
+                _("This part holds %(limit)s characters at most.") % {"limit": limit},
+            )
+        return cleaned
 
 
 class TranslationOfferForm(ContributionForm):

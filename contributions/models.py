@@ -33,11 +33,24 @@ from wagtail.search import index
 from core.private_media import private_storage
 from core.translation_review import LocaleWorkflowMixin
 
+from .panels import RevisionDraftPanel
+
 
 class CommentKind(models.TextChoices):
     COMMENT = "comment", _("Comment or observation")
     REVISION = "revision", _("Suggested revision")
     TRANSLATION = "translation", _("Offer to translate")
+
+
+class RevisablePart(models.TextChoices):
+    """The parts of a tool sheet a visitor may propose a new wording for (ToolPage fields)."""
+
+    SUMMARY = "summary", _("The tool in brief")
+    TARGET_GROUPS = "target_groups", _("Who it is for")
+    REASONS = "reasons", _("Reasons to use it")
+    EXPECTED_RESULTS = "expected_results", _("Expected results and impacts")
+    HUMAN_RESOURCES = "human_resources", _("People needed")
+    EFFORT = "effort", _("Estimated effort")
 
 
 class DecisionNotice(models.TextChoices):
@@ -246,11 +259,40 @@ class ToolComment(ModeratedContribution):
         related_name="+",
         help_text=_("For an offer to translate."),
     )
+    proposed_part = models.CharField(
+        _("part to reword"),
+        max_length=40,
+        choices=RevisablePart.choices,
+        blank=True,
+        help_text=_(
+            "For a suggested revision: the part of the sheet the new wording below replaces. "
+            "On approval, the sheet gets a draft with this wording, for the reviewers."
+        ),
+    )
+    proposed_text = models.TextField(
+        _("proposed wording"),
+        max_length=5000,
+        blank=True,
+        help_text=_("For a suggested revision: the new text the person proposes for that part."),
+    )
+    page_revision = models.ForeignKey(
+        "wagtailcore.Revision",
+        verbose_name=_("draft of the sheet"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The draft of the tool sheet made from this suggestion when it was approved."),
+    )
 
     panels = [
         FieldPanel("tool"),
         FieldPanel("kind"),
         FieldPanel("section"),
+        FieldPanel("proposed_part"),
+        FieldPanel("proposed_text"),
+        RevisionDraftPanel(heading=_("Draft of the sheet")),
         FieldPanel("target_locale"),
         FieldPanel("message"),
         *Contributor.contributor_panels,

@@ -12,7 +12,10 @@ from core.site_data import default_locale, locales_by_code
 from home.i18n_pages import localize_pages
 from tools.models import ToolPage, ToolStatus
 
-from .models import ToolComment, ToolProposal, UsageExample
+from .models import CommentKind, ToolComment, ToolProposal, UsageExample
+
+# The sheet shows the latest approved comments; the others stay in the admin.
+SHEET_COMMENT_LIMIT = 20
 
 REVIEW_STATUSES = [ToolStatus.PROPOSAL, ToolStatus.IN_REVISION]
 
@@ -32,6 +35,17 @@ def _live_examples(tool):
         UsageExample.objects.filter(live=True, tool__translation_key=tool.translation_key)
         .select_related("locale")
         .order_by("-submitted_at")
+    )
+
+
+def _live_comments(tool):
+    """The tool's latest approved comments (observations, not revisions or offers)."""
+    return list(
+        ToolComment.objects.filter(
+            live=True, kind=CommentKind.COMMENT, tool__translation_key=tool.translation_key
+        )
+        .select_related("locale")
+        .order_by("-submitted_at")[: SHEET_COMMENT_LIMIT * 4]
     )
 
 
@@ -75,6 +89,7 @@ def sheet_contributions(tool, request):
         "tool": tool,
         "examples": examples,
         "example_count": len(examples),
+        "comments": _pick_translation(_live_comments(tool), tool.locale_id)[:SHEET_COMMENT_LIMIT],
         "contributors": credited_contributors(tool, live_examples),
     }
     if request is not None:

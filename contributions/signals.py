@@ -1,6 +1,8 @@
 """Workflow decisions on contributions: the contributor hears about them by e-mail; a usage
 example's attached file follows the example (public once approved, gone once deleted); a
-proposed tool published as a sheet takes the library's next free number."""
+proposed tool published as a sheet takes the library's next free number; an approved
+revision becomes a draft of the sheet and an approved offer to translate a translator's task
+(contributions/outcomes.py)."""
 
 from django.db import transaction
 from django.db.models.signals import post_delete, pre_delete
@@ -17,7 +19,8 @@ from core import private_media
 from tools.models import ToolPage
 
 from .emails import notify_decision
-from .models import UsageExample
+from .models import ToolComment, UsageExample
+from .outcomes import follow_up
 from .submission import number_published_proposal
 
 
@@ -44,6 +47,11 @@ def publish_attachment(sender, instance, **kwargs):
         private_media.withdraw(name)
     if current:
         private_media.publish(current)
+
+
+@receiver(published, sender=ToolComment)
+def comment_published(sender, instance, **kwargs):
+    follow_up(instance)
 
 
 @receiver(unpublished, sender=UsageExample)

@@ -53,7 +53,7 @@ def submit_comment(tool, locale, kind, data):
     return comment
 
 
-def _paragraphs(text):
+def paragraphs(text):
     """Plain text as rich-text paragraphs: escaped, then sanitised by nh3 to <p> and <br>."""
     blocks = [block.strip() for block in text.replace("\r\n", "\n").split("\n\n")]
     markup = "".join(
@@ -115,8 +115,8 @@ def submit_tool_proposal(locale, data, contributor):
         locale=index.locale,
         sheet_number=f"{PROPOSAL_NUMBER_PREFIX}{marker}",
         summary=data["summary"],
-        target_groups=_paragraphs(data.get("target_groups", "")),
-        reasons=_paragraphs(data.get("reasons", "")),
+        target_groups=paragraphs(data.get("target_groups", "")),
+        reasons=paragraphs(data.get("reasons", "")),
         status=ToolStatus.PROPOSAL,
         live=False,
     )

@@ -10,6 +10,8 @@ urlpatterns = [
     path("", views.help_wanted, name="help_wanted"),
     path("proposer-un-outil/", views.propose_tool, name="propose_tool"),
     path("merci/", views.thanks, name="thanks"),
+    path("suivi/", views.board, name="board"),
+    path("suivi/<str:token>/", views.follow, name="follow"),
     path(
         "outils/<int:tool_id>/exemple/",
         views.tool_contribution,

@@ -1,7 +1,11 @@
-"""The public side of co-creation: the contribution forms and the "help wanted" page."""
+"""The public side of co-creation: the contribution forms, the "help wanted" page, the board
+of contributions and their stages, and each contributor's private follow-up page."""
+
+from urllib.parse import urlencode
 
 from django.conf import settings
-from django.http import Http404, HttpResponseRedirect
+from django.core.paginator import EmptyPage, Paginator
+from django.http import Http404, HttpResponseBadRequest, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -17,7 +21,7 @@ from core.site_data import active_locale
 from guides.models import BusinessModelPage
 from tools.models import ToolPage
 
-from . import pipeline, submission
+from . import follow_links, pipeline, progress, submission
 from .forms import (
     AdaptationForm,
     CommentForm,
@@ -26,8 +30,9 @@ from .forms import (
     ToolProposalForm,
     TranslationOfferForm,
     UsageExampleForm,
+    plain_text,
 )
-from .models import CommentKind
+from .models import CommentKind, RevisablePart
 
 # At most RATE_LIMIT accepted contributions per visitor IP in RATE_WINDOW seconds.
 DEFAULT_RATE_LIMIT = 10
@@ -116,7 +121,11 @@ def tool_contribution(request, tool_id, kind):
     }
     template = "contributions/contribution_form.html"
     if request.method == "GET":
-        context["form"] = form_class(**extra)
+        part = request.GET.get("partie", "")
+        if part and (form_class is not RevisionForm or part not in RevisablePart.values):
+            return HttpResponseBadRequest()
+        initial = {"proposed_part": part, "proposed_text": part_as_text(tool, part)} if part else {}
+        context["form"] = form_class(initial=initial, **extra)
         return TemplateResponse(request, template, context)
 
     form = form_class(request.POST, request.FILES, **extra)
@@ -140,13 +149,25 @@ def tool_contribution(request, tool_id, kind):
     if kind == "example":
         for name in ("title", "organisation", "description", "attachment"):
             data[name] = form.cleaned_data[name] or ""
-        submission.submit_usage_example(tool, locale, data)
+        contribution = submission.submit_usage_example(tool, locale, data)
     else:
-        for name in ("message", "section", "target_locale"):
+        for name in ("message", "section", "target_locale", "proposed_part", "proposed_text"):
             if name in form.cleaned_data:
                 data[name] = form.cleaned_data[name]
-        submission.submit_comment(tool, locale, kind, data)
-    return HttpResponseRedirect(reverse("contributions:thanks") + f"?tool={tool.pk}")
+        contribution = submission.submit_comment(tool, locale, kind, data)
+    return _thanks(contribution, tool)
+
+
+def _thanks(contribution, tool=None):
+    """The thank-you page, with the private link to follow the contribution."""
+    query = {"tool": tool.pk} if tool else {}
+    query["suivi"] = follow_links.follow_token(contribution)
+    return HttpResponseRedirect(reverse("contributions:thanks") + "?" + urlencode(query))
+
+
+def part_as_text(tool, part):
+    """The current text of a part of the sheet, as plain text to reword."""
+    return plain_text(str(getattr(tool, part) or "").replace("</p>", "</p>\n\n")).strip()
 
 
 @never_cache
@@ -177,8 +198,10 @@ def propose_tool(request):
         response = _rejected(request, template, context, form)
         response.status_code = 429
         return response
-    submission.submit_tool_proposal(Locale.get_active(), form.cleaned_data, form.contributor_data())
-    return HttpResponseRedirect(reverse("contributions:thanks"))
+    page = submission.submit_tool_proposal(
+        Locale.get_active(), form.cleaned_data, form.contributor_data()
+    )
+    return _thanks(page.proposal)
 
 
 ADAPTATIONS = {
@@ -243,12 +266,63 @@ def propose_adaptation(request, page_id, kind):
     return HttpResponseRedirect(reverse("contributions:thanks"))
 
 
+@never_cache
 def thanks(request):
     tool = None
     tool_id = request.GET.get("tool", "")
     if tool_id.isdigit():
         tool = ToolPage.objects.live().filter(pk=int(tool_id)).first()
-    return TemplateResponse(request, "contributions/thanks.html", {"tool": tool})
+    token = request.GET.get("suivi", "")
+    follow_url = ""
+    if token and follow_links.contribution_from_token(token) is not None:
+        follow_url = request.build_absolute_uri(reverse("contributions:follow", args=[token]))
+    response = TemplateResponse(
+        request, "contributions/thanks.html", {"tool": tool, "follow_url": follow_url}
+    )
+    response["Referrer-Policy"] = "no-referrer"
+    return response
+
+
+def board(request):
+    """Every contribution and its stage, newest first; nothing personal."""
+    number = request.GET.get("page", "1")
+    if not number.isdigit() or int(number) < 1:
+        return HttpResponseBadRequest()
+    try:
+        page = progress.board_page(int(number), Locale.get_active())
+    except EmptyPage as error:
+        raise Http404 from error
+    links = [
+        (each, urlencode({"page": each})) if each != Paginator.ELLIPSIS else (None, "")
+        for each in page.paginator.get_elided_page_range(page.number, on_each_side=2)
+    ]
+    return TemplateResponse(
+        request,
+        "contributions/board.html",
+        {
+            "board_page": page,
+            "rows": page.object_list,
+            "page_links": links,
+            "stages": progress.Stage,
+        },
+    )
+
+
+@never_cache
+def follow(request, token):
+    """The contributor's private page: where their contribution stands, and why if declined."""
+    contribution = follow_links.contribution_from_token(token)
+    if contribution is None:
+        raise Http404
+    row = progress.follow(contribution, Locale.get_active())
+    response = TemplateResponse(
+        request,
+        "contributions/follow.html",
+        {"row": row, "stages": progress.Stage, "reasons": row.extra["reasons"]},
+    )
+    response["Referrer-Policy"] = "no-referrer"
+    response["X-Robots-Tag"] = "noindex"
+    return response
 
 
 def help_wanted(request):

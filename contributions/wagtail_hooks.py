@@ -116,6 +116,11 @@ def _tool_examples_context(page, request):
     return {"examples": data["examples"]}
 
 
+def _tool_comments_context(page, request):
+    data = sheet_contributions(page, request)
+    return {"comments": data["comments"]} if data["comments"] else None
+
+
 def _tool_credits_context(page, request):
     data = sheet_contributions(page, request)
     return {"contributors": data["contributors"]} if data["contributors"] else None
@@ -138,6 +143,13 @@ register_section(
     "contributions/includes/tool_examples.html",
     _tool_examples_context,
     order=50,
+)
+register_section(
+    "tool_sheet",
+    "contributions_comments",
+    "contributions/includes/tool_comments.html",
+    _tool_comments_context,
+    order=60,
 )
 register_section(
     "tool_sheet",

@@ -67,7 +67,9 @@ def claim(user, instance, locale):
 def release(user, assignment):
     instance = assignment.source.get_instance(Locale.get_default())
     data = _audit_data(instance, assignment.locale)
-    data["claimed_by"] = assignment.user.get_username()
+    data["claimed_by"] = (
+        assignment.user.get_username() if assignment.user else assignment.volunteer_name
+    )
     log(assignment, RELEASE_ACTION, user=user, data=data)
     assignment.delete()
 

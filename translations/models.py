@@ -173,9 +173,19 @@ class TranslationAssignment(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.CASCADE,
+        null=True,
+        blank=True,
         related_name="translation_assignments",
         verbose_name=_("translator"),
         help_text=_("Who takes care of it."),
+    )
+    volunteer_name = models.CharField(
+        _("volunteer without an account"),
+        max_length=120,
+        blank=True,
+        help_text=_(
+            "The person whose offer to translate was accepted, when they have no account here."
+        ),
     )
     claimed_at = models.DateTimeField(_("since"), auto_now_add=True)
 
@@ -189,7 +199,14 @@ class TranslationAssignment(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.source_label} → {self.locale.language_code}: {self.user}"
+        return f"{self.source_label} → {self.locale.language_code}: {self.assignee}"
+
+    @property
+    def assignee(self):
+        """Who takes care of it, as the report shows them."""
+        if self.user is None:
+            return self.volunteer_name
+        return self.user.get_full_name() or self.user.get_username()
 
     @property
     def source_label(self):

@@ -245,8 +245,12 @@ def _csv_response(request, rows):
                 row.translated,
                 row.total,
                 absolute_url(url) if url else "",
-                row.assignment.user.get_username() if row.assignment else "",
+                _assignee_username(row.assignment) if row.assignment else "",
                 row.assignment.claimed_at.isoformat() if row.assignment else "",
             ]
         )
     return response
+
+
+def _assignee_username(assignment):
+    return assignment.user.get_username() if assignment.user else assignment.volunteer_name

@@ -97,3 +97,23 @@ def test_a_sent_contribution_leads_to_an_accessible_thank_you_page(
     # One message in the page itself (the header's search box has a live region of its own).
     assert page.locator("main [role=status]").count() == 1
     assert_accessible(page, f"thank-you page ({language})")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_private_follow_page_and_the_board_have_no_axe_violations(
+    live_site, page, tool_id, language
+):
+    page.goto(f"{live_site.url}/{language}/contribuer/outils/{tool_id}/commentaire/")
+    page.fill("#id_message", "Une remarque à suivre.")
+    page.fill("#id_contributor_name", "Camille")
+    page.locator("form.contribution-form button[type=submit]").click()
+    page.wait_for_url(f"**/{language}/contribuer/merci/**")
+    page.locator("a.contribution-link").click()
+    page.wait_for_url(f"**/{language}/contribuer/suivi/*/")
+    assert page.locator("h1").count() == 1
+    assert_accessible(page, f"follow page ({language})")
+    page.goto(f"{live_site.url}/{language}/contribuer/suivi/")
+    assert page.locator(".contribution-board__item").count() >= 1
+    assert_accessible(page, f"board ({language})")
+    if language == "fr":
+        screenshot(page, "contributions-board-fr")
