@@ -163,7 +163,7 @@ class Gunicorn:
         deadline = time.monotonic() + 60
         while True:
             try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/healthz", timeout=5):
+                with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/healthz", timeout=5):  # nosec B310 - our own local server, http only
                     return self
             except OSError:
                 if time.monotonic() > deadline or self.process.poll() is not None:

@@ -124,7 +124,7 @@ def test_the_path_page_query_count_does_not_grow_with_steps_and_sessions(
             page.steps.add(TrainingPathStep(module=module, outcomes="Savoir.", locale=page.locale))
         page.save_revision().publish()
 
-    assert_query_count_does_not_grow(client, url, add_steps, budget=30)
+    assert_query_count_does_not_grow(client, url, add_steps, budget=12)
 
 
 def test_the_training_index_query_count_does_not_grow_with_paths(client, training_index):
@@ -134,4 +134,4 @@ def test_the_training_index_query_count_does_not_grow_with_paths(client, trainin
             step_modules=[TrainingModulePageFactory(parent=training_index) for _ in range(2)],
         )
 
-    assert_query_count_does_not_grow(client, training_index.url, add_paths, budget=27)
+    assert_query_count_does_not_grow(client, training_index.url, add_paths, budget=12)
