@@ -12,6 +12,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
+from core.cache import PAGES, cached
+
 from .i18n_pages import localize_pages
 
 CHANGED_ASPECTS = ["changed_audience", "changed_country", "changed_sector", "changed_language"]
@@ -104,14 +106,27 @@ def page_lineage(page):
             origin = localize_pages([source], page.locale)[0]
             if not origin.live:
                 origin = None
-    adaptations = (
+    # Which pages are adaptations changes only when a page is published or unpublished: they
+    # are kept in the cache of published pages, so a warm sheet pays no query for them.
+    adaptations = cached(
+        (PAGES,),
+        f"lineage:{model._meta.label_lower}:{page.pk}",
+        lambda: _adaptations(model, page),
+    )
+    return origin, localize_pages(adaptations, page.locale)
+
+
+def _adaptations(model, page):
+    """The live adaptations of any language version of `page`, each adaptation once (in the
+    page's language when it has a version in it), by title."""
+    rows = (
         model.objects.live()
         .filter(adapted_from__translation_key=page.translation_key)
         .exclude(translation_key=page.translation_key)
         .order_by("title")
     )
     by_key = {}
-    for adaptation in adaptations:
+    for adaptation in rows:
         if adaptation.translation_key not in by_key or adaptation.locale_id == page.locale_id:
             by_key[adaptation.translation_key] = adaptation
-    return origin, localize_pages(by_key.values(), page.locale)
+    return list(by_key.values())

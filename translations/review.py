@@ -49,17 +49,10 @@ def save_draft(translation, user):
         before = target_instance(translation)
     except ObjectDoesNotExist:
         before = None
-    # What visitors see: the published revision, or, for a translation published without a
-    # revision (demo content, imports) and for an alias of the French page (which keeps
-    # showing the French text until the German one is approved), the row and its inline
-    # items as they are now.
-    shown = None
-    if before is not None and before.live:
-        was_alias = getattr(before, "alias_of_id", None) is not None
-        if before.live_revision_id and not was_alias:
-            shown = before.live_revision.content
-        else:
-            shown = before.serializable_data()
+    # What visitors see: a live page's or snippet's row and its inline items (Wagtail keeps the
+    # published content there; drafts wait in revisions). For an alias of the French page it is
+    # the French text, which it keeps showing until the German one is approved.
+    shown = before.serializable_data() if before is not None and before.live else None
     translation.save_target(user=user, publish=False)
     if shown is None:
         return

@@ -46,8 +46,8 @@ def _instruments(tool):
         return []
     document = DocumentFactory(title=f"Document {tool.number}")
     return [
-        ToolInstrument(locale=tool.locale, title=title, document=document)
-        for title in tool.instrument_titles
+        ToolInstrument(locale=tool.locale, title=title, document=document, sort_order=position)
+        for position, title in enumerate(tool.instrument_titles)
     ]
 
 

@@ -98,7 +98,8 @@ def test_the_module_page_shows_anonymous_visitors_a_notice_with_a_login_link(cli
 def test_the_module_page_lists_the_trainers_materials_for_a_trainer(client, module):
     client.force_login(TrainerFactory())
     section = one(parse(client.get(module.url)), "section.trainer-section")
-    assert texts(section, "ul.training-materials a") == ["Grille pour animateurs"]
+    materials = texts(section, "ul.training-materials > li > a:first-child")
+    assert materials == ["Grille pour animateurs"]
     assert not section.select(".trainer-materials-notice")
 
 
