@@ -24,6 +24,7 @@ import os
 import secrets
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -57,7 +58,6 @@ def install_lighthouse(folder):
 
 
 def free_port():
-    import socket
 
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

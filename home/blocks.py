@@ -1,7 +1,9 @@
 """StreamField blocks shared by every page type of the site."""
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock
@@ -62,8 +64,6 @@ class CallToActionBlock(blocks.StructBlock):
         value_class = LinkStructValue
 
     def clean(self, value):
-        from django.core.exceptions import ValidationError
-        from wagtail.blocks.struct_block import StructBlockValidationError
 
         value = super().clean(value)
         if not value.get("page") and not value.get("external_url"):
@@ -181,8 +181,6 @@ class MenuLinkBlock(blocks.StructBlock):
         label = _("Link")
 
     def clean(self, value):
-        from django.core.exceptions import ValidationError
-        from wagtail.blocks.struct_block import StructBlockValidationError
 
         value = super().clean(value)
         if not value.get("page") and not value.get("external_url"):
