@@ -220,3 +220,34 @@ def test_visitors_of_an_alias_keep_the_french_inline_items_until_the_review_appr
     with django_capture_on_commit_callbacks(execute=True):
         act(client, german, "approve", german.current_workflow_state.current_task_state)
     assert _instrument_titles(german_alias.pk) == ["Vorlage zum Ausdrucken"]
+
+
+def test_a_published_translation_keeps_its_inline_items_until_the_review_approves(
+    client, django_capture_on_commit_callbacks
+):
+    tool = ToolPageFactory(instrument_titles=["Gabarit à imprimer"], aliases=False)
+    source, translation = start_translation(tool, "de")
+    fill_strings(
+        source,
+        translation.target_locale,
+        lambda text: {"Gabarit à imprimer": "Vorlage"}.get(text, text),
+    )
+    with django_capture_on_commit_callbacks(execute=True):  # wagtail-localize publishes on commit
+        translation.save_target(publish=True)
+    german = translation.get_target_instance()
+    assert german.live
+    fill_strings(
+        source,
+        translation.target_locale,
+        lambda text: {"Gabarit à imprimer": "Neue Vorlage"}.get(text, text),
+    )
+    client.force_login(TranslatorFactory(language_code="de"))
+    submit(client, translation)
+    assert _instrument_titles(german.pk) == ["Vorlage"]
+    assert "Neue Vorlage" not in client.get(german.url).content.decode()
+
+    client.force_login(ModeratorFactory())
+    german = Page.objects.get(pk=german.pk).specific
+    with django_capture_on_commit_callbacks(execute=True):
+        act(client, german, "approve", german.current_workflow_state.current_task_state)
+    assert _instrument_titles(german.pk) == ["Neue Vorlage"]
