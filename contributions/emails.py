@@ -7,10 +7,18 @@ from django.utils import translation
 from wagtail.models import Page, TaskState
 
 from core.urls import site_url
+from guides.models import BusinessModelPage
 from tools.models import ToolPage
 
+from .follow_links import MODELS as FOLLOWED_MODELS
 from .follow_links import follow_path
-from .models import DecisionNotice, ToolComment, ToolProposal, UsageExample
+from .models import (
+    DecisionNotice,
+    ModelAdaptationProposal,
+    ToolComment,
+    ToolProposal,
+    UsageExample,
+)
 from .outcomes import translation_assigned
 
 
@@ -23,6 +31,12 @@ def contribution_of(obj):
         obj = obj.specific
     if isinstance(obj, ToolPage):
         return ToolProposal.objects.filter(tool_id=obj.pk).select_related("locale").first()
+    if isinstance(obj, BusinessModelPage):
+        return (
+            ModelAdaptationProposal.objects.filter(business_model_id=obj.pk)
+            .select_related("locale", "business_model")
+            .first()
+        )
     return None
 
 
@@ -45,19 +59,23 @@ def notify_decision(workflow_state, approved):
     contribution = contribution_of(obj)
     if contribution is None or not contribution.contributor_email:
         return False
-    tool = contribution.tool
+    is_adaptation = isinstance(contribution, ModelAdaptationProposal)
+    page = contribution.business_model if is_adaptation else contribution.tool
     outcome = "approved" if approved else "declined"
     context = {
         "contribution": contribution,
         "is_proposal": isinstance(contribution, ToolProposal),
+        "is_adaptation": is_adaptation,
         "translation_assigned": isinstance(contribution, ToolComment)
         and translation_assigned(contribution),
-        "tool_title": tool.title,
+        "tool_title": page.title,
         "comments": reviewers_comments(workflow_state),
         "site_url": site_url(),
+        "follow_url": "",
     }
     with translation.override(contribution.locale.language_code):
-        context["follow_url"] = site_url() + follow_path(contribution)
+        if isinstance(contribution, tuple(FOLLOWED_MODELS.values())):
+            context["follow_url"] = site_url() + follow_path(contribution)
         subject = render_to_string(f"contributions/emails/{outcome}_subject.txt", context)
         body = render_to_string(f"contributions/emails/{outcome}.txt", context)
     send_mail(

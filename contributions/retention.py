@@ -2,9 +2,10 @@
 
 `RETENTION_CONTRIBUTIONS_DAYS` after the moderators' decision:
 - a declined usage example or comment is deleted (with its revisions and attached file);
-- an approved one, and a tool proposal whatever the decision, stays (it is the association's
-  content now) but loses its contributor's e-mail address, and the name unless the person
-  agreed to be credited (the name is then shown on the tool sheet).
+- an approved one, and a tool proposal or a proposed adaptation of a shared model whatever
+  the decision, stays (it is the association's content now) but loses its contributor's
+  e-mail address, and the name unless the person agreed to be credited (the name is then
+  shown on the tool sheet).
 Files no row or revision refers to any more are deleted a day later; the admin's history of
 deleted contributions loses their labels.
 """
@@ -23,9 +24,10 @@ from core.retention import (
     decided_before,
     erase_from_revisions,
 )
+from guides.models import BusinessModelPage
 from tools.models import ToolPage
 
-from .models import ToolComment, ToolProposal, UsageExample
+from .models import ModelAdaptationProposal, ToolComment, ToolProposal, UsageExample
 
 # What stands for an erased name: the field is required in the admin's forms.
 ERASED_NAME = "—"
@@ -58,6 +60,11 @@ def approved(model):
 def decided_proposals(cutoff):
     tools = decided_before(ToolPage, cutoff, DECIDED)
     return ToolProposal.objects.filter(still_identified(), tool_id__in=tools)
+
+
+def decided_adaptations(cutoff):
+    models = decided_before(BusinessModelPage, cutoff, DECIDED)
+    return ModelAdaptationProposal.objects.filter(still_identified(), business_model_id__in=models)
 
 
 def erase_contributor(contribution):
@@ -104,6 +111,12 @@ def contribution_rules():
         AnonymiseRows(
             "contributors of tool proposals",
             rows=decided_proposals,
+            anonymise=erase_contributor,
+            **period,
+        ),
+        AnonymiseRows(
+            "contributors of proposed adaptations",
+            rows=decided_adaptations,
             anonymise=erase_contributor,
             **period,
         ),

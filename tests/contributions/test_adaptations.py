@@ -2,13 +2,14 @@
 and the lineage shown on both pages once it is published."""
 
 import pytest
+from django.core import mail
 from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Locale
 
 from contributions.models import ModelAdaptationProposal, ToolProposal
 from guides.models import BusinessModelPage, Region, Sector
-from tests.factories import BusinessModelPageFactory, ToolPageFactory
+from tests.factories import BusinessModelPageFactory, ModeratorFactory, ToolPageFactory
 from tests.html import one, parse, text_of, texts
 from tools.models import ToolPage, ToolStatus
 
@@ -135,3 +136,48 @@ def test_a_published_tool_adaptation_shows_its_lineage_on_both_sheets(client, to
     origin = one(adapted_page, "p.tool-sheet__origin")
     assert one(origin, "a")["href"] == tool.url
     assert "Pour des élèves." in text_of(origin)
+
+
+def propose_model_adaptation(client, source, language="fr"):
+    data = adaptation_data(
+        title="Le café du quartier",
+        changed=["changed_sector"],
+        organisation="Association Quartier Vivant",
+        country="France",
+        region=Region.FRANCE,
+        sector=Sector.SOCIAL_ACTION,
+        year="2025",
+    )
+    assert client.post(url("adapt_model", source, language), data).status_code == 302
+    return BusinessModelPage.objects.get(title="Le café du quartier")
+
+
+def mails_to_the_contributor():
+    return [message for message in mail.outbox if "ines@secret.example.net" in message.to]
+
+
+def test_the_person_who_proposed_a_model_adaptation_hears_that_it_is_published(client):
+    adaptation = propose_model_adaptation(client, BusinessModelPageFactory())
+    moderator = ModeratorFactory()
+    while adaptation.current_workflow_task_state is not None:
+        adaptation.current_workflow_task_state.specific.approve(user=moderator, comment="")
+        adaptation.refresh_from_db()
+    assert adaptation.live
+    [message] = mails_to_the_contributor()
+    assert message.subject == "Votre adaptation a été acceptée"
+    assert "Inès Favre" in message.body
+    assert "«\u00a0Le café du quartier\u00a0»" in message.body
+    assert "modèles partagés" in message.body
+    # Adaptations have no private follow-up page: the e-mail offers none.
+    assert "/suivi/" not in message.body
+
+
+def test_the_person_who_proposed_a_model_adaptation_hears_why_it_was_declined(client):
+    adaptation = propose_model_adaptation(client, BusinessModelPageFactory(), "de")
+    adaptation.current_workflow_task_state.specific.reject(
+        user=ModeratorFactory(), comment="Le canevas reste trop proche de l'original."
+    )
+    [message] = mails_to_the_contributor()
+    assert "Le canevas reste trop proche de l'original." in message.body
+    assert "Le café du quartier" in message.body
+    assert "Hello" not in message.body  # written in German, the language of the form

@@ -7,12 +7,16 @@ import time
 import pytest
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from django.utils import translation
 from wagtail.models import ModelLogEntry, Revision
 
-from contributions.models import ToolComment, UsageExample
+from contributions.models import ModelAdaptationProposal, ToolComment, UsageExample
 from contributions.retention import ERASED_NAME
 from core.private_media import private_storage
+from guides.models import Region, Sector
 from tests.factories import (
+    BusinessModelPageFactory,
     ModeratorFactory,
     ReviewerFactory,
     ToolCommentFactory,
@@ -115,6 +119,35 @@ def test_a_tool_proposal_loses_the_contributors_address_after_the_decision():
     assert purge()["contributors of tool proposals"] == 1
     proposal.refresh_from_db()
     assert proposal.contributor_email == ""
+
+
+def test_a_proposed_adaptation_loses_the_contributors_address_after_the_decision(client):
+    source = BusinessModelPageFactory()
+    with translation.override("fr"):
+        form = reverse("contributions:adapt_model", kwargs={"page_id": source.pk})
+    client.post(
+        form,
+        {
+            "title": "Le café du quartier",
+            "changed": ["changed_sector"],
+            "adaptation_note": "Pour un quartier de ville.",
+            "organisation": "Association Quartier Vivant",
+            "country": "France",
+            "region": Region.FRANCE,
+            "sector": Sector.SOCIAL_ACTION,
+            "year": "2025",
+            "contributor_name": "Inès Favre",
+            "contributor_email": "ines@secret.example.net",
+        },
+    )
+    proposal = ModelAdaptationProposal.objects.get(business_model__title="Le café du quartier")
+    adaptation = proposal.business_model
+    decide(adaptation, "reject", user=ReviewerFactory())
+    assert purge()["contributors of proposed adaptations"] == 0
+    decide_days_ago(adaptation, 91)
+    assert purge()["contributors of proposed adaptations"] == 1
+    proposal.refresh_from_db()
+    assert (proposal.contributor_name, proposal.contributor_email) == (ERASED_NAME, "")
 
 
 def test_deleting_an_example_deletes_its_file(django_capture_on_commit_callbacks):
