@@ -117,3 +117,62 @@ def test_the_private_follow_page_and_the_board_have_no_axe_violations(
     assert_accessible(page, f"board ({language})")
     if language == "fr":
         screenshot(page, "contributions-board-fr")
+
+
+FIND_SHARED_MODEL = """
+from wagtail.models import Locale
+from guides.models import BusinessModelPage
+page = BusinessModelPage.objects.live().filter(locale=Locale.get_default()).order_by("pk").first()
+print(page.pk, page.url)
+"""
+
+
+@pytest.fixture(scope="module")
+def shared_model(live_site):
+    pk, url = live_site.shell(FIND_SHARED_MODEL).strip().splitlines()[-1].split()
+    return int(pk), url
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_adaptation_forms_have_no_axe_violations(
+    live_site, page, tool_id, shared_model, language
+):
+    model_id, _url = shared_model
+    for kind, page_id in (("outils", tool_id), ("modeles", model_id)):
+        page.goto(f"{live_site.url}/{language}/contribuer/{kind}/{page_id}/adaptation/")
+        assert page.locator("html").get_attribute("lang") == language
+        assert_accessible(page, f"adaptation form of {kind} ({language})")
+
+
+def test_a_visitor_proposes_an_adaptation_of_a_shared_model_from_its_page(
+    live_site, page, shared_model
+):
+    _pk, url = shared_model
+    page.goto(f"{live_site.url}{url}")
+    page.locator("a[href*='/adaptation/']").first.click()
+    page.wait_for_url("**/fr/contribuer/modeles/*/adaptation/")
+    # Sent without what changed: the form says so and keeps what was typed.
+    page.fill("#id_title", "Le café du quartier")
+    page.fill("#id_adaptation_note", "Le même café, dans un quartier de ville.")
+    page.fill("#id_contributor_name", "Inès")
+    page.locator("form.contribution-form button[type=submit]").click()
+    page.wait_for_load_state()
+    assert page.locator(".errorlist").count() >= 1
+    assert page.input_value("#id_title") == "Le café du quartier"
+    assert_accessible(page, "adaptation form with errors (fr)")
+    page.locator("input[name=changed][value=changed_sector]").check()
+    page.fill("#id_organisation", "Association Quartier Vivant")
+    page.fill("#id_country", "Suisse")
+    page.fill("#id_year", "2025")
+    page.locator("form.contribution-form button[type=submit]").click()
+    page.wait_for_url("**/fr/contribuer/merci/**")
+    assert page.locator("main [role=status]").count() == 1
+    assert_accessible(page, "thank-you page after an adaptation (fr)")
+    screenshot(page, "contributions-adaptation-sent-fr")
+    stored = live_site.shell(
+        "from contributions.models import ModelAdaptationProposal\n"
+        "proposal = ModelAdaptationProposal.objects.get("
+        "business_model__title='Le café du quartier')\n"
+        "print(proposal.business_model.live, proposal.business_model.adapted_from_id is not None)\n"
+    )
+    assert stored.strip().splitlines()[-1] == "False True"
