@@ -14,7 +14,7 @@ from pypdf import PdfReader
 from tests.factories import AdministratorFactory, ToolPageFactory
 from tests.home.test_section_team_permissions import edit_form_data
 from tools import pdf
-from tools.pdf import get_pdf, render_sheet_pdf, stored_path
+from tools.pdf import render_sheet_pdf, stored_path
 
 # The worker takes its tasks in transactions of its own, as it does beside the site.
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -62,8 +62,15 @@ def run_worker():
 
 
 @pytest.fixture
-def counted_renderings(monkeypatch):
-    """The ids of the pages whose PDF was rendered, once per rendering."""
+def sheet():
+    """A published sheet (its PDF rendered at once on publication, as no worker runs)."""
+    return ToolPageFactory()
+
+
+@pytest.fixture
+def counted_renderings(sheet, monkeypatch):
+    """The ids of the pages whose PDF was rendered, once per rendering, from the sheet's
+    creation on."""
     renderings = []
     render = pdf.render_pdf
 
@@ -75,10 +82,10 @@ def counted_renderings(monkeypatch):
     return renderings
 
 
-def test_publishing_in_the_admin_queues_the_pdf_and_does_not_render_it(client, counted_renderings):
-    tool = ToolPageFactory()
-
-    tool = publish_in_the_admin(client, tool, "Outil publié sans attendre son PDF")
+def test_publishing_in_the_admin_queues_the_pdf_and_does_not_render_it(
+    client, sheet, counted_renderings
+):
+    tool = publish_in_the_admin(client, sheet, "Outil publié sans attendre son PDF")
 
     (queued,) = queued_pdf_tasks(tool)
     assert queued.status == "READY"
@@ -86,11 +93,11 @@ def test_publishing_in_the_admin_queues_the_pdf_and_does_not_render_it(client, c
     assert not default_storage.exists(stored_path(tool))
 
 
-def test_the_worker_renders_the_queued_pdf_of_the_new_revision(client, counted_renderings):
-    tool = ToolPageFactory()
-    get_pdf(tool)
-    old_path = stored_path(tool)
-    tool = publish_in_the_admin(client, tool, "Outil rendu par le worker")
+def test_the_worker_renders_the_queued_pdf_of_the_new_revision(client, sheet, counted_renderings):
+    old_path = stored_path(sheet)
+    assert default_storage.exists(old_path)
+    tool = publish_in_the_admin(client, sheet, "Outil rendu par le worker")
+    assert counted_renderings == []
 
     run_worker()
 
@@ -101,13 +108,13 @@ def test_the_worker_renders_the_queued_pdf_of_the_new_revision(client, counted_r
     assert not default_storage.exists(old_path)
     with default_storage.open(new_path) as stored:
         assert "Outil rendu par le worker" in pdf_text(stored.read())
-    assert counted_renderings.count(tool.pk) == 2
+    assert counted_renderings.count(tool.pk) == 1
 
 
 def test_a_reader_before_the_worker_gets_the_new_pdf_and_the_worker_does_not_render_it_again(
-    client, counted_renderings
+    client, sheet, counted_renderings
 ):
-    tool = publish_in_the_admin(client, ToolPageFactory(), "Outil lu avant le worker")
+    tool = publish_in_the_admin(client, sheet, "Outil lu avant le worker")
     client.logout()
 
     response = client.get(tool.url + "pdf/")
@@ -120,17 +127,18 @@ def test_a_reader_before_the_worker_gets_the_new_pdf_and_the_worker_does_not_ren
     assert counted_renderings.count(tool.pk) == 1
 
 
-def test_a_sheet_unpublished_before_the_worker_runs_has_nothing_to_render(counted_renderings):
-    tool = ToolPageFactory()
-    tool.unpublish()
+def test_a_sheet_unpublished_before_the_worker_runs_has_nothing_to_render(
+    sheet, counted_renderings
+):
+    sheet.unpublish()
 
-    assert render_sheet_pdf.call(tool.pk) is False
+    assert render_sheet_pdf.call(sheet.pk) is False
     assert counted_renderings == []
 
 
-def test_without_a_worker_publishing_renders_the_pdf_at_once(counted_renderings):
+def test_without_a_worker_publishing_renders_the_pdf_at_once(sheet, counted_renderings):
     """The immediate backend (tests, development without a worker) keeps the old behaviour."""
-    tool = ToolPageFactory()
+    tool = sheet
     tool.title = "Outil rendu tout de suite"
     tool.save_revision().publish()
     tool.refresh_from_db()
