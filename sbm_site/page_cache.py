@@ -57,6 +57,8 @@ IGNORED_APPS = {
     "wagtail_localize",
     "wagtailsearchpromotions",
     "taggit",
+    # The task queue: its rows change with every task, never a page.
+    "django_tasks_database",
 }
 
 
