@@ -2,9 +2,9 @@
 
 The file lives in the default storage under `tools/pdf/<page id>/`; its name carries the live
 revision it was made from, so an edit can never serve a stale sheet. Publishing a sheet queues
-the task `render_sheet_pdf` (`regenerate_on_publish`, connected in `apps.py`), so the editor
-gets the admin back without waiting for WeasyPrint; the worker renders the new revision's PDF
-and removes the old ones. A reader who asks before the worker is done gets the PDF rendered on
+the task `render_sheet_pdf` (`regenerate_on_publish`, connected in `apps.py`, removes the old
+files at once), so the editor gets the admin back without waiting for WeasyPrint; the worker
+renders the new revision's PDF. A reader who asks before the worker is done gets the PDF rendered on
 demand (`get_pdf`), never an error or a missing file.
 Fonts (DejaVu, through fontconfig) are embedded by WeasyPrint; core/pdf.py renders it (tagged,
 with its language, links to the public site, files read locally).
@@ -136,36 +136,35 @@ def regeneration_paused():
 
 
 def regenerate_on_publish(sender, instance, **kwargs):
-    """page_published: queue the new revision's PDF, so the first reader waits for nothing and
-    the editor does not wait either.
+    """page_published: remove the sheet's old PDFs now and queue the new revision's, so the
+    first reader waits for nothing and the editor does not wait either.
 
+    The removal is quick and keeps a file of an earlier state from ever being served under
+    the new revision's name (ids start again after a restore). The language versions that are
+    aliases of this sheet are published too, and queue their own; their files go now as well.
     The task is queued in the publication's transaction: the worker sees it only once the
-    revision is committed. While regeneration is paused, the old files go and the new ones are
-    rendered when first asked for.
+    revision is committed. While regeneration is paused, the new PDFs are rendered when first
+    asked for.
     """
-    if _regeneration_paused.get():
-        page = instance.specific
-        for alias in page.aliases.all():
-            remove_stored_pdfs(alias)
-        remove_stored_pdfs(page)
-        return
-    render_sheet_pdf.enqueue(instance.pk)
+    page = instance.specific
+    for alias in page.aliases.all():
+        remove_stored_pdfs(alias)
+    remove_stored_pdfs(page)
+    if not _regeneration_paused.get():
+        render_sheet_pdf.enqueue(page.pk)
 
 
 @task()
 def render_sheet_pdf(page_id):
-    """Render a published sheet's PDF and remove the old files of its language versions that
-    are aliases (they show the same content; theirs are rendered when first asked for).
+    """Render a published sheet's PDF (a reader may have had it rendered already).
 
-    Returns whether a PDF was rendered (or found already rendered by a reader)."""
+    Returns whether the sheet is live and has its PDF.
+    """
     page = Page.objects.live().filter(pk=page_id).first()
     if page is None:
         # Unpublished or deleted since: nothing to print.
         return False
-    page = page.specific
-    for alias in page.aliases.all():
-        remove_stored_pdfs(alias)
     # An error (a broken image) fails this task only, logged with its traceback by the task
     # framework, never the publication; the PDF view renders on demand.
-    get_pdf(page)
+    get_pdf(page.specific)
     return True
