@@ -17,7 +17,8 @@ process), local memory otherwise. Visitors with a session (editors, people who j
 and every non-GET request bypass it; responses that set a cookie are never stored, so pages
 with a CSRF-protected form stay personal. `Cache-Control: public, max-age=...` lets a CDN or an
 nginx cache in front keep the page too; Wagtail's frontend cache invalidation (configured by
-environment, see settings) purges them on publish.
+environment, see settings) purges them on publish, through the task `purge_edge_cache` queued
+after the commit: the editor does not wait for the CDN's API.
 """
 
 import hashlib
@@ -29,6 +30,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.utils.cache import patch_cache_control
+from django_tasks import task
 
 logger = logging.getLogger("sbm.page_cache")
 
@@ -55,6 +57,8 @@ IGNORED_APPS = {
     "wagtail_localize",
     "wagtailsearchpromotions",
     "taggit",
+    # The task queue: its rows change with every task, never a page.
+    "django_tasks_database",
 }
 
 
@@ -100,10 +104,13 @@ def purge_pages(page_ids):
             cache.set(key, 1, None)
     if page_ids and getattr(settings, "WAGTAILFRONTENDCACHE", None):
         # After the commit: the edge must fetch the new content, not the old one again.
-        transaction.on_commit(lambda: _purge_edge(page_ids))
+        transaction.on_commit(lambda: purge_edge_cache.enqueue(sorted(page_ids)))
 
 
-def _purge_edge(page_ids):
+@task()
+def purge_edge_cache(page_ids):
+    # Imported here: this module is loaded by the settings' middleware list, before the apps
+    # (and Wagtail's models) are ready.
     from wagtail.contrib.frontend_cache.utils import PurgeBatch
     from wagtail.models import Page
 

@@ -1,14 +1,16 @@
 """The printable tool sheet as a PDF (WeasyPrint), stored once per page, revision and language.
 
 The file lives in the default storage under `tools/pdf/<page id>/`; its name carries the live
-revision it was made from, so an edit can never serve a stale sheet. Publishing a sheet
-regenerates its PDF (`regenerate_on_publish`, connected in `apps.py`) and removes the old ones.
+revision it was made from, so an edit can never serve a stale sheet. Publishing a sheet queues
+the task `render_sheet_pdf` (`regenerate_on_publish`, connected in `apps.py`, removes the old
+files at once), so the editor gets the admin back without waiting for WeasyPrint; the worker
+renders the new revision's PDF. A reader who asks before the worker is done gets the PDF rendered on
+demand (`get_pdf`), never an error or a missing file.
 Fonts (DejaVu, through fontconfig) are embedded by WeasyPrint; core/pdf.py renders it (tagged,
 with its language, links to the public site, files read locally).
 """
 
 import hashlib
-import logging
 from contextlib import contextmanager
 from contextvars import ContextVar
 
@@ -18,12 +20,12 @@ from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.text import slugify
+from django_tasks import task
+from wagtail.models import Page
 
 from core.pdf import html_to_pdf
 from core.urls import site_url
 from home.sections import sections_for
-
-logger = logging.getLogger("sbm.tools.pdf")
 
 PDF_FOLDER = "tools/pdf"
 
@@ -78,26 +80,37 @@ def render_pdf(page, sections=None):
 
 
 def get_pdf(page):
-    """The PDF bytes: from storage when this revision was already rendered."""
+    """The PDF bytes: from storage when this revision was already rendered, else rendered now.
+
+    The worker and a reader may render the same revision at once: each keeps the file of the
+    revision it renders, and a file removed between the check and the read (a publication)
+    is rendered again rather than failing.
+    """
     sections = printed_sections(page)
     path = stored_path(page, sections)
     if default_storage.exists(path):
-        with default_storage.open(path) as stored:
-            return stored.read()
+        try:
+            with default_storage.open(path) as stored:
+                return stored.read()
+        except FileNotFoundError:
+            pass
     data = render_pdf(page, sections)
-    remove_stored_pdfs(page)
-    default_storage.save(path, ContentFile(data))
+    remove_stored_pdfs(page, keep=path)
+    if not default_storage.exists(path):
+        default_storage.save(path, ContentFile(data))
     return data
 
 
-def remove_stored_pdfs(page):
+def remove_stored_pdfs(page, keep=None):
     folder = f"{PDF_FOLDER}/{page.pk}"
     try:
         _folders, files = default_storage.listdir(folder)
     except (FileNotFoundError, NotImplementedError):
         return
     for name in files:
-        default_storage.delete(f"{folder}/{name}")
+        path = f"{folder}/{name}"
+        if path != keep:
+            default_storage.delete(path)
 
 
 def pdf_response(page, request):
@@ -123,19 +136,35 @@ def regeneration_paused():
 
 
 def regenerate_on_publish(sender, instance, **kwargs):
-    """page_published: render the new revision's PDF now, so the first reader waits for nothing.
+    """page_published: remove the sheet's old PDFs now and queue the new revision's, so the
+    first reader waits for nothing and the editor does not wait either.
 
-    The language versions that are aliases of this sheet show the same content: their old
-    PDFs are removed and their new ones are rendered when first asked for.
+    The removal is quick and keeps a file of an earlier state from ever being served under
+    the new revision's name (ids start again after a restore). The language versions that are
+    aliases of this sheet are published too, and queue their own; their files go now as well.
+    The task is queued in the publication's transaction: the worker sees it only once the
+    revision is committed. While regeneration is paused, the new PDFs are rendered when first
+    asked for.
     """
     page = instance.specific
     for alias in page.aliases.all():
         remove_stored_pdfs(alias)
     remove_stored_pdfs(page)
-    if _regeneration_paused.get():
-        return
-    try:
-        get_pdf(page)
-    except Exception:
-        # A broken image must not stop an editor from publishing; the PDF view retries.
-        logger.exception("Could not render the PDF of tool sheet %s", page.pk)
+    if not _regeneration_paused.get():
+        render_sheet_pdf.enqueue(page.pk)
+
+
+@task()
+def render_sheet_pdf(page_id):
+    """Render a published sheet's PDF (a reader may have had it rendered already).
+
+    Returns whether the sheet is live and has its PDF.
+    """
+    page = Page.objects.live().filter(pk=page_id).first()
+    if page is None:
+        # Unpublished or deleted since: nothing to print.
+        return False
+    # An error (a broken image) fails this task only, logged with its traceback by the task
+    # framework, never the publication; the PDF view renders on demand.
+    get_pdf(page.specific)
+    return True

@@ -8,6 +8,7 @@ documents them for operators.
 from pathlib import Path
 
 import environ
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from search.backends.config import search_backends
@@ -43,6 +44,7 @@ env = environ.Env(
     DEEPL_API_KEY=(str, ""),
     CONN_MAX_AGE=(int, 60),
     TRUSTED_PROXY_COUNT=(int, 0),
+    TASKS_BACKEND=(str, "immediate"),
 )
 environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 
@@ -99,6 +101,10 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "csp",
     "axes",
+    # Background work (PDFs, e-mails, search index, edge cache purges): Django's task framework
+    # as Wagtail uses it, and its database queue served by `manage.py db_worker`.
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -296,7 +302,11 @@ STORAGES = {
 }
 
 # E-mail: EMAIL_URL such as smtp+tls://user:password@smtp.example.org:587 (console by default).
+# Every e-mail (ours and Wagtail's workflow notifications) leaves the request through a task
+# (core/mail.py), which hands it to the backend EMAIL_URL names.
 vars().update(env.email_url("EMAIL_URL"))
+TASK_EMAIL_BACKEND = EMAIL_BACKEND  # noqa: F821 - set by the line above
+EMAIL_BACKEND = "core.mail.TaskEmailBackend"
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL")
 SERVER_EMAIL = env("SERVER_EMAIL")
 
@@ -312,6 +322,27 @@ RETENTION_PROVIDER_APPLICATIONS_DAYS = env.int("RETENTION_PROVIDER_APPLICATIONS_
 RETENTION_SEARCH_QUERIES_DAYS = env.int("RETENTION_SEARCH_QUERIES_DAYS", default=90)
 RETENTION_LOGIN_RECORDS_DAYS = env.int("RETENTION_LOGIN_RECORDS_DAYS", default=30)
 RETENTION_ADMIN_LOG_DAYS = env.int("RETENTION_ADMIN_LOG_DAYS", default=30)
+
+# Background tasks (Django's task framework, the django-tasks backport that Wagtail 8 uses):
+# "immediate" runs each task at once inside the request (tests, development without a worker);
+# "database" queues it in the database for `manage.py db_worker` (production, and `scripts/run`,
+# which starts a worker next to the site). Wagtail's reference index, the search index
+# (modelsearch), tool-sheet PDFs, e-mails and edge cache purges all use this default backend.
+TASK_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+
+
+def task_settings(backend_name):
+    if backend_name not in TASK_BACKENDS:
+        raise ImproperlyConfigured(
+            f"TASKS_BACKEND must be one of {sorted(TASK_BACKENDS)}, not {backend_name!r}"
+        )
+    return {"default": {"BACKEND": TASK_BACKENDS[backend_name]}}
+
+
+TASKS = task_settings(env("TASKS_BACKEND"))
 
 # Double opt-in: hours a visitor has to follow the link sent to the address they typed (event
 # registrations hold their seat meanwhile; provider applications wait before moderation).

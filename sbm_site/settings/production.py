@@ -9,7 +9,7 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import env
+from .base import env, task_settings
 
 DEBUG = False
 SECRET_KEY = env("SECRET_KEY")
@@ -30,6 +30,10 @@ if not os.environ.get("SITE_URL"):
         "Set SITE_URL to the public address, e.g. https://www.socialbusinessmodels.ch "
         "(see docs/operations.md)"
     )
+
+# Tasks wait in the database for `manage.py db_worker` (docs/operations.md): publishing and
+# forms answer without rendering PDFs or talking to the mail server.
+TASKS = task_settings(env.str("TASKS_BACKEND", default="database"))
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)

@@ -8,8 +8,12 @@ from .base import *  # noqa: F403
 SECRET_KEY = "test-only-key"  # noqa: S105
 DEBUG = False
 ALLOWED_HOSTS = ["*"]
+# Tasks run at once, inside the test; tests of the queue switch to the database backend with
+# override_settings(TASKS=...).
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+TASK_EMAIL_BACKEND = EMAIL_BACKEND
 # The browser tests' server and the commands that fill its database must share one folder.
 MEDIA_ROOT = os.environ.get("SBM_TEST_MEDIA_ROOT") or tempfile.mkdtemp(prefix="sbm-test-media-")
 PRIVATE_MEDIA_ROOT = os.environ.get("SBM_TEST_PRIVATE_MEDIA_ROOT") or tempfile.mkdtemp(

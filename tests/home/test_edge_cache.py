@@ -3,7 +3,7 @@
 The first tests run real nginx, configured by bench/edge.py with the very files production
 includes, in front of a small upstream that answers with the headers the application sends. The
 last ones check that a publication purges, through Wagtail's frontend cache invalidation, every
-page whose application cache it purges.
+page whose application cache it purges, in a task queued after the commit.
 """
 
 import http.server
@@ -11,12 +11,15 @@ import socket
 import threading
 
 import pytest
+from django.core.management import call_command
 from django.test import override_settings
+from django_tasks_db.models import DBTaskResult
 from wagtail.contrib.frontend_cache.backends.http import HTTPBackend
 from wagtail.models import Page
 
 from bench.edge import EdgeNginx, request
 from home.models import HomePage, StandardPage
+from sbm_site.page_cache import purge_edge_cache
 
 PUBLIC = "public, max-age=0, s-maxage=60"
 
@@ -226,3 +229,21 @@ def test_documents_never_tell_a_shared_cache_to_keep_them(client):
     assert response.status_code == 200
     cache_control = response.get("Cache-Control", "")
     assert "public" not in cache_control and "s-maxage" not in cache_control
+
+
+@pytest.mark.django_db(transaction=True)
+@override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}})
+def test_the_edge_purge_waits_in_the_queue_and_the_worker_sends_it(
+    purges, django_capture_on_commit_callbacks
+):
+    about = StandardPage.objects.get(slug="association", locale__language_code="fr")
+    with django_capture_on_commit_callbacks(execute=True):
+        about.save_revision().publish()
+
+    (queued,) = DBTaskResult.objects.filter(task_path=purge_edge_cache.module_path)
+    assert about.pk in queued.args_kwargs["args"][0]
+    assert purges == []
+
+    call_command("db_worker", batch=True, startup_delay=False, reload=False, verbosity=0)
+
+    assert url_path(about) in purges

@@ -116,3 +116,38 @@ def test_redis_url_selects_the_redis_cache():
         environment={**PRODUCTION_ENVIRONMENT, "REDIS_URL": "redis://127.0.0.1:6379/3"},
     )
     assert result.stdout.strip() == "django_redis.cache.RedisCache", result.stderr
+
+
+TASK_SETTINGS = (
+    "from django.conf import settings;"
+    "print(settings.TASKS['default']['BACKEND'], settings.EMAIL_BACKEND,"
+    " settings.TASK_EMAIL_BACKEND)"
+)
+
+
+def test_production_queues_tasks_for_the_worker_and_sends_e_mail_through_them():
+    result = run_manage(
+        "shell", "--no-imports", "-c", TASK_SETTINGS, environment=PRODUCTION_ENVIRONMENT
+    )
+    assert result.stdout.split() == [
+        "django_tasks_db.DatabaseBackend",
+        "core.mail.TaskEmailBackend",
+        "django.core.mail.backends.smtp.EmailBackend",
+    ], result.stderr
+
+
+def test_tasks_backend_immediate_runs_tasks_without_a_worker():
+    result = run_manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        TASK_SETTINGS,
+        environment={**PRODUCTION_ENVIRONMENT, "TASKS_BACKEND": "immediate"},
+    )
+    assert result.stdout.split()[0] == "django_tasks.backends.immediate.ImmediateBackend"
+
+
+def test_an_unknown_tasks_backend_is_refused():
+    result = run_manage("check", environment={**PRODUCTION_ENVIRONMENT, "TASKS_BACKEND": "celery"})
+    assert result.returncode != 0
+    assert "TASKS_BACKEND must be one of ['database', 'immediate']" in result.stderr
