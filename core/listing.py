@@ -12,8 +12,9 @@ A listing goes through the same steps, each a function here:
 4. sort (its own code) and paginate, `paginate`, forgiving a bad page number with a notice;
 5. write its links: `query_string`, and `pagination` for the pages.
 
-Facets are `Facet`s of `Option`s. Templates: `includes/facet_group.html` (a group of checkboxes)
-and `includes/pagination.html` (numbered pages with previous and next links), in
+Facets are `Facet`s of `Option`s. Templates: `includes/facet_group.html` (a group of checkboxes),
+`includes/facet_select.html` (a <select>, with counts where options have them) and
+`includes/pagination.html` (numbered pages with previous and next links), in
 `sbm_site/templates/includes/`. docs/architecture.md, "Listings", shows a listing built on it.
 """
 
@@ -38,7 +39,7 @@ class Option:
 
     value: str
     label: str
-    count: int = 0
+    count: int | None = None
     checked: bool = False
     lang: str = ""
 
@@ -49,12 +50,14 @@ class Option:
 
 @dataclass
 class Facet:
-    """One group of options: its URL parameter, its legend, its options and ticked values."""
+    """One group of options: its URL parameter, its legend, its options and chosen values;
+    `all_label` names the empty choice of a facet shown as a <select>."""
 
     param: str
     legend: str
     options: list[Option] = field(default_factory=list)
     selected: list = field(default_factory=list)
+    all_label: str = ""
 
 
 def note(notices: list, notice) -> None:
@@ -161,3 +164,28 @@ def pagination(page: Page, params) -> Pagination | None:
         previous=page_query(params, page.previous_page_number()) if page.has_previous() else None,
         next=page_query(params, page.next_page_number()) if page.has_next() else None,
     )
+
+
+class Listing:
+    """What the template of a filtered, paginated listing reads. A listing sets `page` (the
+    `Page` shown) and `filters` ({parameter: [values]}), and overrides `params` when its links
+    keep more than its filters (a sort order, a tab)."""
+
+    page: Page
+    filters: dict[str, list]
+
+    @property
+    def total(self) -> int:
+        return self.page.paginator.count
+
+    @property
+    def is_filtered(self) -> bool:
+        return any(self.filters.values())
+
+    def params(self) -> list[tuple[str, object]]:
+        """The (name, value) pairs that the links of the listing keep."""
+        return filter_params(self.filters)
+
+    @property
+    def pagination(self) -> Pagination | None:
+        return pagination(self.page, self.params())

@@ -15,18 +15,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
-from core.listing import (
-    NOT_RECOGNISED,
-    Facet,
-    Option,
-    filter_params,
-    note,
-    paginate,
-    pagination,
-    query_string,
-    read_choices,
-    union_counts,
-)
+from core import listing as kit
 from core.pictures import with_images_and_renditions
 from core.public_pages import public
 from home.i18n_pages import localize_pages
@@ -144,7 +133,7 @@ def with_pictures(events):
     return events
 
 
-class EventListing:
+class EventListing(kit.Listing):
     def __init__(self, index_page, request):
         self.index_page = index_page
         self.request = request
@@ -161,7 +150,7 @@ class EventListing:
     def _read(self, query):
         self.when = query.get("when") or UPCOMING
         if self.when not in (UPCOMING, PAST):
-            note(self.notices, NOT_RECOGNISED)
+            kit.note(self.notices, kit.NOT_RECOGNISED)
             self.when = UPCOMING
         known = {
             "format": set(EventFormat.values),
@@ -169,7 +158,7 @@ class EventListing:
             "language": set(EventLanguage.values),
         }
         self.filters = {
-            param: read_choices(query, param, allowed, self.notices)
+            param: kit.read_choices(query, param, allowed, self.notices)
             for param, allowed in known.items()
         }
 
@@ -187,7 +176,7 @@ class EventListing:
         return queryset.filter(end__gte=self.now).order_by("start", "pk")
 
     def _paginate(self, number):
-        return paginate(self.results, PAGE_SIZE, number, self.notices)
+        return kit.paginate(self.results, PAGE_SIZE, number, self.notices)
 
     COUNTED = ("format", "lever", "language")
 
@@ -212,30 +201,33 @@ class EventListing:
             else:
                 column = {"format": "event_format", "language": "language"}[param]
                 groups.append((param, matching.values(option=F(column)), Count("pk")))
-        return union_counts(groups)
+        return kit.union_counts(groups)
 
     @cached_property
     def filter_groups(self):
         levers = sorted(self.levers.values(), key=lambda term: (term.sort_order, term.name))
         groups = [
-            Facet(
+            kit.Facet(
                 "format",
                 _("Format"),
                 [
-                    Option(value, label, checked=value in self.filters["format"])
+                    kit.Option(value, label, checked=value in self.filters["format"])
                     for value, label in EventFormat.choices
                 ],
             ),
-            Facet(
+            kit.Facet(
                 "lever",
                 _("Lever"),
-                [Option(t.slug, t.name, checked=t.slug in self.filters["lever"]) for t in levers],
+                [
+                    kit.Option(t.slug, t.name, checked=t.slug in self.filters["lever"])
+                    for t in levers
+                ],
             ),
-            Facet(
+            kit.Facet(
                 "language",
                 _("Language of the event"),
                 [
-                    Option(value, label, checked=value in self.filters["language"])
+                    kit.Option(value, label, checked=value in self.filters["language"])
                     for value, label in EventLanguage.choices
                 ],
             ),
@@ -246,29 +238,17 @@ class EventListing:
                 option.count = counts[group.param].get(option.value, 0)
         return groups
 
-    @property
-    def total(self):
-        return self.page.paginator.count
-
-    @property
-    def is_filtered(self):
-        return any(self.filters.values())
-
     def params(self):
         """The (name, value) pairs that the links of the agenda keep."""
-        return [*filter_params(self.filters), ("when", self.when)]
+        return [*kit.filter_params(self.filters), ("when", self.when)]
 
     @property
     def upcoming_query(self):
-        return query_string(self.params(), when=UPCOMING, page=None)
+        return kit.query_string(self.params(), when=UPCOMING, page=None)
 
     @property
     def past_query(self):
-        return query_string(self.params(), when=PAST, page=None)
-
-    @property
-    def pagination(self):
-        return pagination(self.page, self.params())
+        return kit.query_string(self.params(), when=PAST, page=None)
 
 
 def calendar_links(event, request):

@@ -27,16 +27,7 @@ from django.db.models import (
 from django.db.models.functions import Cast, Coalesce
 from django.utils.translation import gettext_lazy as _
 
-from core.listing import (
-    Facet,
-    Option,
-    filter_params,
-    note,
-    paginate,
-    pagination,
-    read_choices,
-    union_counts,
-)
+from core import listing as kit
 from core.pictures import with_images_and_renditions
 from core.public_pages import public
 from taxonomy.models import Audience, Lever, Phase, Theme
@@ -93,7 +84,7 @@ def download_totals():
     )
 
 
-class ToolListing:
+class ToolListing(kit.Listing):
     def __init__(self, index_page, request):
         self.index_page = index_page
         self.request = request
@@ -117,8 +108,8 @@ class ToolListing:
         for param, _legend, _field_name, model in FACETS:
             self.terms[param] = lookups[model]
             known = {term.slug for term in self.terms[param].values()}
-            self.filters[param] = read_choices(query, param, known, self.notices)
-        complexities = read_choices(
+            self.filters[param] = kit.read_choices(query, param, known, self.notices)
+        complexities = kit.read_choices(
             query, "complexity", {str(value) for value in Complexity.values}, self.notices
         )
         self.filters["complexity"] = [int(value) for value in complexities]
@@ -126,12 +117,12 @@ class ToolListing:
         if any(value and value not in known_languages for value in query.getlist("language")):
             # A language is one of four codes: anything else is a broken or forged link.
             raise BadRequest("unknown language")
-        self.filters["language"] = read_choices(query, "language", known_languages)
+        self.filters["language"] = kit.read_choices(query, "language", known_languages)
 
     def _read_sort(self, query):
         sort = query.get("sort") or DEFAULT_SORT
         if sort not in SORTS:
-            note(self.notices, _("This sort order does not exist; sorted by sheet number."))
+            kit.note(self.notices, _("This sort order does not exist; sorted by sheet number."))
             sort = DEFAULT_SORT
         self.sort = sort
 
@@ -163,7 +154,7 @@ class ToolListing:
         facets = []
         for param, legend, _field_name, _model in FACETS:
             options = [
-                Option(
+                kit.Option(
                     value=term.slug,
                     label=term.name,
                     count=counts[param].get(str(key), 0),
@@ -172,13 +163,13 @@ class ToolListing:
                 for key, term in self.terms[param].items()
             ]
             options.sort(key=lambda option: self._term_position(param, option.value))
-            facets.append(Facet(param, legend, options=options, selected=self.filters[param]))
+            facets.append(kit.Facet(param, legend, options=options, selected=self.filters[param]))
         facets.append(
-            Facet(
+            kit.Facet(
                 "complexity",
                 _("Complexity"),
                 options=[
-                    Option(
+                    kit.Option(
                         value=str(value),
                         label=label,
                         count=counts["complexity"].get(str(value), 0),
@@ -190,11 +181,11 @@ class ToolListing:
             )
         )
         facets.append(
-            Facet(
+            kit.Facet(
                 "language",
                 _("Sheet or files in"),
                 options=[
-                    Option(
+                    kit.Option(
                         value=code,
                         label=name,
                         count=counts["language"].get(code, 0),
@@ -243,7 +234,7 @@ class ToolListing:
                     Count("pk"),
                 )
             )
-        counts = union_counts(groups)
+        counts = kit.union_counts(groups)
         for param, _legend, _field_name, _model in FACETS:
             # A UUID as text: hexadecimal digits on SQLite, with hyphens on PostgreSQL.
             counts[param] = {str(uuid.UUID(key)): total for key, total in counts[param].items()}
@@ -259,7 +250,7 @@ class ToolListing:
         ordered = self.results.annotate(download_total=download_totals()).order_by(
             *SORTS[self.sort][1]
         )
-        return paginate(ordered, PAGE_SIZE, number, self.notices)
+        return kit.paginate(ordered, PAGE_SIZE, number, self.notices)
 
     def _decorate(self, tools):
         """Term names in the visitor's language and illustrations for the cards, with a
@@ -293,24 +284,12 @@ class ToolListing:
     # What the template shows.
 
     @property
-    def total(self):
-        return self.page.paginator.count
-
-    @property
-    def is_filtered(self):
-        return any(self.filters.values())
-
-    @property
     def sort_options(self):
         return [(key, label, key == self.sort) for key, (label, _order) in SORTS.items()]
 
     def params(self):
         """The (name, value) pairs that the links of the listing keep."""
-        params = filter_params(self.filters)
+        params = kit.filter_params(self.filters)
         if self.sort != DEFAULT_SORT:
             params.append(("sort", self.sort))
         return params
-
-    @property
-    def pagination(self):
-        return pagination(self.page, self.params())
