@@ -4,7 +4,7 @@ of contributions and their stages, and each contributor's private follow-up page
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.core.paginator import EmptyPage, Paginator
+from django.core.paginator import EmptyPage
 from django.http import Http404, HttpResponseBadRequest, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -16,6 +16,7 @@ from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.http import require_http_methods
 from wagtail.models import Locale
 
+from core.listing import pagination
 from core.ratelimit import over_limit
 from core.site_data import active_locale
 from guides.models import BusinessModelPage
@@ -292,17 +293,13 @@ def board(request):
         page = progress.board_page(int(number), Locale.get_active())
     except EmptyPage as error:
         raise Http404 from error
-    links = [
-        (each, urlencode({"page": each})) if each != Paginator.ELLIPSIS else (None, "")
-        for each in page.paginator.get_elided_page_range(page.number, on_each_side=2)
-    ]
     return TemplateResponse(
         request,
         "contributions/board.html",
         {
             "board_page": page,
             "rows": page.object_list,
-            "page_links": links,
+            "pagination": pagination(page, []),
             "stages": progress.Stage,
         },
     )

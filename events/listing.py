@@ -7,17 +7,15 @@
 """
 
 import zoneinfo
-from dataclasses import dataclass, field
-from urllib.parse import urlencode
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db.models import Count, F, Prefetch, Value, prefetch_related_objects
+from django.db.models import Count, F, Prefetch, prefetch_related_objects
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
+from core import listing as kit
 from core.pictures import with_images_and_renditions
 from core.public_pages import public
 from home.i18n_pages import localize_pages
@@ -44,21 +42,6 @@ UPCOMING = "upcoming"
 PAST = "past"
 STEPLEN = Page.steplen
 SWISS_TIME = zoneinfo.ZoneInfo("Europe/Zurich")
-
-
-@dataclass
-class Option:
-    value: str
-    label: str
-    checked: bool
-    count: int = 0
-
-
-@dataclass
-class Filter:
-    param: str
-    legend: str
-    options: list = field(default_factory=list)
 
 
 def number_in_series(events):
@@ -150,7 +133,7 @@ def with_pictures(events):
     return events
 
 
-class EventListing:
+class EventListing(kit.Listing):
     def __init__(self, index_page, request):
         self.index_page = index_page
         self.request = request
@@ -167,20 +150,17 @@ class EventListing:
     def _read(self, query):
         self.when = query.get("when") or UPCOMING
         if self.when not in (UPCOMING, PAST):
-            self.notices.append(_("Some filters were not recognised and were ignored."))
+            kit.note(self.notices, kit.NOT_RECOGNISED)
             self.when = UPCOMING
         known = {
             "format": set(EventFormat.values),
             "lever": {term.slug for term in self.levers.values()},
             "language": set(EventLanguage.values),
         }
-        self.filters = {}
-        for param, allowed in known.items():
-            values = [value for value in dict.fromkeys(query.getlist(param)) if value]
-            if any(value not in allowed for value in values):
-                self.notices.append(_("Some filters were not recognised and were ignored."))
-            self.filters[param] = [value for value in values if value in allowed]
-        self.notices = list(dict.fromkeys(self.notices))
+        self.filters = {
+            param: kit.read_choices(query, param, allowed, self.notices)
+            for param, allowed in known.items()
+        }
 
     def _filtered(self, queryset, ignore=None):
         if self.filters["format"] and ignore != "format":
@@ -196,15 +176,7 @@ class EventListing:
         return queryset.filter(end__gte=self.now).order_by("start", "pk")
 
     def _paginate(self, number):
-        paginator = Paginator(self.results, PAGE_SIZE)
-        try:
-            return paginator.page(number or 1)
-        except PageNotAnInteger:
-            self.notices.append(_("This page number is not valid; here is the first page."))
-            return paginator.page(1)
-        except EmptyPage:
-            self.notices.append(_("There is no such page; here is the last page."))
-            return paginator.page(paginator.num_pages)
+        return kit.paginate(self.results, PAGE_SIZE, number, self.notices)
 
     COUNTED = ("format", "lever", "language")
 
@@ -213,49 +185,49 @@ class EventListing:
         other groups applied. One query for every group (a UNION ALL of one grouped count per
         group), whatever the number of events.
         """
-        parts = []
-        for position, param in enumerate(self.COUNTED):
+        groups = []
+        for param in self.COUNTED:
             matching = self._filtered(self.base, ignore=param).order_by()
             if param == "lever":
-                rows = (
-                    EventPage.levers.through.objects.filter(eventpage__in=matching.values("pk"))
-                    .order_by()
-                    .values(option=F("lever__slug"))
-                    .annotate(group=Value(position), number=Count("eventpage", distinct=True))
+                groups.append(
+                    (
+                        param,
+                        EventPage.levers.through.objects.filter(eventpage__in=matching.values("pk"))
+                        .order_by()
+                        .values(option=F("lever__slug")),
+                        Count("eventpage", distinct=True),
+                    )
                 )
             else:
                 column = {"format": "event_format", "language": "language"}[param]
-                rows = matching.values(option=F(column)).annotate(
-                    group=Value(position), number=Count("pk")
-                )
-            parts.append(rows.values("group", "option", "number"))
-        counts = {param: {} for param in self.COUNTED}
-        for row in parts[0].union(*parts[1:], all=True):
-            counts[self.COUNTED[row["group"]]][row["option"]] = row["number"]
-        return counts
+                groups.append((param, matching.values(option=F(column)), Count("pk")))
+        return kit.union_counts(groups)
 
     @cached_property
     def filter_groups(self):
         levers = sorted(self.levers.values(), key=lambda term: (term.sort_order, term.name))
         groups = [
-            Filter(
+            kit.Facet(
                 "format",
                 _("Format"),
                 [
-                    Option(value, label, value in self.filters["format"])
+                    kit.Option(value, label, checked=value in self.filters["format"])
                     for value, label in EventFormat.choices
                 ],
             ),
-            Filter(
+            kit.Facet(
                 "lever",
                 _("Lever"),
-                [Option(t.slug, t.name, t.slug in self.filters["lever"]) for t in levers],
+                [
+                    kit.Option(t.slug, t.name, checked=t.slug in self.filters["lever"])
+                    for t in levers
+                ],
             ),
-            Filter(
+            kit.Facet(
                 "language",
                 _("Language of the event"),
                 [
-                    Option(value, label, value in self.filters["language"])
+                    kit.Option(value, label, checked=value in self.filters["language"])
                     for value, label in EventLanguage.choices
                 ],
             ),
@@ -266,37 +238,17 @@ class EventListing:
                 option.count = counts[group.param].get(option.value, 0)
         return groups
 
-    @property
-    def total(self):
-        return self.page.paginator.count
-
-    @property
-    def is_filtered(self):
-        return any(self.filters.values())
-
-    def query_string(self, **changes):
-        params = [(param, value) for param, values in self.filters.items() for value in values]
-        params.append(("when", self.when))
-        for key, value in changes.items():
-            params = [(name, current) for name, current in params if name != key]
-            if value:
-                params.append((key, value))
-        return urlencode(params)
+    def params(self):
+        """The (name, value) pairs that the links of the agenda keep."""
+        return [*kit.filter_params(self.filters), ("when", self.when)]
 
     @property
     def upcoming_query(self):
-        return self.query_string(when=UPCOMING, page=None)
+        return kit.query_string(self.params(), when=UPCOMING, page=None)
 
     @property
     def past_query(self):
-        return self.query_string(when=PAST, page=None)
-
-    def page_links(self):
-        paginator = self.page.paginator
-        return [
-            (number, self.query_string(page=number)) if number != Paginator.ELLIPSIS else (None, "")
-            for number in paginator.get_elided_page_range(self.page.number, on_each_side=2)
-        ]
+        return kit.query_string(self.params(), when=PAST, page=None)
 
 
 def calendar_links(event, request):

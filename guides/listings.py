@@ -9,6 +9,7 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 from wagtail import hooks
 
+from core.listing import Facet, Option, read_choice
 from home.i18n_pages import localize_pages
 from home.lineage import page_lineage
 from home.sections import sections_for
@@ -18,21 +19,10 @@ from taxonomy.utils import active_locale, localize_terms, page_terms, terms_by_t
 from .roles import TRAINERS
 
 
-def _selected_slug(request, name, terms):
-    """The slug asked for in the query string, if it is one of the offered terms."""
-    slug = request.GET.get(name, "").strip()
-    return slug if slug in {term.slug for term in terms} else ""
-
-
-def _filter(name, label, all_label, options, selected):
-    """One <select> of a GET filter form: options are (value, label) pairs."""
-    return {
-        "name": name,
-        "label": label,
-        "all_label": all_label,
-        "options": options,
-        "selected": selected,
-    }
+def _select(param, legend, all_label, choices, chosen):
+    """One <select> of a GET filter form: choices are (value, label) pairs."""
+    options = [Option(value, label, checked=value == chosen) for value, label in choices]
+    return Facet(param, legend, options, [chosen] if chosen else [], all_label)
 
 
 def _named_terms(terms):
@@ -57,8 +47,8 @@ def guide_index_context(index, request):
     locale = active_locale()
     audiences = list(Audience.objects.live().filter(locale=locale))
     phases = list(Phase.objects.live().filter(locale=locale))
-    audience = _selected_slug(request, "audience", audiences)
-    phase = _selected_slug(request, "phase", phases)
+    audience = read_choice(request.GET, "audience", {term.slug for term in audiences})
+    phase = read_choice(request.GET, "phase", {term.slug for term in phases})
 
     guides = guide_queryset().child_of(index)
     if audience:
@@ -79,14 +69,14 @@ def guide_index_context(index, request):
     return {
         "guides": guides,
         "filters": [
-            _filter(
+            _select(
                 "audience",
                 _("Audience"),
                 _("All audiences"),
                 [(term.slug, term.name) for term in audiences],
                 audience,
             ),
-            _filter(
+            _select(
                 "phase",
                 _("Life-cycle phase"),
                 _("All phases"),
@@ -234,11 +224,9 @@ def business_model_index_context(index, request):
 
     locale = active_locale()
     levers = list(Lever.objects.live().filter(locale=locale))
-    lever = _selected_slug(request, "lever", levers)
-    sector = request.GET.get("sector", "")
-    sector = sector if sector in Sector.values else ""
-    region = request.GET.get("region", "")
-    region = region if region in Region.values else ""
+    lever = read_choice(request.GET, "lever", {term.slug for term in levers})
+    sector = read_choice(request.GET, "sector", set(Sector.values))
+    region = read_choice(request.GET, "region", set(Region.values))
 
     models = (
         BusinessModelPage.objects.child_of(index)
@@ -261,9 +249,9 @@ def business_model_index_context(index, request):
     return {
         "business_models": models,
         "filters": [
-            _filter("sector", _("Sector"), _("All sectors"), Sector.choices, sector),
-            _filter("region", _("Region"), _("All regions"), Region.choices, region),
-            _filter(
+            _select("sector", _("Sector"), _("All sectors"), Sector.choices, sector),
+            _select("region", _("Region"), _("All regions"), Region.choices, region),
+            _select(
                 "lever",
                 _("Lever"),
                 _("All levers"),

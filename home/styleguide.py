@@ -9,6 +9,8 @@ from django.shortcuts import render
 from django.utils.translation import pgettext_lazy
 from django.views.decorators.cache import never_cache
 
+from core.listing import Pagination
+
 COLOUR_TOKENS = [
     ("--colour-text", "#1b1f23", pgettext_lazy("styleguide", "Text")),
     ("--colour-muted", "#4a5560", pgettext_lazy("styleguide", "Secondary text")),
@@ -32,7 +34,12 @@ def _may_use_the_admin(user):
 @never_cache
 @user_passes_test(_may_use_the_admin, login_url="wagtailadmin_login")
 def styleguide(request):
-    pages = [(1, "page=1"), (2, "page=2"), (3, "page=3"), (None, ""), (9, "page=9")]
+    pages = Pagination(
+        links=[(1, ""), (2, "page=2"), (3, "page=3"), (None, ""), (9, "page=9")],
+        current=2,
+        previous="",
+        next="page=3",
+    )
     return render(
         request,
         "home/styleguide.html",

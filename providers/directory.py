@@ -13,15 +13,13 @@ changes the next day, giving each provider its turn at the top.
 
 import datetime
 import random
-from dataclasses import dataclass, field
-from urllib.parse import urlencode
 
-from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.images import get_image_model
 
+from core.listing import Facet, Option, paginate, pagination, query_string, read_choice
 from core.pictures import preset_specs
 from taxonomy.utils import active_locale
 
@@ -38,24 +36,6 @@ def daily_order(ids, day: datetime.date):
     return ordered
 
 
-@dataclass
-class Option:
-    value: str
-    label: str
-    count: int
-    selected: bool
-
-
-@dataclass
-class Facet:
-    name: str
-    label: str
-    all_label: str
-    options: list[Option] = field(default_factory=list)
-    selected: Option | None = None
-    remove_query: str = ""
-
-
 class Directory:
     """The providers under one directory page, filtered by the request's query string."""
 
@@ -68,7 +48,7 @@ class Directory:
         self.facets = self._facets()
         matching = [pk for pk in self.order if self._matches(pk, self.active)]
         self.total = len(matching)
-        self.page_obj = Paginator(matching, PER_PAGE).get_page(request.GET.get("page"))
+        self.page_obj = paginate(matching, PER_PAGE, request.GET.get("page"))
         self.providers = self._providers(list(self.page_obj.object_list))
 
     def _load(self):
@@ -134,8 +114,8 @@ class Directory:
         """Known values only: anything else in the query string is ignored, never an error."""
         active = {}
         for name in FILTER_NAMES:
-            value = query.get(name, "")
-            if value and value in {code for code, _label in self._choices(name)}:
+            value = read_choice(query, name, {code for code, _label in self._choices(name)})
+            if value:
                 active[name] = value
         return active
 
@@ -158,17 +138,21 @@ class Directory:
             for pk in candidates:
                 for value in self.values[pk][name]:
                     counts[value] = counts.get(value, 0) + 1
-            label, all_label = labels[name]
-            facet = Facet(name=name, label=label, all_label=all_label)
-            for value, option_label in self._choices(name):
-                selected = self.active.get(name) == value
-                if counts.get(value) or selected:
-                    option = Option(value, str(option_label), counts.get(value, 0), selected)
-                    facet.options.append(option)
-                    if selected:
-                        facet.selected = option
-                        facet.remove_query = self.query(**{name: None})
-            facets.append(facet)
+            legend, all_label = labels[name]
+            chosen = self.active.get(name)
+            facets.append(
+                Facet(
+                    name,
+                    legend,
+                    options=[
+                        Option(value, str(label), counts.get(value, 0), checked=value == chosen)
+                        for value, label in self._choices(name)
+                        if counts.get(value) or value == chosen
+                    ],
+                    selected=[chosen] if chosen else [],
+                    all_label=all_label,
+                )
+            )
         return facets
 
     def _providers(self, ids):
@@ -180,27 +164,22 @@ class Directory:
         return [by_pk[pk] for pk in ids if pk in by_pk]
 
     @property
-    def active_facets(self):
-        return [facet for facet in self.facets if facet.selected]
-
-    def query(self, page=None, **changes):
-        """The query string of the current filters with `changes` (None removes a filter)."""
-        params = {**self.active, **changes}
-        params = {key: value for key, value in params.items() if value}
-        if page and page > 1:
-            params["page"] = page
-        return "?" + urlencode(params) if params else "?"
-
-    def page_query(self, number):
-        return self.query(page=number)
-
-    def page_links(self):
-        paginator = self.page_obj.paginator
+    def active_filters(self):
+        """(facet legend, chosen option's label, query string without it) of each filter in use."""
         return [
-            {
-                "number": number,
-                "query": self.page_query(number),
-                "current": number == self.page_obj.number,
-            }
-            for number in paginator.page_range
+            (facet.legend, option.label, self.query(**{facet.param: None}))
+            for facet in self.facets
+            for option in facet.options
+            if option.checked
         ]
+
+    def params(self):
+        return list(self.active.items())
+
+    def query(self, **changes):
+        """The query string of the current filters with `changes` (None removes a filter)."""
+        return "?" + query_string(self.params(), **changes)
+
+    @property
+    def pagination(self):
+        return pagination(self.page_obj, self.params())

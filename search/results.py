@@ -24,6 +24,7 @@ from wagtail.models import Page, get_page_models
 from wagtail.search.backends import get_search_backend
 from wagtail.search.utils import normalise_query_string
 
+from core.listing import pagination
 from core.site_data import active_locale
 from home.i18n_pages import localize_pages
 from taxonomy.models import Audience, Lever, Phase
@@ -441,3 +442,10 @@ class SiteSearch:
             for parameter in FILTER_PARAMETERS
             for value in sorted(self.selected[parameter])
         ]
+
+    @property
+    def pagination(self):
+        """The links to the other pages of results, keeping the words and the filters."""
+        if self.results is None:
+            return None
+        return pagination(self.results, [("q", self.query.text), *self.filter_items()])

@@ -8,12 +8,9 @@ Filters use the terms' slugs (the same in every language) so that URLs can be sh
 """
 
 import uuid
-from dataclasses import dataclass, field
-from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.exceptions import BadRequest
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import (
     CharField,
     Count,
@@ -30,6 +27,7 @@ from django.db.models import (
 from django.db.models.functions import Cast, Coalesce
 from django.utils.translation import gettext_lazy as _
 
+from core import listing as kit
 from core.pictures import with_images_and_renditions
 from core.public_pages import public
 from taxonomy.models import Audience, Lever, Phase, Theme
@@ -39,25 +37,6 @@ from .models import Complexity, DownloadCount, ToolPage
 from .sheet import illustration
 
 PAGE_SIZE = 12
-
-
-@dataclass
-class Facet:
-    """One group of checkboxes: its URL parameter, its legend and its options."""
-
-    param: str
-    legend: str
-    options: list = field(default_factory=list)
-    selected: list = field(default_factory=list)
-
-
-@dataclass
-class Option:
-    value: str
-    label: str
-    count: int
-    checked: bool
-    lang: str = ""
 
 
 FACETS = [
@@ -105,7 +84,7 @@ def download_totals():
     )
 
 
-class ToolListing:
+class ToolListing(kit.Listing):
     def __init__(self, index_page, request):
         self.index_page = index_page
         self.request = request
@@ -127,33 +106,23 @@ class ToolListing:
             [model for _param, _legend, _field, model in FACETS], self.index_page.locale
         )
         for param, _legend, _field_name, model in FACETS:
-            lookup = lookups[model]
-            self.terms[param] = lookup
-            known = {term.slug for term in lookup.values()}
-            values = [value for value in dict.fromkeys(query.getlist(param)) if value]
-            unknown = [value for value in values if value not in known]
-            if unknown:
-                self.notices.append(_("Some filters were not recognised and were ignored."))
-            self.filters[param] = [value for value in values if value in known]
-        complexity_values = []
-        for value in dict.fromkeys(query.getlist("complexity")):
-            if value.isdigit() and int(value) in Complexity.values:
-                complexity_values.append(int(value))
-            elif value:
-                self.notices.append(_("Some filters were not recognised and were ignored."))
-        self.filters["complexity"] = complexity_values
-        languages = [value for value in dict.fromkeys(query.getlist("language")) if value]
+            self.terms[param] = lookups[model]
+            known = {term.slug for term in self.terms[param].values()}
+            self.filters[param] = kit.read_choices(query, param, known, self.notices)
+        complexities = kit.read_choices(
+            query, "complexity", {str(value) for value in Complexity.values}, self.notices
+        )
+        self.filters["complexity"] = [int(value) for value in complexities]
         known_languages = {code for code, _name in LANGUAGES}
-        if any(value not in known_languages for value in languages):
+        if any(value and value not in known_languages for value in query.getlist("language")):
             # A language is one of four codes: anything else is a broken or forged link.
             raise BadRequest("unknown language")
-        self.filters["language"] = languages
-        self.notices = list(dict.fromkeys(self.notices))
+        self.filters["language"] = kit.read_choices(query, "language", known_languages)
 
     def _read_sort(self, query):
         sort = query.get("sort") or DEFAULT_SORT
         if sort not in SORTS:
-            self.notices.append(_("This sort order does not exist; sorted by sheet number."))
+            kit.note(self.notices, _("This sort order does not exist; sorted by sheet number."))
             sort = DEFAULT_SORT
         self.sort = sort
 
@@ -185,7 +154,7 @@ class ToolListing:
         facets = []
         for param, legend, _field_name, _model in FACETS:
             options = [
-                Option(
+                kit.Option(
                     value=term.slug,
                     label=term.name,
                     count=counts[param].get(str(key), 0),
@@ -194,13 +163,13 @@ class ToolListing:
                 for key, term in self.terms[param].items()
             ]
             options.sort(key=lambda option: self._term_position(param, option.value))
-            facets.append(Facet(param, legend, options=options, selected=self.filters[param]))
+            facets.append(kit.Facet(param, legend, options=options, selected=self.filters[param]))
         facets.append(
-            Facet(
+            kit.Facet(
                 "complexity",
                 _("Complexity"),
                 options=[
-                    Option(
+                    kit.Option(
                         value=str(value),
                         label=label,
                         count=counts["complexity"].get(str(value), 0),
@@ -212,11 +181,11 @@ class ToolListing:
             )
         )
         facets.append(
-            Facet(
+            kit.Facet(
                 "language",
                 _("Sheet or files in"),
                 options=[
-                    Option(
+                    kit.Option(
                         value=code,
                         label=name,
                         count=counts["language"].get(code, 0),
@@ -232,42 +201,43 @@ class ToolListing:
 
     def _facet_counts(self):
         """{facet: {option value as text: tools}}; one query for every facet."""
-        parts = []
-        for position, (param, _legend, field_name, model) in enumerate(FACETS):
+        groups = []
+        for param, _legend, field_name, model in FACETS:
             scope = self._filtered(self.base, skip=param)
             through = ToolPage._meta.get_field(field_name).remote_field.through
-            parts.append(
-                through.objects.filter(toolpage__in=scope.values("pk"))
-                .order_by()
-                .values(option=Cast(f"{model._meta.model_name}__translation_key", CharField()))
-                .annotate(facet=Value(position), total=Count("toolpage", distinct=True))
-                .values("facet", "option", "total")
+            groups.append(
+                (
+                    param,
+                    through.objects.filter(toolpage__in=scope.values("pk"))
+                    .order_by()
+                    .values(option=Cast(f"{model._meta.model_name}__translation_key", CharField())),
+                    Count("toolpage", distinct=True),
+                )
             )
-        parts.append(
-            self._filtered(self.base, skip="complexity")
-            .order_by()
-            .values(option=Cast("complexity", CharField()))
-            .annotate(facet=Value(len(FACETS)), total=Count("pk"))
-            .values("facet", "option", "total")
+        groups.append(
+            (
+                "complexity",
+                self._filtered(self.base, skip="complexity")
+                .order_by()
+                .values(option=Cast("complexity", CharField())),
+                Count("pk"),
+            )
         )
         language_scope = self._filtered(self.base, skip="language").order_by()
         for code, _name in LANGUAGES:
-            parts.append(
-                language_scope.filter(in_languages([code]))
-                .values(option=Cast(Value(code), CharField()))
-                .annotate(facet=Value(len(FACETS) + 1), total=Count("pk"))
-                .values("facet", "option", "total")
+            groups.append(
+                (
+                    "language",
+                    language_scope.filter(in_languages([code])).values(
+                        option=Cast(Value(code), CharField())
+                    ),
+                    Count("pk"),
+                )
             )
-        params = [param for param, _legend, _field, _model in FACETS]
-        params += ["complexity", "language"]
-        counts = {param: {} for param in params}
-        for row in parts[0].union(*parts[1:], all=True):
-            param = params[row["facet"]]
-            option = row["option"]
-            if param not in ("complexity", "language"):
-                # A UUID as text: hexadecimal digits on SQLite, with hyphens on PostgreSQL.
-                option = str(uuid.UUID(option))
-            counts[param][option] = row["total"]
+        counts = kit.union_counts(groups)
+        for param, _legend, _field_name, _model in FACETS:
+            # A UUID as text: hexadecimal digits on SQLite, with hyphens on PostgreSQL.
+            counts[param] = {str(uuid.UUID(key)): total for key, total in counts[param].items()}
         return counts
 
     def _term_position(self, param, slug):
@@ -280,15 +250,7 @@ class ToolListing:
         ordered = self.results.annotate(download_total=download_totals()).order_by(
             *SORTS[self.sort][1]
         )
-        paginator = Paginator(ordered, PAGE_SIZE)
-        try:
-            return paginator.page(number or 1)
-        except PageNotAnInteger:
-            self.notices.append(_("This page number is not valid; here is the first page."))
-            return paginator.page(1)
-        except EmptyPage:
-            self.notices.append(_("There is no such page; here is the last page."))
-            return paginator.page(paginator.num_pages)
+        return kit.paginate(ordered, PAGE_SIZE, number, self.notices)
 
     def _decorate(self, tools):
         """Term names in the visitor's language and illustrations for the cards, with a
@@ -322,33 +284,12 @@ class ToolListing:
     # What the template shows.
 
     @property
-    def total(self):
-        return self.page.paginator.count
-
-    @property
-    def is_filtered(self):
-        return any(self.filters.values())
-
-    @property
     def sort_options(self):
         return [(key, label, key == self.sort) for key, (label, _order) in SORTS.items()]
 
-    def query_string(self, **changes):
-        params = [(param, value) for param, values in self.filters.items() for value in values]
+    def params(self):
+        """The (name, value) pairs that the links of the listing keep."""
+        params = kit.filter_params(self.filters)
         if self.sort != DEFAULT_SORT:
             params.append(("sort", self.sort))
-        for key, value in changes.items():
-            params = [(name, current) for name, current in params if name != key]
-            if value:
-                params.append((key, value))
-        return urlencode(params)
-
-    def page_links(self):
-        """Numbers around the current page, with None where pages are left out."""
-        paginator = self.page.paginator
-        return [
-            (number, self.query_string(page=number) if number != 1 else self.query_string())
-            if number != Paginator.ELLIPSIS
-            else (None, "")
-            for number in paginator.get_elided_page_range(self.page.number, on_each_side=2)
-        ]
+        return params

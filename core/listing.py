@@ -1,0 +1,191 @@
+"""The faceted-listing kit: what every filterable page (tools, events, providers, search, guides)
+does the same way, written once (issue 22).
+
+A listing goes through the same steps, each a function here:
+
+1. read its filters from the query string: `read_choices` for a group of checkboxes (several
+   values add up), `read_choice` for a <select>; unknown values are dropped, with a notice for
+   the visitor where the listing shows notices (a listing that must refuse a forged value, such
+   as the tool library's language, raises `BadRequest` itself);
+2. filter its queryset (its own code: the domain knows its fields);
+3. count each facet's options in one query, `union_counts` (a UNION ALL of grouped counts);
+4. sort (its own code) and paginate, `paginate`, forgiving a bad page number with a notice;
+5. write its links: `query_string`, and `pagination` for the pages.
+
+Facets are `Facet`s of `Option`s. Templates: `includes/facet_group.html` (a group of checkboxes),
+`includes/facet_select.html` (a <select>, with counts where options have them) and
+`includes/pagination.html` (numbered pages with previous and next links), in
+`sbm_site/templates/includes/`. docs/architecture.md, "Listings", shows a listing built on it.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
+from django.db.models import Aggregate, QuerySet, Value
+from django.utils.translation import gettext_lazy as _
+
+NOT_RECOGNISED = _("Some filters were not recognised and were ignored.")
+INVALID_PAGE = _("This page number is not valid; here is the first page.")
+NO_SUCH_PAGE = _("There is no such page; here is the last page.")
+
+
+@dataclass
+class Option:
+    """One value of a facet: what the URL carries, what the visitor reads, how many results
+    ticking it would give, whether it is ticked; `lang` when the label is in another language
+    (a language's own name)."""
+
+    value: str
+    label: str
+    count: int | None = None
+    checked: bool = False
+    lang: str = ""
+
+    @property
+    def selected(self) -> bool:
+        return self.checked
+
+
+@dataclass
+class Facet:
+    """One group of options: its URL parameter, its legend, its options and chosen values;
+    `all_label` names the empty choice of a facet shown as a <select>."""
+
+    param: str
+    legend: str
+    options: list[Option] = field(default_factory=list)
+    selected: list = field(default_factory=list)
+    all_label: str = ""
+
+
+def note(notices: list, notice) -> None:
+    """Add `notice` once: the same problem in several parameters is said once."""
+    if notice not in notices:
+        notices.append(notice)
+
+
+def read_choices(query, param: str, allowed, notices: list | None = None) -> list[str]:
+    """The known values of a multi-valued parameter, in the visitor's order, without repeats.
+
+    Unknown values are dropped; `notices`, when given, receives `NOT_RECOGNISED` once."""
+    values = [value for value in dict.fromkeys(query.getlist(param)) if value]
+    if notices is not None and any(value not in allowed for value in values):
+        note(notices, NOT_RECOGNISED)
+    return [value for value in values if value in allowed]
+
+
+def read_choice(query, param: str, allowed) -> str:
+    """The value of a single-valued parameter (a <select>) if it is known, else ""."""
+    value = query.get(param, "").strip()
+    return value if value in allowed else ""
+
+
+def union_counts(groups: Iterable[tuple[str, QuerySet, Aggregate]]) -> dict[str, dict]:
+    """{facet: {option: count}} for every facet in one query.
+
+    `groups`: (facet, queryset giving an `option` column through `.values(option=...)`, the
+    count to make of each option). Several groups may fill the same facet."""
+    groups = list(groups)
+    parts = [
+        queryset.annotate(facet=Value(position), total=count).values("facet", "option", "total")
+        for position, (_facet, queryset, count) in enumerate(groups)
+    ]
+    counts = {facet: {} for facet, _queryset, _count in groups}
+    for row in parts[0].union(*parts[1:], all=True):
+        counts[groups[row["facet"]][0]][row["option"]] = row["total"]
+    return counts
+
+
+def paginate(items, per_page: int, number, notices: list | None = None) -> Page:
+    """The page `number` of `items`. A number that is not one gives the first page, one past
+    the end the last page; `notices`, when given, says so to the visitor."""
+    paginator = Paginator(items, per_page)
+    try:
+        return paginator.page(number or 1)
+    except PageNotAnInteger:
+        problem, page = INVALID_PAGE, paginator.page(1)
+    except EmptyPage:
+        problem, page = NO_SUCH_PAGE, paginator.page(paginator.num_pages)
+    if notices is not None:
+        notices.append(problem)
+    return page
+
+
+def query_string(params: Iterable[tuple[str, object]], **changes) -> str:
+    """`params` ((name, value) pairs) with `changes`: a value replaces every value of its
+    parameter, None or "" removes the parameter."""
+    params = list(params)
+    for name, value in changes.items():
+        params = [(key, current) for key, current in params if key != name]
+        if value:
+            params.append((name, value))
+    return urlencode(params)
+
+
+def filter_params(filters: dict[str, list]) -> list[tuple[str, object]]:
+    """{parameter: [values]} as (name, value) pairs for `query_string`."""
+    return [(param, value) for param, values in filters.items() for value in values]
+
+
+def page_query(params, number: int) -> str:
+    """The query string of page `number`; the first page carries no page parameter."""
+    return query_string(params, page=number if number > 1 else None)
+
+
+def page_links(page: Page, params) -> list[tuple[int | None, str]]:
+    """(number, query string) of the pages around the current one, (None, "") for a gap."""
+    return [
+        (None, "") if number == Paginator.ELLIPSIS else (number, page_query(params, number))
+        for number in page.paginator.get_elided_page_range(page.number, on_each_side=2)
+    ]
+
+
+@dataclass
+class Pagination:
+    """What `includes/pagination.html` shows: numbered links (a number of None is a gap), the
+    current number, the query strings of the previous and next pages (None at either end)."""
+
+    links: list[tuple[int | None, str]]
+    current: int
+    previous: str | None = None
+    next: str | None = None
+
+
+def pagination(page: Page, params) -> Pagination | None:
+    """The links of a listing's pages, keeping `params` ((name, value) pairs); None when there
+    is only one page."""
+    if page.paginator.num_pages < 2:
+        return None
+    return Pagination(
+        links=page_links(page, params),
+        current=page.number,
+        previous=page_query(params, page.previous_page_number()) if page.has_previous() else None,
+        next=page_query(params, page.next_page_number()) if page.has_next() else None,
+    )
+
+
+class Listing:
+    """What the template of a filtered, paginated listing reads. A listing sets `page` (the
+    `Page` shown) and `filters` ({parameter: [values]}), and overrides `params` when its links
+    keep more than its filters (a sort order, a tab)."""
+
+    page: Page
+    filters: dict[str, list]
+
+    @property
+    def total(self) -> int:
+        return self.page.paginator.count
+
+    @property
+    def is_filtered(self) -> bool:
+        return any(self.filters.values())
+
+    def params(self) -> list[tuple[str, object]]:
+        """The (name, value) pairs that the links of the listing keep."""
+        return filter_params(self.filters)
+
+    @property
+    def pagination(self) -> Pagination | None:
+        return pagination(self.page, self.params())
