@@ -29,11 +29,11 @@ from core.public_fields import (
     content_language,
     page_address,
 )
+from core.sections import sections_for
 from home.images import HeroImageMixin, alt_text_field, image_field, image_panels
 from home.lineage import ADAPTATION_FIELDS, AdaptationMixin
 from home.models import BasePage
 from home.panels import page_tabs
-from home.sections import sections_for
 from taxonomy.fields import audiences_field, levers_field, phases_field, themes_field
 
 from .blocks import InstructionsBlock

@@ -20,8 +20,8 @@ from django.utils import translation
 from django.utils.text import slugify
 
 from core.pdf import html_to_pdf
+from core.sections import sections_for
 from core.urls import site_url
-from home.sections import sections_for
 
 logger = logging.getLogger("sbm.tools.pdf")
 
