@@ -10,8 +10,8 @@ from wagtail.models import TaskState
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from core.sections import register_section
 from home.roles import MODERATORS, REVIEWERS
-from home.sections import register_section
 from tools.impact import IMPACT_LIST_LIMIT, IMPACT_TEMPLATE
 from tools.models import ToolPage
 

@@ -15,7 +15,9 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from rest_framework.fields import Field
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, TranslatableMixin
@@ -30,6 +32,7 @@ from core.licences import (
     attribution_field,
     licence_field,
 )
+from core.public_fields import LivePageIdsField, SlugListField
 from core.public_pages import public
 from core.site_data import default_locale
 from home.images import HeroImageMixin, alt_text_field, image_field, image_panels
@@ -76,6 +79,21 @@ class EventIndexPage(HeroImageMixin, BasePage):
         return context
 
 
+class EventDocumentsField(Field):
+    """An event's slides and documents in the API: title, address, licence and credits."""
+
+    def to_representation(self, manager):
+        return [
+            {
+                "title": item.display_label,
+                "url": item.document.url,
+                "licence": item.licence,
+                "attribution": item.attribution,
+            }
+            for item in manager.all()
+        ]
+
+
 class EventSeriesPage(BasePage):
     """A cycle of events (12 monthly webinars, 21 daily posts...) whose events are its children."""
 
@@ -109,6 +127,12 @@ class EventSeriesPage(BasePage):
     edit_handler = page_tabs(content_panels, classification=classification_panels)
     search_fields = [*BasePage.search_fields, index.SearchField("description")]
 
+    api_fields = [
+        "intro",
+        "description",
+        "last_published_at",
+        APIField("levers", serializer=SlugListField()),
+    ]
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = ["events.EventPage"]
 
@@ -353,6 +377,35 @@ class EventPage(RoutablePageMixin, BasePage):
         SynchronizedField("venue_country"),
     ]
 
+    # Never the online meeting link (sent to registered participants only), the seats or
+    # anything about registrations.
+    api_fields = [
+        "intro",
+        "event_format",
+        "start",
+        "end",
+        "language",
+        APIField("is_online"),
+        "venue_name",
+        APIField("venue_address"),
+        "venue_street",
+        "venue_postal_code",
+        "venue_locality",
+        "venue_region",
+        "venue_country",
+        "audience_text",
+        "description",
+        "replay_url",
+        "replay_licence",
+        "replay_attribution",
+        APIField("documents", serializer=EventDocumentsField()),
+        "report",
+        "last_published_at",
+        APIField("audiences", serializer=SlugListField()),
+        APIField("levers", serializer=SlugListField()),
+        APIField("related_tools", serializer=LivePageIdsField()),
+        APIField("related_guides", serializer=LivePageIdsField()),
+    ]
     parent_page_types = ["events.EventIndexPage", "events.EventSeriesPage"]
     subpage_types: list[str] = []
 

@@ -18,9 +18,9 @@ from wagtail.admin.views.generic.models import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button
 
+from core.sections import register_section
 from core.spreadsheets import NeutralisedExportMixin
 from guides.listings import TRAINING_SESSIONS_HOOK
-from home.sections import register_home_section, register_section
 from tools.impact import IMPACT_LIST_LIMIT, IMPACT_TEMPLATE
 
 from .admin_views import GenerateEventsView
@@ -33,7 +33,7 @@ from .listing import (
 )
 from .models import EventPage, EventSeriesPage, Registration
 
-register_home_section("events", "events/includes/home_events.html", home_section, order=40)
+register_section("home", "events", "events/includes/home_events.html", home_section, order=40)
 register_section("tool_sheet", "events", "events/includes/tool_events.html", tool_section, 50)
 register_section(
     "training_module",

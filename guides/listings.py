@@ -10,12 +10,23 @@ from django.utils.translation import gettext as _
 from wagtail import hooks
 
 from core.listing import Facet, Option, read_choice
+from core.sections import sections_for
 from home.i18n_pages import localize_pages
 from home.lineage import page_lineage
-from home.sections import sections_for
 from taxonomy.models import Audience, Lever, Phase
 from taxonomy.utils import active_locale, localize_terms, page_terms, terms_by_translation_key
 
+from .models import (
+    BusinessModelPage,
+    GuidePage,
+    GuideStep,
+    Region,
+    Sector,
+    TrainingModulePage,
+    TrainingPathPage,
+    TrainingPathStep,
+    total_effort_hours,
+)
 from .roles import TRAINERS
 
 
@@ -34,8 +45,6 @@ def _named_terms(terms):
 
 
 def guide_queryset():
-    from .models import GuidePage, GuideStep
-
     return GuidePage.objects.live().prefetch_related(
         "audiences",
         "phases",
@@ -89,8 +98,6 @@ def guide_index_context(index, request):
 
 
 def _total_effort(tools):
-    from .models import total_effort_hours
-
     return total_effort_hours(tools)
 
 
@@ -114,8 +121,6 @@ def guide_context(guide):
 
 def guides_for_tool(tool, request):
     """The tool-sheet section: the live guides, in the sheet's language, that use this tool."""
-    from .models import GuidePage
-
     guides = list(
         GuidePage.objects.live()
         .filter(locale_id=tool.locale_id, steps__tool__translation_key=tool.translation_key)
@@ -145,8 +150,6 @@ def upcoming_sessions(modules, locale):
 
 
 def training_index_context(index, request):
-    from .models import TrainingModulePage, TrainingPathPage, TrainingPathStep
-
     locale = active_locale()
     audience_names = terms_by_translation_key(Audience, locale)
     modules = list(
@@ -220,8 +223,6 @@ def training_module_context(module, request):
 
 
 def business_model_index_context(index, request):
-    from .models import BusinessModelPage, Region, Sector
-
     locale = active_locale()
     levers = list(Lever.objects.live().filter(locale=locale))
     lever = read_choice(request.GET, "lever", {term.slug for term in levers})

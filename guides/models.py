@@ -16,20 +16,23 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from rest_framework.fields import Field
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
     InlinePanel,
     MultiFieldPanel,
 )
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from core.licences import LicenceChooser, LicensedMixin, attribution_field, licence_field
+from core.public_fields import LivePageIdField, LivePageIdsField, SlugListField
 from home.images import HeroImageMixin, alt_text_field, image_field, image_panels
-from home.lineage import AdaptationMixin
+from home.lineage import ADAPTATION_FIELDS, AdaptationMixin
 from home.models import BasePage
 from home.panels import page_tabs
 from taxonomy.fields import audiences_field, levers_field, phases_field
@@ -61,6 +64,17 @@ class GuideIndexPage(HeroImageMixin, BasePage):
         context = super().get_context(request, *args, **kwargs)
         context.update(guide_index_context(self, request))
         return context
+
+
+class GuideStepsField(Field):
+    """A guide's path in the API: each step's tool (its id, live tools only) and expected output."""
+
+    def to_representation(self, manager):
+        return [
+            {"tool": step.tool_id, "expected_output": step.expected_output}
+            for step in manager.all()
+            if step.tool.live
+        ]
 
 
 class GuidePage(LicensedMixin, RoutablePageMixin, BasePage):
@@ -131,6 +145,18 @@ class GuidePage(LicensedMixin, RoutablePageMixin, BasePage):
         extra=[(_("Credits and licence"), credits_panels)],
     )
 
+    api_fields = [
+        "intro",
+        "introduction",
+        "partner_name",
+        "partner_url",
+        "licence",
+        "attribution",
+        "last_published_at",
+        APIField("steps", serializer=GuideStepsField()),
+        APIField("audiences", serializer=SlugListField()),
+        APIField("phases", serializer=SlugListField()),
+    ]
     parent_page_types = ["guides.GuideIndexPage"]
     subpage_types: list[str] = []
 
@@ -304,6 +330,17 @@ class TrainingModulePage(BasePage):
         extra=[(_("For trainers"), trainer_panels)],
     )
 
+    api_fields = [
+        "intro",
+        "learning_objectives",
+        "duration",
+        "duration_hours",
+        "prerequisites",
+        "for_trainers",
+        "last_published_at",
+        APIField("audiences", serializer=SlugListField()),
+        APIField("tools", serializer=LivePageIdsField()),
+    ]
     parent_page_types = ["guides.TrainingIndexPage"]
     subpage_types: list[str] = []
 
@@ -693,6 +730,25 @@ class BusinessModelPage(LicensedMixin, AdaptationMixin, RoutablePageMixin, BaseP
         ],
     )
 
+    api_fields = [
+        "intro",
+        "organisation",
+        "organisation_url",
+        "country",
+        "region",
+        "place",
+        "sector",
+        "year",
+        *CANVAS_FIELDS,
+        "story",
+        "licence",
+        "attribution",
+        APIField("adapted_from", serializer=LivePageIdField()),
+        *ADAPTATION_FIELDS,
+        "last_published_at",
+        APIField("levers", serializer=SlugListField()),
+        APIField("tools", serializer=LivePageIdsField()),
+    ]
     parent_page_types = ["guides.BusinessModelIndexPage"]
     subpage_types: list[str] = []
 

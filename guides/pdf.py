@@ -5,7 +5,7 @@ from django.template.loader import render_to_string
 from django.utils.text import slugify
 
 from core.pdf import html_to_pdf
-from home.sections import sections_for
+from core.sections import sections_for
 
 
 def render_pdf(template, context, request):

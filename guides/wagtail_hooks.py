@@ -7,7 +7,7 @@ tool's impact page (admin) lists the guides, training modules and shared models 
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from home.sections import register_section
+from core.sections import register_section
 from tools.impact import IMPACT_LIST_LIMIT, IMPACT_TEMPLATE
 
 from .listings import guides_for_tool

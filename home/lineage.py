@@ -17,6 +17,8 @@ from core.cache import PAGES, cached
 from .i18n_pages import localize_pages
 
 CHANGED_ASPECTS = ["changed_audience", "changed_country", "changed_sector", "changed_language"]
+# What an adaptation tells about itself, public in the API.
+ADAPTATION_FIELDS = [*CHANGED_ASPECTS, "adaptation_note"]
 
 
 class AdaptationMixin(models.Model):

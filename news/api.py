@@ -6,8 +6,8 @@
   `?theme=`), on any page type that is classified with that taxonomy.
 - `levers/`, `phases/`, `audiences/`, `themes/`: the taxonomy, per language.
 
-Fields per page type come from, in order: the model's own `api_fields`, the fields registered
-here with `register_api_fields("app.Model", [...])`, else a safe generic set (introduction,
+Fields per page type are the model's own `api_fields` (declared once on the model, shared with
+the open-data exports: `core/public_fields.py`), else a safe generic set (introduction,
 taxonomy slugs). E-mail fields are never exposed, whatever a model declares.
 Anonymous clients are throttled by REST_FRAMEWORK's rates, per visitor address as every other
 limit sees it (`core.throttling`).
@@ -24,69 +24,12 @@ from wagtail.api.v2.filters import FieldsFilter, LocaleFilter, OrderingFilter, S
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
-from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Page, get_page_models
 
-from guides.models import CANVAS_FIELDS
-from home.lineage import CHANGED_ASPECTS
+from core.public_fields import SlugListField, api_fields_of
 from taxonomy.models import Audience, Lever, Phase, Theme
 
 TAXONOMY_PARAMETERS = {"lever": Lever, "phase": Phase, "audience": Audience, "theme": Theme}
-API_FIELDS: dict[str, list] = {}
-
-
-class SlugListField(Field):
-    """A many-to-many relation to taxonomy terms, as their language-independent slugs."""
-
-    def to_representation(self, manager):
-        return sorted(term.slug for term in manager.all())
-
-
-class LivePageIdsField(Field):
-    """A many-to-many relation to pages, as the ids of the live, public ones (never a draft)."""
-
-    def to_representation(self, manager):
-        return sorted(page.pk for page in manager.all() if page.live)
-
-
-class GuideStepsField(Field):
-    """A guide's path: each step's tool (its id, live tools only) and expected output."""
-
-    def to_representation(self, manager):
-        return [
-            {"tool": step.tool_id, "expected_output": step.expected_output}
-            for step in manager.all()
-            if step.tool.live
-        ]
-
-
-class LivePageIdField(Field):
-    """A page foreign key, as the page's id while it is live (never a draft's)."""
-
-    def to_representation(self, page):
-        return page.pk if page is not None and page.live else None
-
-
-class EventDocumentsField(Field):
-    """An event's slides and documents: title, address, licence and credits."""
-
-    def to_representation(self, manager):
-        return [
-            {
-                "title": item.display_label,
-                "url": item.document.url,
-                "licence": item.licence,
-                "attribution": item.attribution,
-            }
-            for item in manager.all()
-        ]
-
-
-ADAPTATION_FIELDS = [*CHANGED_ASPECTS, "adaptation_note"]
-
-
-def register_api_fields(model_label, fields):
-    API_FIELDS[model_label.lower()] = list(fields)
 
 
 def taxonomy_fields(model):
@@ -121,14 +64,9 @@ def generic_fields(model):
 
 
 def fields_for(model):
-    declared = list(getattr(model, "api_fields", ()))
-    registered = API_FIELDS.get(model._meta.label_lower)
-    if registered is None and not declared:
-        registered = generic_fields(model) if issubclass(model, Page) and model is not Page else []
-    fields = [
-        field if isinstance(field, APIField) else APIField(field)
-        for field in [*declared, *(registered or [])]
-    ]
+    fields = api_fields_of(model)
+    if not fields and issubclass(model, Page) and model is not Page:
+        fields = generic_fields(model)
     seen = set()
     safe = []
     for field in fields:
@@ -355,155 +293,6 @@ def taxonomy_endpoint(term_model, endpoint_name):
         {"model": term_model, "name": endpoint_name},
     )
 
-
-register_api_fields(
-    "tools.ToolPage",
-    [
-        "sheet_number",
-        "intro",
-        "summary",
-        "complexity",
-        "human_resources",
-        "effort",
-        "effort_hours",
-        "target_groups",
-        "reasons",
-        "expected_results",
-        "licence",
-        "authors",
-        "contributors",
-        "status",
-        APIField("adapted_from", serializer=LivePageIdField()),
-        *ADAPTATION_FIELDS,
-        "last_published_at",
-        APIField("phases", serializer=SlugListField()),
-        APIField("levers", serializer=SlugListField()),
-        APIField("audiences", serializer=SlugListField()),
-        APIField("themes", serializer=SlugListField()),
-    ],
-)
-register_api_fields(
-    "news.NewsPage",
-    [
-        "date",
-        "author",
-        "summary",
-        "body",
-        "image_alt",
-        APIField("image_url", serializer=ImageRenditionField("fill-1200x630", source="image")),
-        APIField("related_tools", serializer=LivePageIdsField()),
-        APIField("related_events", serializer=LivePageIdsField()),
-        "cycle_position",
-        "last_published_at",
-    ],
-)
-# Events: never the online meeting link (sent to registered participants only), the seats or
-# anything about registrations.
-register_api_fields(
-    "events.EventPage",
-    [
-        "intro",
-        "event_format",
-        "start",
-        "end",
-        "language",
-        APIField("is_online"),
-        "venue_name",
-        APIField("venue_address"),
-        "venue_street",
-        "venue_postal_code",
-        "venue_locality",
-        "venue_region",
-        "venue_country",
-        "audience_text",
-        "description",
-        "replay_url",
-        "replay_licence",
-        "replay_attribution",
-        APIField("documents", serializer=EventDocumentsField()),
-        "report",
-        "last_published_at",
-        APIField("audiences", serializer=SlugListField()),
-        APIField("levers", serializer=SlugListField()),
-        APIField("related_tools", serializer=LivePageIdsField()),
-        APIField("related_guides", serializer=LivePageIdsField()),
-    ],
-)
-register_api_fields(
-    "events.EventSeriesPage",
-    ["intro", "description", "last_published_at", APIField("levers", serializer=SlugListField())],
-)
-# Providers: the public profile only; never the owner's e-mail address.
-register_api_fields(
-    "providers.ProviderPage",
-    [
-        "intro",
-        "kind",
-        "bio",
-        "services",
-        "regions",
-        "languages",
-        "website",
-        "references",
-        "last_confirmed",
-        "image_alt",
-        APIField("image_url", serializer=ImageRenditionField("fill-400x400", source="image")),
-        APIField("tools", serializer=LivePageIdsField()),
-        "last_published_at",
-    ],
-)
-register_api_fields(
-    "guides.GuidePage",
-    [
-        "intro",
-        "introduction",
-        "partner_name",
-        "partner_url",
-        "licence",
-        "attribution",
-        "last_published_at",
-        APIField("steps", serializer=GuideStepsField()),
-        APIField("audiences", serializer=SlugListField()),
-        APIField("phases", serializer=SlugListField()),
-    ],
-)
-register_api_fields(
-    "guides.BusinessModelPage",
-    [
-        "intro",
-        "organisation",
-        "organisation_url",
-        "country",
-        "region",
-        "place",
-        "sector",
-        "year",
-        *CANVAS_FIELDS,
-        "story",
-        "licence",
-        "attribution",
-        APIField("adapted_from", serializer=LivePageIdField()),
-        *ADAPTATION_FIELDS,
-        "last_published_at",
-        APIField("levers", serializer=SlugListField()),
-        APIField("tools", serializer=LivePageIdsField()),
-    ],
-)
-register_api_fields(
-    "guides.TrainingModulePage",
-    [
-        "intro",
-        "learning_objectives",
-        "duration",
-        "duration_hours",
-        "prerequisites",
-        "for_trainers",
-        "last_published_at",
-        APIField("audiences", serializer=SlugListField()),
-        APIField("tools", serializer=LivePageIdsField()),
-    ],
-)
-register_api_fields("news.NewsIndexPage", ["intro"])
 
 api_router = WagtailAPIRouter("wagtailapi")
 api_router.register_endpoint("pages", PartnerPagesAPIViewSet)

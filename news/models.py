@@ -6,10 +6,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
+from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.public_fields import LivePageIdsField
 from core.public_pages import public
 from home.blocks import BodyBlock
 from home.i18n_pages import localize_pages
@@ -46,6 +49,7 @@ class NewsIndexPage(HeroImageMixin, BasePage):
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), *HeroImageMixin.hero_panels]
     edit_handler = page_tabs(content_panels)
+    api_fields = ["intro"]
     subpage_types = ["news.NewsPage"]
     max_count_per_parent = 1
 
@@ -165,6 +169,18 @@ class NewsPage(BasePage):
     ]
     edit_handler = page_tabs(content_panels, classification=classification_panels)
 
+    api_fields = [
+        "date",
+        "author",
+        "summary",
+        "body",
+        "image_alt",
+        APIField("image_url", serializer=ImageRenditionField("fill-1200x630", source="image")),
+        APIField("related_tools", serializer=LivePageIdsField()),
+        APIField("related_events", serializer=LivePageIdsField()),
+        "cycle_position",
+        "last_published_at",
+    ]
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types: list[str] = []
 

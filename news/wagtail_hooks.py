@@ -4,7 +4,7 @@ links in the tool library."""
 from django.urls import reverse
 from django.utils import translation
 
-from home.sections import register_home_section, register_section
+from core.sections import register_section
 from news.models import NewsIndexPage, NewsPage, listing, with_cycles_in
 from news.opendata import LICENCE_NAME
 
@@ -31,7 +31,9 @@ def _open_data_context(page, request):
     }
 
 
-register_home_section("latest_news", "news/includes/home_news.html", _home_news_context, order=30)
+register_section(
+    "home", "latest_news", "news/includes/home_news.html", _home_news_context, order=30
+)
 register_section(
     "tool_library",
     "open_data",

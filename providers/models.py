@@ -18,11 +18,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from core.public_fields import LivePageIdsField
 from home.images import HeroImageMixin
 from home.models import BasePage
 from home.panels import page_tabs
@@ -295,6 +298,22 @@ class ProviderPage(RoutablePageMixin, BasePage):
         SynchronizedField("last_confirmed"),
     ]
 
+    # The public profile only; never the owner's e-mail address.
+    api_fields = [
+        "intro",
+        "kind",
+        "bio",
+        "services",
+        "regions",
+        "languages",
+        "website",
+        "references",
+        "last_confirmed",
+        "image_alt",
+        APIField("image_url", serializer=ImageRenditionField("fill-400x400", source="image")),
+        APIField("tools", serializer=LivePageIdsField()),
+        "last_published_at",
+    ]
     parent_page_types = ["providers.ProviderIndexPage"]
     subpage_types: list[str] = []
 

@@ -4,8 +4,8 @@ from django.utils import timezone
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 
+from core.sections import register_section
 from home.roles import DIRECTORY_TEAM, MODERATORS
-from home.sections import register_section
 
 from .models import STALE_AFTER, ProviderPage
 

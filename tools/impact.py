@@ -4,7 +4,7 @@ header ("Impact of the tool").
 Downloads come from `DownloadCount` (per language, per month over the last twelve months).
 What else uses the tool (usage examples, events past and upcoming, guides, training modules,
 shared models) is contributed by the apps that own it, as sections registered for the
-"tool_impact" target (`home.sections.register_section`): each section's context function
+"tool_impact" target (`core.sections.register_section`): each section's context function
 receives the tool and returns {"heading", "rows": [{"title", "url", "meta"}], "empty"}, in a
 fixed number of queries. Every language version of the tool counts, through its translation key.
 """
@@ -22,7 +22,7 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Locale
 
-from home.sections import sections_for
+from core.sections import sections_for
 
 from .models import DownloadCount, ToolPage
 from .reports import chart

@@ -1,9 +1,10 @@
 """Bulk import of tool sheets from a spreadsheet (CSV, XLSX) or the site's own open-data JSON.
 
-The columns are the open-data keys (`news/opendata.py`), so a file exported from the site can be
-imported again; `docs/import.md` documents them and `tools/static/tools/import/` holds a template
-volunteers copy. A row is identified by its sheet number in the source locale's tool library:
-importing the same file twice creates each tool once and changes nothing the second time.
+The columns are the open-data keys (the exported `ToolPage.api_fields`, `news/opendata.py`), so
+a file exported from the site can be imported again; `docs/import.md` documents them and
+`tools/static/tools/import/` holds a template volunteers copy. A row is identified by its sheet
+number in the source locale's tool library: importing the same file twice creates each tool once
+and changes nothing the second time.
 
 The import runs in two steps, whoever starts it (the `import_tools` command or the admin view):
 1. `read_rows()` + `plan()` check every row and report, row by row, what would be created or
@@ -37,9 +38,9 @@ from wagtail.utils.file import hash_filelike
 from wagtail_localize.synctree import create_aliases_for_new_page
 
 from core.licences import Licence
+from core.public_fields import CELL_SEPARATOR, text_items
 from core.uploads import DOCUMENT_TYPES, inspect_upload
 from home.progress import progress
-from news.opendata import CELL_SEPARATOR, text_items
 from taxonomy.models import Audience, Lever, Phase, Theme
 
 from .models import Complexity, ToolIndexPage, ToolPage, ToolStatus

@@ -18,11 +18,22 @@ from wagtail.models import Locale, Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from core.licences import LicenceChooser, LicensedMixin, licence_field
+from core.public_fields import (
+    LivePageIdField,
+    PublicField,
+    SlugListField,
+    as_choice_label,
+    as_iso_datetime,
+    as_number,
+    as_text_items,
+    content_language,
+    page_address,
+)
+from core.sections import sections_for
 from home.images import HeroImageMixin, alt_text_field, image_field, image_panels
-from home.lineage import AdaptationMixin
+from home.lineage import ADAPTATION_FIELDS, AdaptationMixin
 from home.models import BasePage
 from home.panels import page_tabs
-from home.sections import sections_for
 from taxonomy.fields import audiences_field, levers_field, phases_field, themes_field
 
 from .blocks import InstructionsBlock
@@ -244,6 +255,35 @@ class ToolPage(LicensedMixin, AdaptationMixin, RoutablePageMixin, BasePage):
         extra=[(_("Credits and licence"), credits_panels)],
     )
 
+    # Public fields: the partner API and, in this order, the open-data catalogue's columns.
+    api_fields = [
+        PublicField("sheet_number"),
+        PublicField("title", api=False),
+        PublicField("url", api=False, export=page_address),
+        PublicField("language", api=False, export=content_language),
+        PublicField("summary"),
+        PublicField("phases", serializer=SlugListField()),
+        PublicField("levers", serializer=SlugListField()),
+        PublicField("audiences", serializer=SlugListField()),
+        PublicField("themes", serializer=SlugListField()),
+        PublicField("complexity", export=as_choice_label("complexity")),
+        PublicField("human_resources"),
+        PublicField("effort"),
+        PublicField("effort_hours", export=as_number("effort_hours")),
+        PublicField("target_groups", export=as_text_items("target_groups")),
+        PublicField("reasons", export=as_text_items("reasons")),
+        PublicField("expected_results", export=as_text_items("expected_results")),
+        PublicField("status"),
+        PublicField("licence"),
+        PublicField("authors", export=lambda tool, request: tool.author_names),
+        PublicField("contributors", export=lambda tool, request: tool.contributor_names),
+        PublicField(
+            "last_published_at", column="last_updated", export=as_iso_datetime("last_published_at")
+        ),
+        PublicField("intro", export=False),
+        PublicField("adapted_from", serializer=LivePageIdField(), export=False),
+        *(PublicField(name, export=False) for name in ADAPTATION_FIELDS),
+    ]
     parent_page_types = ["tools.ToolIndexPage"]
     subpage_types: list[str] = []
     adaptation_in_same_language = True

@@ -24,8 +24,8 @@ from django_tasks import task
 from wagtail.models import Page
 
 from core.pdf import html_to_pdf
+from core.sections import sections_for
 from core.urls import site_url
-from home.sections import sections_for
 
 PDF_FOLDER = "tools/pdf"
 

@@ -3,8 +3,8 @@
 from django.db.models import Q, Sum
 
 from core.public_pages import public
+from core.sections import sections_for
 from home.lineage import page_lineage
-from home.sections import sections_for
 from taxonomy.models import Lever
 from taxonomy.utils import page_terms
 

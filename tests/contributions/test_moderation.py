@@ -8,7 +8,7 @@ from wagtail.models import Locale
 
 from contributions.models import DecisionNotice, ToolComment, ToolProposal, UsageExample
 from contributions.wagtail_hooks import ContributionsPanel, waiting_contributions
-from home.sections import sections_for
+from core.sections import registered_sections, sections_for
 from tests.factories import ToolCommentFactory, UsageExampleFactory, contributor_data
 from tests.html import one, parse, text_of, texts
 
@@ -155,10 +155,8 @@ def test_the_sheet_sections_cost_the_same_queries_whatever_the_number_of_example
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from home.sections import _SECTIONS
-
     # Only this app's sections: other domains add their own (with their own budgets).
-    ours = [s for s in _SECTIONS["tool_sheet"] if s.name.startswith("contributions")]
+    ours = [s for s in registered_sections("tool_sheet") if s.name.startswith("contributions")]
     assert ours
 
     def count():

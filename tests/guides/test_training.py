@@ -1,9 +1,10 @@
 """Training modules: what participants learn, what trainers need, and where sessions appear."""
 
 import pytest
+from wagtail import hooks
 
+from core.sections import Section, section_hook
 from guides.models import TrainingModulePage
-from home.sections import _SECTIONS, register_section
 from tests.factories import (
     ToolPageFactory,
     TrainerFactory,
@@ -69,15 +70,9 @@ def test_upcoming_sessions_come_from_the_training_module_section_target(client, 
         calls.append(page.pk)
         return {"guides": []}
 
-    register_section(
-        "training_module", "test_sessions", "guides/includes/tool_guides.html", sessions
-    )
-    try:
+    section = Section("test_sessions", "guides/includes/tool_guides.html", sessions)
+    with hooks.register_temporarily(section_hook("training_module"), lambda: section):
         html = client.get(module.url).content.decode()
-    finally:
-        _SECTIONS["training_module"] = [
-            s for s in _SECTIONS["training_module"] if s.name != "test_sessions"
-        ]
     assert calls == [module.pk]
     one(parse(html), "article.training-module section.tool-guides > h2#tool-guides-title")
 

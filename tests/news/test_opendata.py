@@ -7,7 +7,7 @@ import io
 import pytest
 from django.conf import settings
 
-from home.sections import sections_for
+from core.sections import sections_for
 from tests.factories import ToolPageFactory
 from tests.html import one, parse, text_of
 from tests.query_budget import assert_query_count_does_not_grow

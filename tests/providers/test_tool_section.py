@@ -4,7 +4,7 @@ import pytest
 from django.test import RequestFactory
 from wagtail.models import Locale, Page
 
-from home.sections import sections_for
+from core.sections import sections_for
 from tests.factories import ProviderPageFactory, ToolPageFactory
 
 pytestmark = pytest.mark.django_db

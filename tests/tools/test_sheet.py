@@ -2,8 +2,9 @@
 
 import pytest
 from django.core.exceptions import ValidationError
+from wagtail import hooks
 
-from home.sections import _SECTIONS, register_section
+from core.sections import Section, section_hook
 from tests.factories import ToolPageFactory
 from tests.html import one, parse, text_of, texts
 from tools.models import ToolPage
@@ -77,27 +78,24 @@ def test_related_tools_show_in_both_directions(client):
 
 
 def test_the_sheet_renders_sections_registered_by_other_domains(client):
-    saved = list(_SECTIONS["tool_sheet"])
-    try:
-        register_section(
-            "tool_sheet",
-            "test_section",
-            "tools/includes/instructions.html",
-            get_context=lambda page, request: ({"groups": []}),
-            order=1,
-        )
-        seen = []
-        register_section(
-            "tool_sheet",
-            "test_seen",
-            "tools/includes/instructions.html",
-            get_context=lambda page, request: seen.append(page.pk),
-            order=2,
-        )
+    seen = []
+    shown = Section(
+        "test_section",
+        "tools/includes/instructions.html",
+        get_context=lambda page, request: {"groups": []},
+    )
+    hidden = Section(
+        "test_seen",
+        "tools/includes/instructions.html",
+        get_context=lambda page, request: seen.append(page.pk),
+    )
+    hook = section_hook("tool_sheet")
+    with (
+        hooks.register_temporarily(hook, lambda: shown, order=1),
+        hooks.register_temporarily(hook, lambda: hidden, order=2),
+    ):
         assert client.get(CANVAS).status_code == 200
-        assert len(seen) == 1
-    finally:
-        _SECTIONS["tool_sheet"] = saved
+    assert len(seen) == 1
 
 
 def test_sheet_numbers_are_unique_in_a_language(library):

@@ -1,0 +1,65 @@
+"""Sections that one domain adds to another domain's pages, without either importing the other.
+
+A page type renders the sections registered for its "target" (e.g. "home" for the home page,
+"tool_sheet" for a tool sheet): `{% for section in sections %}{% include section.template with
+section=section.context %}{% endfor %}`, with `sections_for(target, page, request)`.
+
+Sections are Wagtail hooks, one hook name per target (`section_hook("tool_sheet")` is
+"sbm_sections:tool_sheet"): a hook function returns a `Section`, and the hook's `order` places
+the section on the page (ascending). Each app registers its sections in its `wagtail_hooks.py`,
+with the shorthand
+
+    register_section("tool_sheet", "providers", "providers/includes/tool_providers.html",
+                     get_context=lambda page, request: {...} or None, order=40)
+
+and tests add one for a while with `hooks.register_temporarily(section_hook(target),
+lambda: Section(...), order=...)`. Wagtail discovers every app's hooks before the first page
+asks, whatever the import order.
+
+`get_context(page, request)` returns the section's context, or None to hide it. Each section
+must keep its own query count bounded. A section with `printed=True` is also part of the
+page's PDF (`sections_for(..., printed=True)` returns only those; `request` is then None).
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from wagtail import hooks
+
+HOOK_PREFIX = "sbm_sections:"
+
+
+@dataclass(frozen=True)
+class Section:
+    name: str
+    template: str
+    get_context: Callable[[Any, Any], dict | None]
+    printed: bool = False
+
+
+def section_hook(target):
+    return f"{HOOK_PREFIX}{target}"
+
+
+def register_section(target, name, template, get_context, order=100, printed=False):
+    section = Section(name, template, get_context, printed)
+    hooks.register(section_hook(target), lambda: section, order=order)
+
+
+def registered_sections(target):
+    """The target's sections, in their order on the page."""
+    return [make_section() for make_section in hooks.get_hooks(section_hook(target))]
+
+
+def sections_for(target, page, request, printed=False):
+    rendered = []
+    for section in registered_sections(target):
+        if printed and not section.printed:
+            continue
+        context = section.get_context(page, request)
+        if context is not None:
+            rendered.append(
+                {"name": section.name, "template": section.template, "context": context}
+            )
+    return rendered
