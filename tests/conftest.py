@@ -18,6 +18,7 @@ import pytest
 from django.conf import settings
 from django.core.cache import cache
 from django.test import Client
+from django.utils import translation
 from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
 from pytest_django.plugin import blocking_manager_key
@@ -106,6 +107,9 @@ def pytest_runtest_teardown(item, nextitem):
     # Wagtail caches the sites' root URLs; a test that changed a Site in a transaction rolled
     # back since would leave its addresses to the next tests of the process.
     Site.clear_site_root_paths_cache()
+    # A request through the test client leaves its language active in the thread (Django's
+    # LocaleMiddleware activates it and nothing resets it): the next test would run in German.
+    translation.deactivate()
     # Values cached with versioned keys (core/cache.py) were computed from rows the rollback
     # removed, under versions the next test would read again.
     cache.clear()
