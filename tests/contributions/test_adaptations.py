@@ -92,24 +92,25 @@ def test_a_draft_tool_cannot_be_adapted(client):
     assert client.get(url("adapt_tool", draft), follow=True).status_code == 404
 
 
+def propose_model_adaptation(client, source, language="fr"):
+    data = adaptation_data(
+        title="Le café du quartier",
+        changed=["changed_sector"],
+        organisation="Association Quartier Vivant",
+        country="France",
+        region=Region.FRANCE,
+        sector=Sector.SOCIAL_ACTION,
+        year="2025",
+    )
+    assert client.post(url("adapt_model", source, language), data).status_code == 302
+    return BusinessModelPage.objects.get(title="Le café du quartier")
+
+
 def test_a_shared_model_adaptation_is_a_draft_with_the_canvas_to_rework(client):
     source = BusinessModelPageFactory(attribution="Café du village")
     page = client.get(source.url)
     assert url("adapt_model", source) in {a["href"] for a in parse(page).select("a")}
-    response = client.post(
-        url("adapt_model", source),
-        adaptation_data(
-            title="Le café du quartier",
-            changed=["changed_sector"],
-            organisation="Association Quartier Vivant",
-            country="France",
-            region=Region.FRANCE,
-            sector=Sector.SOCIAL_ACTION,
-            year="2025",
-        ),
-    )
-    assert response.status_code == 302
-    adaptation = BusinessModelPage.objects.get(title="Le café du quartier")
+    adaptation = propose_model_adaptation(client, source)
     assert adaptation.live is False
     assert adaptation.adapted_from_id == source.pk
     assert adaptation.changed_sector and not adaptation.changed_audience
@@ -136,20 +137,6 @@ def test_a_published_tool_adaptation_shows_its_lineage_on_both_sheets(client, to
     origin = one(adapted_page, "p.tool-sheet__origin")
     assert one(origin, "a")["href"] == tool.url
     assert "Pour des élèves." in text_of(origin)
-
-
-def propose_model_adaptation(client, source, language="fr"):
-    data = adaptation_data(
-        title="Le café du quartier",
-        changed=["changed_sector"],
-        organisation="Association Quartier Vivant",
-        country="France",
-        region=Region.FRANCE,
-        sector=Sector.SOCIAL_ACTION,
-        year="2025",
-    )
-    assert client.post(url("adapt_model", source, language), data).status_code == 302
-    return BusinessModelPage.objects.get(title="Le café du quartier")
 
 
 def mails_to_the_contributor():

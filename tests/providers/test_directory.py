@@ -159,7 +159,8 @@ def test_the_directory_query_count_does_not_grow_with_300_providers(client, inde
     # Every provider has a logo, so each page of results fetches logos (two queries whatever
     # their number) before and after more providers arrive, whichever land on the page.
     logo = ImageFactory()
-    for number in range(300):
+
+    def provider(**fields):
         ProviderPageFactory(
             parent=index,
             image=logo,
@@ -167,21 +168,18 @@ def test_the_directory_query_count_does_not_grow_with_300_providers(client, inde
             publish=False,
             revision=False,
             live=True,
+            **fields,
+        )
+
+    for number in range(300):
+        provider(
             regions=[regions[number % 3]],
             services=["consulting", "training"][: 1 + number % 2],
         )
 
     def add_providers():
         for _ in range(20):
-            ProviderPageFactory(
-                parent=index,
-                image=logo,
-                image_alt="Logo essai",
-                publish=False,
-                revision=False,
-                live=True,
-                regions=["CH-VD"],
-            )
+            provider(regions=["CH-VD"])
 
     count = assert_query_count_does_not_grow(
         client,
