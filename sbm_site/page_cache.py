@@ -16,25 +16,46 @@ The cache is Django's default cache: Redis when REDIS_URL is set (shared by ever
 process), local memory otherwise. Visitors with a session (editors, people who just sent a form)
 and every non-GET request bypass it; responses that set a cookie are never stored, so pages
 with a CSRF-protected form stay personal. `Cache-Control: public, max-age=...` lets a CDN or an
-nginx cache in front keep the page too; Wagtail's frontend cache invalidation (configured by
-environment, see settings) purges them on publish, through the task `purge_edge_cache` queued
-after the commit: the editor does not wait for the CDN's API.
+nginx cache in front keep the page too, and serve it stale while it fetches a fresh one
+(`stale-while-revalidate`).
+
+No visitor waits on a cold render after a publication: once the change is committed, the task
+`refresh_pages` renders again, in the background, the live pages it purged (their address
+without query string) and stores them under their new version; only then does it purge the
+edge (Wagtail's frontend cache invalidation, configured by environment), whose next request is
+answered from the page cache. Until the task has run, the page cache keeps serving the entry it
+had (`X-Page-Cache: stale`). Variants (filters, other result pages) are rendered on their next
+visit.
 """
 
 import hashlib
+import io
 import logging
+import sys
+from urllib.parse import urlsplit
 
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
+from django.core.handlers.wsgi import WSGIHandler, WSGIRequest
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
+from django.utils import translation
 from django.utils.cache import patch_cache_control
 from django_tasks import task
+from wagtail.contrib.frontend_cache.utils import PurgeBatch
+from wagtail.models import Page, ReferenceIndex
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
 logger = logging.getLogger("sbm.page_cache")
 
 GENERATION_KEY = "pagecache:generation"
+# How long the page cache may serve a purged page's old entry while its refresh is queued: a
+# worker that is down or late must not keep the old content on show for longer.
+REFRESH_GRACE_SECONDS = 120
+# At most this many pages rendered again per change (a page, its translations, its ancestors
+# and the pages that show it); the others are rendered on their next visit.
+REFRESH_LIMIT = 60
 EXCLUDED_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/static/", "/media/", "/healthz")
 GLOBAL_MODELS = {
     "home.mainmenu",
@@ -82,6 +103,10 @@ def _version_key(page_id):
     return f"pagecache:page:{page_id}"
 
 
+def _refreshing_key(page_id):
+    return f"pagecache:refreshing:{page_id}"
+
+
 def _entry_key(request, generation):
     digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()
     return f"pagecache:{generation}:{request.method == 'HEAD'}:{digest}"
@@ -102,18 +127,76 @@ def purge_pages(page_ids):
             cache.incr(key)
         except ValueError:
             cache.set(key, 1, None)
-    if page_ids and getattr(settings, "WAGTAILFRONTENDCACHE", None):
-        # After the commit: the edge must fetch the new content, not the old one again.
-        transaction.on_commit(lambda: purge_edge_cache.enqueue(sorted(page_ids)))
+    if page_ids and (_seconds() > 0 or getattr(settings, "WAGTAILFRONTENDCACHE", None)):
+        # After the commit: the new content must be the one rendered and fetched again.
+        transaction.on_commit(lambda: _queue_refresh(sorted(page_ids)))
+
+
+def _queue_refresh(page_ids):
+    if _seconds() > 0:
+        cache.set_many(
+            {_refreshing_key(page_id): True for page_id in page_ids}, REFRESH_GRACE_SECONDS
+        )
+    refresh_pages.enqueue(page_ids)
 
 
 @task()
-def purge_edge_cache(page_ids):
-    # Imported here: this module is loaded by the settings' middleware list, before the apps
-    # (and Wagtail's models) are ready.
-    from wagtail.contrib.frontend_cache.utils import PurgeBatch
-    from wagtail.models import Page
+def refresh_pages(page_ids):
+    """Render the purged pages into the page cache, then purge them from the edge."""
+    if _seconds() > 0:
+        try:
+            render_into_cache(page_ids)
+        except Exception:  # noqa: BLE001 - a failed render only costs a visitor a cold one
+            logger.exception("Could not render pages %s again", sorted(page_ids))
+        finally:
+            cache.delete_many([_refreshing_key(page_id) for page_id in page_ids])
+    if getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        purge_edge_cache(page_ids)
 
+
+def render_into_cache(page_ids):
+    """Serve each live page's address once, as to an anonymous visitor, through the whole
+    middleware stack: the page cache stores the response. Returns the addresses rendered."""
+    handler = WSGIHandler()
+    rendered = []
+    pages = Page.objects.live().public().filter(pk__in=page_ids).order_by("depth", "pk")
+    # Each request activates its page's language: the worker's next task must not inherit it.
+    with translation.override(translation.get_language()):
+        for page in pages[:REFRESH_LIMIT]:
+            url = page.get_full_url()
+            if not url:
+                continue
+            request = _anonymous_request(url)
+            request._page_cache_refresh = True
+            if handler.get_response(request).status_code == 200:
+                rendered.append(url)
+    return rendered
+
+
+def _anonymous_request(url):
+    parts = urlsplit(url)
+    secure = parts.scheme == "https"
+    environ = {
+        "REQUEST_METHOD": "GET",
+        "PATH_INFO": parts.path or "/",
+        "QUERY_STRING": "",
+        "SCRIPT_NAME": "",
+        "SERVER_NAME": parts.hostname or "localhost",
+        "SERVER_PORT": str(parts.port or (443 if secure else 80)),
+        "SERVER_PROTOCOL": "HTTP/1.1",
+        "HTTP_HOST": parts.netloc,
+        "REMOTE_ADDR": "127.0.0.1",
+        "wsgi.url_scheme": parts.scheme,
+        "wsgi.input": io.BytesIO(),
+        "wsgi.errors": sys.stderr,
+    }
+    proxy_header = getattr(settings, "SECURE_PROXY_SSL_HEADER", None)
+    if secure and proxy_header:
+        environ[proxy_header[0]] = proxy_header[1]
+    return WSGIRequest(environ)
+
+
+def purge_edge_cache(page_ids):
     try:
         batch = PurgeBatch()
         batch.add_pages(Page.objects.live().filter(pk__in=page_ids).specific(defer=True))
@@ -140,11 +223,15 @@ class PageCacheMiddleware:
             return self.get_response(request)
         generation = _generation()
         key = _entry_key(request, generation)
-        entry = cache.get(key)
+        # The background refresh renders the page anew whatever the cache holds.
+        entry = None if getattr(request, "_page_cache_refresh", False) else cache.get(key)
         if entry is not None:
             page_id, version, response = entry
             if page_id is None or cache.get(_version_key(page_id), 0) == version:
                 response["X-Page-Cache"] = "hit"
+                return response
+            if cache.get(_refreshing_key(page_id)):
+                response["X-Page-Cache"] = "stale"
                 return response
 
         response = self.get_response(request)
@@ -152,7 +239,13 @@ class PageCacheMiddleware:
             page = getattr(request, "_page_cache_page", None)
             page_id = page.pk if page is not None else None
             version = cache.get(_version_key(page_id), 0) if page_id else 0
-            patch_cache_control(response, public=True, max_age=0, s_maxage=_edge_seconds())
+            patch_cache_control(
+                response,
+                public=True,
+                max_age=0,
+                s_maxage=_edge_seconds(),
+                stale_while_revalidate=_edge_seconds(),
+            )
             response["X-Page-Cache"] = "miss"
             cache.set(key, (page_id, version, response), _seconds())
         return response
@@ -181,8 +274,6 @@ def remember_served_page(page, request, serve_args, serve_kwargs):
 
 
 def _page_family_ids(page):
-    from wagtail.models import Page
-
     ids = {page.pk}
     ids |= set(
         Page.objects.filter(translation_key=page.translation_key).values_list("pk", flat=True)
@@ -194,8 +285,6 @@ def _page_family_ids(page):
 
 
 def _referencing_page_ids(obj):
-    from wagtail.models import Page, ReferenceIndex
-
     page_type = ReferenceIndex._get_base_content_type(Page)
     ids = set()
     inbound = ReferenceIndex.get_references_to(obj).filter(base_content_type=page_type)
@@ -214,8 +303,6 @@ def _on_page_change(sender, instance, **kwargs):
 
 
 def _on_model_change(sender, instance, **kwargs):
-    from wagtail.models import Page
-
     label = sender._meta.label_lower
     app_label = sender._meta.app_label
     if app_label in IGNORED_APPS or label in {"wagtailcore.revision", "wagtailcore.pagelogentry"}:
@@ -250,14 +337,10 @@ def _on_model_change(sender, instance, **kwargs):
 
 
 def _is_indexable(model):
-    from wagtail.models import ReferenceIndex
-
     return ReferenceIndex.model_is_indexable(model)
 
 
 def connect_signals():
-    from wagtail.signals import page_published, page_unpublished, post_page_move
-
     page_published.connect(_on_page_change, dispatch_uid="pagecache-published")
     page_unpublished.connect(_on_page_change, dispatch_uid="pagecache-unpublished")
     post_page_move.connect(_on_page_change, dispatch_uid="pagecache-moved")

@@ -19,7 +19,7 @@ from wagtail.models import Page
 
 from bench.edge import EdgeNginx, request
 from home.models import HomePage, StandardPage
-from sbm_site.page_cache import purge_edge_cache
+from sbm_site.page_cache import refresh_pages
 
 PUBLIC = "public, max-age=0, s-maxage=60"
 
@@ -240,7 +240,7 @@ def test_the_edge_purge_waits_in_the_queue_and_the_worker_sends_it(
     with django_capture_on_commit_callbacks(execute=True):
         about.save_revision().publish()
 
-    (queued,) = DBTaskResult.objects.filter(task_path=purge_edge_cache.module_path)
+    (queued,) = DBTaskResult.objects.filter(task_path=refresh_pages.module_path)
     assert about.pk in queued.args_kwargs["args"][0]
     assert purges == []
 

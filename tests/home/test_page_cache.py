@@ -3,10 +3,12 @@
 import pytest
 from django.contrib.auth.models import User
 from django.core.cache import cache
+from django.core.management import call_command
 from django.test import Client, override_settings
 
-from home.models import MainMenu, StandardPage
+from home.models import HomePage, MainMenu, StandardPage
 from tests.html import one, parse, text_of
+from tools.models import ToolIndexPage, ToolPage
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache")]
 
@@ -29,7 +31,12 @@ def test_second_anonymous_visit_is_served_from_the_cache():
     assert state == "miss"
     # Browsers ask again every time; an edge cache in front keeps it EDGE_CACHE_SECONDS.
     cache_control = {part.strip() for part in first["Cache-Control"].split(",")}
-    assert cache_control == {"public", "max-age=0", "s-maxage=60"}
+    assert cache_control == {
+        "public",
+        "max-age=0",
+        "s-maxage=60",
+        "stale-while-revalidate=60",
+    }
     second, state = visit("/fr/association/")
     assert state == "hit"
     assert second.content == first.content
@@ -108,3 +115,60 @@ def test_pages_that_set_a_cookie_are_not_stored():
     request = RequestFactory().get("/fr/formulaire/")
     assert "X-Page-Cache" not in middleware(request)
     assert "X-Page-Cache" not in middleware(RequestFactory().get("/fr/formulaire/"))
+
+
+def test_after_a_publication_the_page_its_index_and_the_home_page_are_rendered_in_advance(
+    django_capture_on_commit_callbacks,
+):
+    index = ToolIndexPage.objects.get(locale__language_code="fr")
+    first_card = parse(visit(index.url)[0]).select_one("main .tool-card h3 a")
+    slug = first_card["href"].rstrip("/").rsplit("/", 1)[1]
+    tool = ToolPage.objects.get(locale__language_code="fr", slug=slug)
+    home = HomePage.objects.get(locale__language_code="fr")
+    visit(tool.url)
+    visit(home.url)
+    tool.title = "Abaque publié tout juste"
+    with django_capture_on_commit_callbacks(execute=True):
+        tool.save_revision().publish()
+
+    # The refresh task (run at the commit by the tests' immediate backend) rendered them: no
+    # visitor pays for a cold render.
+    for address in (tool.url, index.url):
+        response, state = visit(address)
+        assert state == "hit", address
+        assert "Abaque publié tout juste" in response.content.decode(), address
+    # A hit after the purge: stored under the home page's new version, by the refresh.
+    _, state = visit(home.url)
+    assert state == "hit"
+
+
+@pytest.mark.django_db(transaction=True)
+@override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}})
+def test_until_the_worker_has_rendered_a_purged_page_visitors_get_the_old_one(
+    django_capture_on_commit_callbacks,
+):
+    about = StandardPage.objects.get(slug="association", locale__language_code="fr")
+    old_intro = about.intro
+    visit("/fr/association/")
+    about.intro = "Une introduction toute neuve."
+    with django_capture_on_commit_callbacks(execute=True):
+        about.save_revision().publish()
+
+    response, state = visit("/fr/association/")
+    assert state == "stale"
+    assert text_of(one(parse(response), "main p.lead")) == old_intro
+
+    call_command("db_worker", batch=True, startup_delay=False, reload=False, verbosity=0)
+
+    response, state = visit("/fr/association/")
+    assert state == "hit"
+    assert text_of(one(parse(response), "main p.lead")) == "Une introduction toute neuve."
+
+
+def test_a_purged_variant_is_rendered_again_on_its_next_visit(django_capture_on_commit_callbacks):
+    about = StandardPage.objects.get(slug="association", locale__language_code="fr")
+    visit("/fr/association/?utm_source=newsletter")
+    with django_capture_on_commit_callbacks(execute=True):
+        about.save_revision().publish()
+    _, state = visit("/fr/association/?utm_source=newsletter")
+    assert state == "miss"

@@ -9,7 +9,7 @@ from modelsearch.tasks import insert_or_update_object_task
 from wagtail.tasks import update_reference_index_task
 
 from core.mail import send_email
-from sbm_site.page_cache import purge_edge_cache
+from sbm_site.page_cache import refresh_pages
 from tests.factories import ToolPageFactory
 from tools.models import ToolPage
 from tools.pdf import render_sheet_pdf
@@ -21,7 +21,7 @@ def test_every_task_goes_to_the_default_backend_and_queue():
         update_reference_index_task,
         render_sheet_pdf,
         send_email,
-        purge_edge_cache,
+        refresh_pages,
     ]
     assert {(task.backend, task.queue_name) for task in tasks} == {("default", "default")}
 
