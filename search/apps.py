@@ -10,7 +10,11 @@ class SearchConfig(AppConfig):
     def ready(self):
         from wagtail.signals import page_published, page_unpublished
 
-        from . import generation
+        from core.cache import watch
 
+        from . import generation
+        from .words import VOCABULARY
+
+        watch(VOCABULARY, "search.searchsynonym", "wagtailsearchpromotions.searchpromotion")
         page_published.connect(generation.bump, dispatch_uid="search_generation_published")
         page_unpublished.connect(generation.bump, dispatch_uid="search_generation_unpublished")

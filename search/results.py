@@ -10,20 +10,22 @@ Facet counts and filters are one SQL query (`search.facets`). The whole answer i
 the search generation (`search.generation`): a publication makes every cached answer stale.
 """
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
-from django.db import connection
+from django.db import connection, transaction
 from django.utils.translation import gettext as _
 from modelsearch.backends.database.postgres.postgres import PostgresSearchBackend
 from modelsearch.query import And, Or, PlainText
-from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page, get_page_models
 from wagtail.search.backends import get_search_backend
 from wagtail.search.utils import normalise_query_string
 
+from core.cache import CHROME, PAGES, cached
 from core.listing import pagination
 from core.site_data import active_locale
 from home.i18n_pages import localize_pages
@@ -33,7 +35,8 @@ from . import facets, generation, postgres, words
 from .backends import backend_for_language
 from .facets import TYPE_PARAMETER
 from .highlight import excerpt, fold
-from .models import ZeroResultQuery
+from .tasks import record_search
+from .words import VOCABULARY
 
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 12
@@ -293,11 +296,16 @@ class SiteSearch:
         return [(page.pk, page.content_type_id) for page in found[:MAX_MATCHES]]
 
     def _term_labels(self):
-        """{parameter: {slug: name}} of the published terms of the locale (one query)."""
-        labels = {parameter: {} for parameter, _name, _taxonomy in TAXONOMY_FACETS}
-        for parameter, slug, name in facets.published_terms(self.locale, TAXONOMY_FACETS):
-            labels[parameter][slug] = name
-        return labels
+        """{parameter: {slug: name}} of the published terms of the locale: one query, kept
+        until a term changes (the taxonomy is a snippet: CHROME)."""
+
+        def compute():
+            labels = {parameter: {} for parameter, _name, _taxonomy in TAXONOMY_FACETS}
+            for parameter, slug, name in facets.published_terms(self.locale, TAXONOMY_FACETS):
+                labels[parameter][slug] = name
+            return labels
+
+        return cached((CHROME,), f"search-term-labels:{self.locale.pk}", compute)
 
     def _facets(self, counts, term_labels):
         facet_labels = {
@@ -332,6 +340,16 @@ class SiteSearch:
         return term_labels.get(parameter, {}).get(value, value)
 
     def _editors_picks(self):
+        """The editors' picks for the words, kept until a promotion or a page changes."""
+        words = normalise_query_string(self.query.text)
+        digest = hashlib.sha256(f"{self.request.get_host()} {words}".encode()).hexdigest()
+        return cached(
+            (VOCABULARY, PAGES),
+            f"search-picks:{self.language}:{digest}",
+            self._compute_editors_picks,
+        )
+
+    def _compute_editors_picks(self):
         promotions = list(
             SearchPromotion.objects.filter(
                 query__query_string=normalise_query_string(self.query.text)
@@ -428,10 +446,9 @@ class SiteSearch:
         )
 
     def _remember(self, found):
-        """Count the search for the report; nothing about the visitor is kept."""
-        Query.get(self.query.text).add_hit()
-        if not found:
-            ZeroResultQuery.record(self.query.text, self.language)
+        """Count the search for the report, in the background once the answer is committed."""
+        text, language = self.query.text, self.language
+        transaction.on_commit(lambda: record_search.enqueue(text, language, found))
 
     # Links ----------------------------------------------------------------------------------
 

@@ -19,10 +19,15 @@ from django.db import connection
 from django.utils import translation
 from wagtail.models import Page, get_page_models
 
+from core.cache import cached
+
 from . import generation, postgres
 from .highlight import fold
 from .models import SearchSynonym
 
+# The namespace of cached values computed from the editors' search vocabulary (synonyms, editors'
+# picks): bumped when one of them changes (core.cache.watch, in SearchConfig.ready).
+VOCABULARY = "search-vocabulary"
 WORD = re.compile(r"[^\W_]+")
 MIN_TYPE_WORD_LENGTH = 4
 MIN_CORRECTED_LENGTH = 4
@@ -41,9 +46,9 @@ def expand(terms, locale):
     """[[term, synonym, ...], ...]: one group of alternatives per term (one query)."""
     folded_terms = {fold(term) for term in terms}
     synonyms = {}
-    for synonym in SearchSynonym.objects.filter(locale=locale).only("word", "synonyms"):
-        if synonym.folded_word in folded_terms:
-            synonyms.setdefault(synonym.folded_word, []).extend(synonym.synonym_list())
+    for folded_word, synonym_list in _synonyms(locale):
+        if folded_word in folded_terms:
+            synonyms.setdefault(folded_word, []).extend(synonym_list)
     groups = []
     for term in terms:
         alternatives = [term]
@@ -52,6 +57,18 @@ def expand(terms, locale):
                 alternatives.append(word)
         groups.append(alternatives)
     return groups
+
+
+def _synonyms(locale):
+    """[(folded word, [synonym, ...])] of the locale: one query per change of the vocabulary."""
+
+    def compute():
+        return [
+            (synonym.folded_word, synonym.synonym_list())
+            for synonym in SearchSynonym.objects.filter(locale=locale).only("word", "synonyms")
+        ]
+
+    return cached((VOCABULARY,), f"search-synonyms:{locale.pk}", compute)
 
 
 def _leaf_page_models():

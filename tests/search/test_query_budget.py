@@ -4,10 +4,13 @@ import itertools
 
 import pytest
 from django.core.cache import cache
+from wagtail.models import Locale
 
 from search import generation
+from search.models import SearchSynonym
 from tests.factories import StandardPageFactory, ToolPageFactory
 from tests.query_budget import assert_query_count_does_not_grow, count_queries
+from tools.models import ToolIndexPage
 
 pytestmark = pytest.mark.django_db
 
@@ -56,3 +59,25 @@ def test_suggestions_queries_do_not_grow(client, tool_index):
         counts.append(count_queries(client, url)[0])
     assert counts[0] == counts[1] == counts[2], counts
     assert counts[0] <= 10
+
+
+def test_a_search_finding_many_kinds_of_pages_stays_within_the_budget(client):
+    # "formation" finds training modules, paths, events, tools, guides and standard pages.
+    url = "/fr/search/?q=formation"
+    client.get(url)
+    generation.bump()  # the answer is computed again; the site around it stays cached
+    count, queries = count_queries(client, url)
+    assert count <= 12, "\n".join(query["sql"][:150].replace("\n", " ") for query in queries)
+
+
+def test_a_new_synonym_is_used_by_the_next_search(client, django_capture_on_commit_callbacks):
+    ToolPageFactory(
+        parent=ToolIndexPage.objects.get(locale__language_code="fr"), title="Outil zygopétale"
+    )
+    client.get("/fr/search/?q=orchidee")
+    with django_capture_on_commit_callbacks(execute=True):
+        SearchSynonym.objects.create(
+            locale=Locale.objects.get(language_code="fr"), word="orchidée", synonyms="zygopétale"
+        )
+    generation.bump()
+    assert "Outil zygopétale" in client.get("/fr/search/?q=orchidee").content.decode()

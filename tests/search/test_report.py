@@ -33,11 +33,14 @@ def editor(client):
     return user
 
 
-def test_the_report_lists_popular_searches_and_searches_without_results(client, editor):
+def test_the_report_lists_popular_searches_and_searches_without_results(
+    client, editor, django_capture_on_commit_callbacks
+):
     visitor = type(client)(HTTP_HOST="localhost")
-    for _ in range(3):
-        visitor.get("/fr/search/", {"q": "outil"})
-    visitor.get("/it/search/", {"q": "pangolino volante"})
+    with django_capture_on_commit_callbacks(execute=True):
+        for _ in range(3):
+            visitor.get("/fr/search/", {"q": "outil"})
+        visitor.get("/it/search/", {"q": "pangolino volante"})
     response = client.get("/admin/recherche/rapport/")
     assert response.status_code == 200
     zero_section = one(parse(response), 'section[aria-labelledby="report-zero"]')

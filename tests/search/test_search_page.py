@@ -203,12 +203,17 @@ def test_editors_picks_come_first_and_are_not_repeated(client, tool_index):
     )
 
 
-def test_searches_are_counted_and_searches_without_results_are_kept_per_day(client):
-    client.get("/fr/search/", {"q": "Outil"})
-    client.get("/fr/search/", {"q": "outil", "page": 2})
+def test_searches_are_counted_and_searches_without_results_are_kept_per_day(
+    client, django_capture_on_commit_callbacks
+):
+    # Counted by a background task, once the answer is committed.
+    with django_capture_on_commit_callbacks(execute=True):
+        client.get("/fr/search/", {"q": "Outil"})
+        client.get("/fr/search/", {"q": "outil", "page": 2})
     assert Query.get("outil").hits == 1
-    client.get("/en/search/", {"q": "xylophone quantique"})
-    client.get("/en/search/", {"q": "Xylophone  quantique"})
+    with django_capture_on_commit_callbacks(execute=True):
+        client.get("/en/search/", {"q": "xylophone quantique"})
+        client.get("/en/search/", {"q": "Xylophone  quantique"})
     entry = ZeroResultQuery.objects.get()
     assert (entry.query_string, entry.language_code, entry.hits) == (
         "xylophone quantique",
@@ -217,9 +222,13 @@ def test_searches_are_counted_and_searches_without_results_are_kept_per_day(clie
     )
 
 
-def test_a_search_with_results_is_not_kept_as_a_gap(client, tool_index):
+def test_a_search_with_results_is_not_kept_as_a_gap(
+    client, tool_index, django_capture_on_commit_callbacks
+):
     ToolPageFactory(parent=tool_index, title="Outil mandragore")
-    client.get("/fr/search/", {"q": "mandragore"})
+    with django_capture_on_commit_callbacks(execute=True):
+        client.get("/fr/search/", {"q": "mandragore"})
+    assert Query.get("mandragore").hits == 1
     assert not ZeroResultQuery.objects.exists()
 
 
