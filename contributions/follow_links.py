@@ -7,12 +7,17 @@ nobody can make one up or change it, and it carries no name or address.
 from django.core import signing
 from django.urls import reverse
 
-from .models import ToolComment, ToolProposal, UsageExample
+from .models import ModelAdaptationProposal, ToolComment, ToolProposal, UsageExample
 
 SALT = "contributions.follow"
 
 # The model behind each name a token may carry.
-MODELS = {"example": UsageExample, "comment": ToolComment, "proposal": ToolProposal}
+MODELS = {
+    "example": UsageExample,
+    "comment": ToolComment,
+    "proposal": ToolProposal,
+    "adaptation": ModelAdaptationProposal,
+}
 
 
 def follow_token(contribution):

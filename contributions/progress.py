@@ -30,7 +30,13 @@ from tools.models import ToolPage
 
 from .emails import reviewers_comments
 from .follow_links import MODELS
-from .models import CommentKind, ToolComment, ToolProposal, UsageExample
+from .models import (
+    CommentKind,
+    ModelAdaptationProposal,
+    ToolComment,
+    ToolProposal,
+    UsageExample,
+)
 
 BOARD_PAGE_SIZE = 20
 
@@ -49,7 +55,11 @@ KIND_LABELS = {
     CommentKind.REVISION: _("Suggested revision"),
     CommentKind.TRANSLATION: _("Offer to translate"),
     "proposal": _("New tool"),
+    "adaptation": _("Adaptation of a shared model"),
 }
+# What a row is about, by kind: a tool sheet, or the shared model an adaptation made.
+SUBJECT_LABELS = {"adaptation": _("Shared model")}
+UNPUBLISHED_SUBJECT_LABELS = {"adaptation": _("A shared model not published yet")}
 
 
 @dataclass
@@ -76,6 +86,14 @@ class Row:
     def stage_label(self):
         return Stage(self.stage).label
 
+    @property
+    def subject_label(self):
+        return SUBJECT_LABELS.get(self.kind, _("Tool"))
+
+    @property
+    def unpublished_subject_label(self):
+        return UNPUBLISHED_SUBJECT_LABELS.get(self.kind, _("A tool not published yet"))
+
 
 def _latest_workflow_state(content_type, object_id):
     return WorkflowState.objects.filter(
@@ -83,7 +101,7 @@ def _latest_workflow_state(content_type, object_id):
     ).order_by("-created_at", "-pk")
 
 
-def _annotated(queryset, *, kind, content_type, object_id, live, locked):
+def _annotated(queryset, *, kind, content_type, object_id, live, locked, subject="tool_id"):
     """The columns every kind of contribution shares, in one order, for a UNION."""
     own_id = Cast(OuterRef(object_id), models.CharField())
     latest = _latest_workflow_state(content_type, own_id)
@@ -98,7 +116,7 @@ def _annotated(queryset, *, kind, content_type, object_id, live, locked):
         row_kind=kind,
         row_id=F("pk"),
         row_date=F("submitted_at"),
-        row_tool=F("tool_id"),
+        row_tool=F(subject),
         row_live=F(live),
         row_locked=F(locked),
         row_status=Coalesce(Subquery(latest.values("status")[:1]), Value("")),
@@ -150,6 +168,15 @@ def _querysets():
             object_id="tool_id",
             live="tool__live",
             locked="tool__locked",
+        ),
+        "adaptation": _annotated(
+            ModelAdaptationProposal.objects.all(),
+            kind=Value("adaptation", output_field=text),
+            content_type=types[Page],
+            object_id="business_model_id",
+            live="business_model__live",
+            locked="business_model__locked",
+            subject="business_model_id",
         ),
     }
 
@@ -236,9 +263,13 @@ def _stage(row, reached):
 
 
 def describe(rows, locale):
-    """Give each row its stage and the tool, in `locale` when translated (6 queries at most)."""
+    """Give each row its stage and its subject (the tool, or the shared model of an
+    adaptation), in `locale` when translated (8 queries at most)."""
     reached = _comment_outcomes(rows)
-    tools = ToolPage.objects.in_bulk({row.tool_id for row in rows})
+    tools = {
+        page.pk: page
+        for page in Page.objects.filter(pk__in={row.tool_id for row in rows}).specific()
+    }
     languages = dict(Locale.objects.values_list("pk", "language_code"))
     live_tools = [tool for tool in tools.values() if tool.live]
     shown = dict(
@@ -272,9 +303,11 @@ def follow(contribution, locale):
     [row] = describe([_row(values)], locale)
     reasons = []
     if row.stage == Stage.DECLINED:
-        if name == "proposal":
+        if name in ("proposal", "adaptation"):
             content_type = ContentType.objects.get_for_model(Page)
-            object_id = str(contribution.tool_id)
+            object_id = str(
+                contribution.tool_id if name == "proposal" else contribution.business_model_id
+            )
         else:
             content_type = ContentType.objects.get_for_model(type(contribution))
             object_id = str(contribution.pk)

@@ -146,7 +146,8 @@ ADAPTED_TOOL_TERMS = ["phases", "levers", "audiences", "themes"]
 @transaction.atomic
 def submit_tool_adaptation(source, locale, data, contributor):
     """A draft tool sheet adapted from `source` (in the default language), status "proposal",
-    under the library and in the review workflow, like any proposed tool."""
+    under the library and in the review workflow, like any proposed tool; returns the
+    proposal (who sent it)."""
     source = source_tool(source)
     index = source.get_parent()
     marker = uuid.uuid4().hex[:6]
@@ -163,15 +164,15 @@ def submit_tool_adaptation(source, locale, data, contributor):
     for name in ADAPTED_TOOL_TERMS:
         setattr(tool, name, list(getattr(source, name).all()))
     index.add_child(instance=tool)
-    ToolProposal.objects.create(tool=tool, locale=locale, **contributor)
+    proposal = ToolProposal.objects.create(tool=tool, locale=locale, **contributor)
     _submit(tool)
-    return tool
+    return proposal
 
 
 @transaction.atomic
 def submit_model_adaptation(source, locale, data, contributor):
     """A draft shared model adapted from `source`, with its canvas to rework, beside it in the
-    index (and its workflow, if the index has one)."""
+    index (and its workflow, if the index has one); returns the proposal (who sent it)."""
     index = source.get_parent()
     marker = uuid.uuid4().hex[:6]
     model = BusinessModelPage(
@@ -187,6 +188,8 @@ def submit_model_adaptation(source, locale, data, contributor):
     model.levers = list(source.levers.all())
     model.tools = list(source.tools.all())
     index.add_child(instance=model)
-    ModelAdaptationProposal.objects.create(business_model=model, locale=locale, **contributor)
+    proposal = ModelAdaptationProposal.objects.create(
+        business_model=model, locale=locale, **contributor
+    )
     _submit(model)
-    return model
+    return proposal

@@ -263,8 +263,10 @@ def propose_adaptation(request, page_id, kind):
         response = _rejected(request, template, context, form)
         response.status_code = 429
         return response
-    spec["submit"](source, Locale.get_active(), form.adaptation_data(), form.contributor_data())
-    return HttpResponseRedirect(reverse("contributions:thanks"))
+    proposal = spec["submit"](
+        source, Locale.get_active(), form.adaptation_data(), form.contributor_data()
+    )
+    return _thanks(proposal)
 
 
 @never_cache

@@ -32,7 +32,9 @@ def sync_locale_trees():
                 ]
             )
             if missing.pages:
-                synchronize_tree(synchronisation.sync_from, synchronisation.locale, page_index=missing)
+                synchronize_tree(
+                    synchronisation.sync_from, synchronisation.locale, page_index=missing
+                )
     return Page.objects.count() - before
 
 

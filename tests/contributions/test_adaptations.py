@@ -1,6 +1,8 @@
 """Proposing an adaptation of a tool or a shared model: a draft linked to its source, in review,
 and the lineage shown on both pages once it is published."""
 
+from urllib.parse import urlsplit
+
 import pytest
 from django.core import mail
 from django.urls import reverse
@@ -155,8 +157,40 @@ def test_the_person_who_proposed_a_model_adaptation_hears_that_it_is_published(c
     assert "Inès Favre" in message.body
     assert "«\u00a0Le café du quartier\u00a0»" in message.body
     assert "modèles partagés" in message.body
-    # Adaptations have no private follow-up page: the e-mail offers none.
-    assert "/suivi/" not in message.body
+    follow_link = next(word for word in message.body.split() if "/suivi/" in word)
+    follow = client.get(urlsplit(follow_link).path)
+    assert "Publiée" in text_of(one(parse(follow), "dl.contribution-follow"))
+
+
+def test_a_proposed_model_adaptation_is_on_the_board_without_its_text(client):
+    source = BusinessModelPageFactory()
+    response = client.post(
+        url("adapt_model", source),
+        adaptation_data(
+            title="Le café du quartier",
+            changed=["changed_sector"],
+            organisation="Association Quartier Vivant",
+            country="France",
+            region=Region.FRANCE,
+            sector=Sector.SOCIAL_ACTION,
+            year="2025",
+        ),
+    )
+    # The thank-you page gives the contributor their private follow-up link.
+    thanks = client.get(response["Location"])
+    follow_link = one(parse(thanks), "a.contribution-link")["href"]
+    follow = client.get(urlsplit(follow_link).path)
+    details = text_of(one(parse(follow), "dl.contribution-follow"))
+    assert "Modèle partagé" in details and "Reçue" in details
+
+    with translation.override("fr"):
+        board = client.get(reverse("contributions:board"))
+    items = texts(parse(board), ".contribution-board__item")
+    assert "Adaptation d’un modèle partagé" in items[0]
+    assert "Modèle partagé pas encore publié" in items[0]
+    body = board.content.decode()
+    for private in ("Le café du quartier", "Inès Favre", "ines@secret", "Quartier Vivant"):
+        assert private not in body
 
 
 def test_the_person_who_proposed_a_model_adaptation_hears_why_it_was_declined(client):
