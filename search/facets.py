@@ -1,11 +1,11 @@
 """Facet counts and filters of the search in SQL: one grouped query, whatever the matches.
 
-The facts of the matched pages (their type, and the slugs of the taxonomy terms they carry,
-from the many-to-many table of every page model that has the field, and the languages of the
-pages whose model names its files in `search_language_files`: see `_language_tables`) are
-gathered in one `UNION ALL`; each facet counts, per value, the matched pages that pass the filters chosen in
-the *other* facets (so a facet still offers its alternatives), and the same query returns the
-pages that pass every filter. Plain SQL that PostgreSQL and SQLite both run.
+The facts of the matched pages (their type, the slugs of the taxonomy terms they carry, from
+the many-to-many table of every page model that has the field, and the languages of the pages
+whose model names its files in `search_language_files`: see `_language_tables`) are gathered
+in one `UNION ALL`; each facet counts, per value, the matched pages that pass the filters
+chosen in the *other* facets (so a facet still offers its alternatives), and the same query
+returns the pages that pass every filter. Plain SQL that PostgreSQL and SQLite both run.
 """
 
 # ruff: noqa: S608 - table and column names come from the models, every value is a parameter
