@@ -2,12 +2,12 @@
 tool library (a live translation in the language, or a file in it)."""
 
 import pytest
-from wagtail.models import Locale
 
 from search.results import FILTER_PARAMETERS
 from tests.factories import StandardPageFactory, ToolInstrumentFactory, ToolPageFactory
 from tests.html import one, parse
 from tests.query_budget import assert_query_count_does_not_grow
+from tests.tools.test_language_facet import german_translation
 
 pytestmark = pytest.mark.django_db
 
@@ -19,15 +19,6 @@ def language_counts(response):
 
 def titles(response):
     return sorted(result.page.title for result in response.context["search"].results)
-
-
-def translate_to_german(tool, title):
-    """The German alias of `tool` made a translation of its own, as wagtail-localize does."""
-    german = tool.get_translation(Locale.objects.get(language_code="de"))
-    german.alias_of = None
-    german.title = title
-    german.save()
-    return german
 
 
 def test_the_facet_counts_sheets_and_files_per_language(client, tool_index, home_page):
@@ -52,7 +43,7 @@ def test_the_facet_counts_sheets_and_files_per_language(client, tool_index, home
 
 def test_an_alias_is_found_by_its_translation_in_another_language(client, tool_index):
     translated = ToolPageFactory(parent=tool_index, title="Outil vouivre traduit")
-    translate_to_german(translated, "Werkzeug vouivre")
+    german_translation(translated, "Werkzeug vouivre")
     ToolPageFactory(parent=tool_index, title="Outil vouivre en français")
 
     # The Italian pages are aliases of the French ones: the German translation counts.
@@ -97,7 +88,7 @@ def test_the_language_facet_keeps_the_search_query_count(client, tool_index):
         for code in ("de", "it", "en"):
             tool = ToolPageFactory(parent=tool_index, title=f"Outil griffon {next(numbers)}")
             ToolInstrumentFactory(page=tool, language=code)
-            translate_to_german(tool, f"Werkzeug griffon {next(numbers)}")
+            german_translation(tool, f"Werkzeug griffon {next(numbers)}")
 
     add_tools()
     assert_query_count_does_not_grow(
