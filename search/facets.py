@@ -1,10 +1,11 @@
 """Facet counts and filters of the search in SQL: one grouped query, whatever the matches.
 
-The facts of the matched pages (their type, and the slugs of the taxonomy terms they carry,
-from the many-to-many table of every page model that has the field) are gathered in one
-`UNION ALL`; each facet counts, per value, the matched pages that pass the filters chosen in
-the *other* facets (so a facet still offers its alternatives), and the same query returns the
-pages that pass every filter. Plain SQL that PostgreSQL and SQLite both run.
+The facts of the matched pages (their type, the slugs of the taxonomy terms they carry, from
+the many-to-many table of every page model that has the field, and the languages of the pages
+whose model names its files in `search_language_files`: see `_language_tables`) are gathered
+in one `UNION ALL`; each facet counts, per value, the matched pages that pass the filters
+chosen in the *other* facets (so a facet still offers its alternatives), and the same query
+returns the pages that pass every filter. Plain SQL that PostgreSQL and SQLite both run.
 """
 
 # ruff: noqa: S608 - table and column names come from the models, every value is a parameter
@@ -14,9 +15,13 @@ from functools import cache
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
 from django.db import connection
-from wagtail.models import Page, get_page_models
+from wagtail.models import Locale, Page, get_page_models
 
 TYPE_PARAMETER = "type"
+LANGUAGE_PARAMETER = "language"
+# A page model sets this to the name of its files' relation (a model with a `language` field)
+# to be found by the language facet, as the tool sheets are (tools/models.py).
+LANGUAGE_FILES_ATTRIBUTE = "search_language_files"
 PASSES = "__passes__"
 
 
@@ -55,8 +60,61 @@ def _term_tables(taxonomy_facets):
     return tuple(tables)
 
 
-def _facts_sql(page_ids, taxonomy_facets):
-    """SQL of (page_id, parameter, value) rows for `page_ids`, with its parameters."""
+@cache
+def _language_tables():
+    """[(page model table, its page column, files table, files' page column, files' language
+    column)] of the page models with a language facet.
+
+    Such a page is in language L when one of its live language versions (same translation
+    key) is written in L, not an alias showing another language's text, or when a file of a
+    live language version is in L: the tool library counts the same way
+    (`tools.listing.in_languages`), so a German alias of a French sheet with a German
+    translation elsewhere, or with a German file, is found."""
+    tables = []
+    for model in get_page_models():
+        relation = vars(model).get(LANGUAGE_FILES_ATTRIBUTE)
+        if not relation:
+            continue
+        files = model._meta.get_field(relation)
+        tables.append(
+            (
+                model._meta.db_table,
+                model._meta.pk.column,
+                files.related_model._meta.db_table,
+                files.field.column,
+                files.related_model._meta.get_field("language").column,
+            )
+        )
+    return tuple(tables)
+
+
+def _language_selects():
+    quote = connection.ops.quote_name
+    page = quote(Page._meta.db_table)
+    alias_of = quote(Page._meta.get_field("alias_of").column)
+    locale = quote(Locale._meta.db_table)
+    selects = []
+    for model_table, model_column, files_table, files_column, language in _language_tables():
+        matched = (
+            f"FROM matched m JOIN {quote(model_table)} s ON s.{quote(model_column)} = m.page_id "
+            f"JOIN {page} p ON p.id = m.page_id "
+            f"JOIN {page} v ON v.translation_key = p.translation_key AND v.live"
+        )
+        selects.append(
+            f"SELECT m.page_id, '{LANGUAGE_PARAMETER}', loc.language_code {matched} "  # nosec B608
+            f"AND v.{alias_of} IS NULL JOIN {locale} loc ON loc.id = v.locale_id"
+        )
+        selects.append(
+            f"SELECT m.page_id, '{LANGUAGE_PARAMETER}', f.{quote(language)} {matched} "  # nosec B608
+            f"JOIN {quote(files_table)} f ON f.{quote(files_column)} = v.id "
+            f"WHERE f.{quote(language)} <> ''"
+        )
+    return selects
+
+
+def _facts_sql(page_ids, taxonomy_facets, *, languages=False):
+    """SQL of (page_id, parameter, value) rows for `page_ids`, with its parameters; with
+    `languages`, the rows of the language facet too."""
     quote = connection.ops.quote_name
     values = ", ".join(["(%s)"] * len(page_ids))
     params = list(page_ids)
@@ -72,6 +130,8 @@ def _facts_sql(page_ids, taxonomy_facets):
             f"FROM matched m JOIN {quote(through)} t ON t.{quote(page_column)} = m.page_id "
             f"JOIN {quote(term_table)} term ON term.id = t.{quote(term_column)}"
         )
+    if languages:
+        selects += _language_selects()
     sql = f"WITH matched(page_id) AS (VALUES {values}), facts AS ({' UNION ALL '.join(selects)})"
     return sql, params
 
@@ -80,7 +140,7 @@ def counts_and_passing(page_ids, selected, taxonomy_facets):
     """({parameter: {value: count}}, {ids of pages passing every filter}) in one query."""
     if not page_ids:
         return {}, set()
-    sql, params = _facts_sql(page_ids, taxonomy_facets)
+    sql, params = _facts_sql(page_ids, taxonomy_facets, languages=True)
     chosen = {parameter: sorted(values) for parameter, values in selected.items() if values}
     flags = []
     for index, (parameter, values) in enumerate(chosen.items()):

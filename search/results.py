@@ -14,6 +14,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.db import connection, transaction
@@ -33,7 +34,7 @@ from taxonomy.models import Audience, Lever, Phase
 
 from . import facets, generation, postgres, words
 from .backends import backend_for_language
-from .facets import TYPE_PARAMETER
+from .facets import LANGUAGE_PARAMETER, TYPE_PARAMETER
 from .highlight import excerpt, fold
 from .tasks import record_search
 from .words import VOCABULARY
@@ -48,7 +49,13 @@ TAXONOMY_FACETS = (
     ("phase", "phases", Phase),
     ("audience", "audiences", Audience),
 )
-FILTER_PARAMETERS = (TYPE_PARAMETER, *(parameter for parameter, _, _ in TAXONOMY_FACETS))
+FILTER_PARAMETERS = (
+    TYPE_PARAMETER,
+    *(parameter for parameter, _, _ in TAXONOMY_FACETS),
+    LANGUAGE_PARAMETER,
+)
+# The language facet's options: the site's languages, each named in its own language.
+LANGUAGES = dict(settings.WAGTAIL_CONTENT_LANGUAGES)
 WORD = re.compile(r"[^\W_]+")
 
 
@@ -93,6 +100,7 @@ class FacetOption:
     label: str
     count: int
     selected: bool
+    lang: str = ""  # the label's language, when it is a language's own name
 
 
 @dataclass
@@ -137,7 +145,7 @@ class SiteSearch:
             parameter: {value for value in self.request.GET.getlist(parameter) if value}
             for parameter in FILTER_PARAMETERS
         }
-        known = {TYPE_PARAMETER: set(self.page_models)}
+        known = {TYPE_PARAMETER: set(self.page_models), LANGUAGE_PARAMETER: set(LANGUAGES)}
         for parameter, _name, taxonomy in TAXONOMY_FACETS:
             slugs = taxonomy.objects.filter(slug__in=requested[parameter])
             known[parameter] = (
@@ -313,6 +321,7 @@ class SiteSearch:
             "lever": _("Lever"),
             "phase": _("Life-cycle phase"),
             "audience": _("Audience"),
+            LANGUAGE_PARAMETER: _("Sheet or files in"),
         }
         result = []
         for parameter in FILTER_PARAMETERS:
@@ -320,6 +329,9 @@ class SiteSearch:
             if parameter == TYPE_PARAMETER:
                 values &= set(self.page_models)
             if not values:
+                continue
+            if parameter == LANGUAGE_PARAMETER:
+                result.append(self._language_facet(counts.get(parameter, {}), facet_labels))
                 continue
             options = [
                 FacetOption(
@@ -333,6 +345,21 @@ class SiteSearch:
             options.sort(key=lambda option: (-option.count, fold(option.label)))
             result.append(Facet(parameter, facet_labels[parameter], options))
         return result
+
+    def _language_facet(self, counts, facet_labels):
+        """Every site language in the site's order, as in the tool library, once a result
+        has a sheet or a file in one of them (only tool sheets have)."""
+        options = [
+            FacetOption(
+                value=code,
+                label=name,
+                count=counts.get(code, 0),
+                selected=code in self.selected[LANGUAGE_PARAMETER],
+                lang=code,
+            )
+            for code, name in LANGUAGES.items()
+        ]
+        return Facet(LANGUAGE_PARAMETER, facet_labels[LANGUAGE_PARAMETER], options)
 
     def _option_label(self, parameter, value, term_labels):
         if parameter == TYPE_PARAMETER:

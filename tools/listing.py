@@ -10,7 +10,6 @@ Filters use the terms' slugs (the same in every language) so that URLs can be sh
 import uuid
 
 from django.conf import settings
-from django.core.exceptions import BadRequest
 from django.db.models import (
     CharField,
     Count,
@@ -61,9 +60,10 @@ LANGUAGES = settings.WAGTAIL_CONTENT_LANGUAGES
 def in_languages(codes):
     """Tools readable in one of `codes`: a live sheet written in it (a translation, not an
     alias showing another language's text) or a file in it (an instrument's language), in
-    any language version of the tool."""
+    any live language version of the tool. The site search counts the same way
+    (`search/facets.py`, `ToolPage.search_language_files`)."""
     sheets = ToolPage.objects.live().filter(alias_of__isnull=True, locale__language_code__in=codes)
-    files = ToolPage.objects.filter(instruments__language__in=codes)
+    files = ToolPage.objects.live().filter(instruments__language__in=codes)
     return Q(translation_key__in=sheets.values("translation_key")) | Q(
         translation_key__in=files.values("translation_key")
     )
@@ -113,11 +113,9 @@ class ToolListing(kit.Listing):
             query, "complexity", {str(value) for value in Complexity.values}, self.notices
         )
         self.filters["complexity"] = [int(value) for value in complexities]
-        known_languages = {code for code, _name in LANGUAGES}
-        if any(value and value not in known_languages for value in query.getlist("language")):
-            # A language is one of four codes: anything else is a broken or forged link.
-            raise BadRequest("unknown language")
-        self.filters["language"] = kit.read_choices(query, "language", known_languages)
+        self.filters["language"] = kit.read_choices(
+            query, "language", {code for code, _name in LANGUAGES}, self.notices
+        )
 
     def _read_sort(self, query):
         sort = query.get("sort") or DEFAULT_SORT

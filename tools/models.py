@@ -287,6 +287,9 @@ class ToolPage(LicensedMixin, AdaptationMixin, RoutablePageMixin, BasePage):
     parent_page_types = ["tools.ToolIndexPage"]
     subpage_types: list[str] = []
     adaptation_in_same_language = True
+    # The site search's language facet (search/facets.py): a sheet counts for the languages
+    # its live translations are written in and for those of its files (their `language`).
+    search_language_files = "instruments"
 
     class Meta:
         verbose_name = _("tool sheet")

@@ -10,7 +10,7 @@ pytestmark = pytest.mark.django_db
 
 FILTERED = (
     "/fr/outils/?lever=financial-resources&lever=human-resources"
-    "&phase=launch&phase=growth&complexity=2&sort=downloads"
+    "&phase=launch&phase=growth&complexity=2&language=fr&language=de&sort=downloads"
 )
 
 
