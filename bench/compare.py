@@ -227,7 +227,11 @@ def print_table(rows, arguments, reference_pid, ours_pid):
         "off, warm caches; ATOMIC_REQUESTS, so BEGIN/COMMIT are not counted).\n"
         "ref SQL: transactions per request in the reference's database (pg_stat_database "
         "xact_commit + xact_rollback): one per query as long as the reference runs in autocommit "
-        "(bakerydemo's default); a transaction block of several queries counts once."
+        "(bakerydemo's default); a transaction block of several queries counts once.\n"
+        "search: the same query again and again, so after the warm-up our answer (matches, "
+        "facets, result pages) comes from the search cache of search/generation.py, as a "
+        "repeated query does until the next publication; bakerydemo caches no search. The "
+        "first search of a query after a publication is not measured here."
     )
 
 
