@@ -51,6 +51,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -101,11 +102,15 @@ def worker_pid(pid):
 
 def get(url):
     """One GET that must answer 200 itself (a redirect would add a second request's CPU)."""
-    # Loopback URLs built from this script's arguments.
-    with urllib.request.urlopen(url, timeout=60) as response:  # noqa: S310  # nosec B310
-        body = response.read()
-        if response.geturl() != url:
-            raise SystemExit(f"{url} redirects to {response.geturl()}: pass the final path.")
+    try:
+        # Loopback URLs built from this script's arguments.
+        with urllib.request.urlopen(url, timeout=60) as response:  # noqa: S310  # nosec B310
+            body = response.read()
+            final = response.geturl()
+    except urllib.error.HTTPError as error:
+        raise SystemExit(f"{url} answered {error.code}: check the path and the server.") from None
+    if final != url:
+        raise SystemExit(f"{url} redirects to {final}: pass the final path.")
     return len(body)
 
 
