@@ -6,6 +6,7 @@ export) built on `AdminReportView`, which adds:
 
 - exported text cells that no spreadsheet program runs as formulas (`NeutralisedExportMixin`,
   core/spreadsheets.py): Wagtail writes CSV cells raw;
+- a byte order mark at the start of CSV files, so that spreadsheet programs read UTF-8;
 - filters that do not validate answer 400 with what is wrong, instead of Wagtail's silent
   fallback to the unfiltered table (a forged language must never widen what a person sees);
 
@@ -31,6 +32,11 @@ class AdminReportView(NeutralisedExportMixin, ReportView):
                 content_type="text/plain; charset=utf-8",
             )
         return super().get(request, *args, **kwargs)
+
+    def stream_csv(self, queryset):
+        # A byte order mark first lets spreadsheet programs recognise UTF-8 (accents).
+        yield "\ufeff"
+        yield from super().stream_csv(queryset)
 
     def filter_errors(self):
         form = self.filters.form

@@ -46,7 +46,7 @@ def table_rows(response):
 
 
 def csv_rows(response):
-    content = b"".join(response.streaming_content).decode("utf-8")
+    content = b"".join(response.streaming_content).decode("utf-8-sig")
     return list(csv.reader(io.StringIO(content)))
 
 
