@@ -118,7 +118,7 @@ def test_exports_do_not_carry_formulas(client, admin, downloads):
 def test_a_bad_filter_is_refused_with_a_message(client, admin, downloads):
     response = client.get(URL, {"period": "7"})
     assert response.status_code == 400
-    assert "Période" in response.content.decode()
+    assert "Ces filtres ne sont pas valides\u00a0: Période" in response.content.decode()
 
 
 def test_people_without_the_permission_cannot_see_the_report(client):
