@@ -15,7 +15,7 @@ reload in place), registered the way Wagtail registers its own reports.
 """
 
 from django.http import HttpResponseBadRequest
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from wagtail.admin.views.reports import ReportView
 
@@ -24,6 +24,10 @@ from .spreadsheets import NeutralisedExportMixin
 
 class AdminReportView(NeutralisedExportMixin, ReportView):
     """A Wagtail report with formula-safe exports and a 400 for filters that do not validate."""
+
+    def get_index_results_url(self):
+        # `report_urls` names the results address after the report's.
+        return reverse(f"{self.index_url_name}_results")
 
     def get(self, request, *args, **kwargs):
         if self.filters is not None and not self.filters.is_valid():

@@ -147,7 +147,6 @@ class DownloadReportView(AdminReportView):
     header_icon = "download"
     results_template_name = "tools/admin/download_report_results.html"
     index_url_name = "tools_download_report"
-    index_results_url_name = "tools_download_report_results"
     filterset_class = DownloadReportFilterSet
     permission_policy = ModelPermissionPolicy(DownloadCount)
     permission_required = "view"

@@ -73,7 +73,6 @@ class StatusReportView(AdminReportView):
     header_icon = "globe"
     results_template_name = "translations/admin/status_report_results.html"
     index_url_name = "translations_status_report"
-    index_results_url_name = "translations_status_report_results"
     filterset_class = StatusReportFilterSet
     context_object_name = "rows"
     paginate_by = 100
