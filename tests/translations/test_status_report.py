@@ -187,6 +187,18 @@ def test_report_queries_do_not_grow_with_pages_and_snippets(client, home_page):
     assert_query_count_does_not_grow(client, REPORT, add_content, budget=40)
 
 
+def test_a_translators_report_queries_do_not_grow_either(client, home_page):
+    client.force_login(TranslatorFactory(language_code="it"))
+    counter = iter(range(100))
+
+    def add_content():
+        number = next(counter)
+        StandardPageFactory(parent=home_page, title=f"Seite {number}", bare=True)
+        LeverFactory(name=f"Hebel {number}")
+
+    assert_query_count_does_not_grow(client, REPORT, add_content, budget=55)
+
+
 def test_translators_dashboard_shows_what_waits_in_their_language(client):
     client.force_login(TranslatorFactory(language_code="it"))
     response = client.get(reverse("wagtailadmin_home"))
