@@ -6,8 +6,6 @@ attacker's site). Such text is written with a leading apostrophe, which the prog
 plain text (OWASP, "CSV Injection"). Numbers and dates are written as they are.
 """
 
-import csv
-
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -18,24 +16,11 @@ def neutralise(value):
     return value
 
 
-class SafeCsvWriter:
-    """csv.writer whose rows are neutralised cell by cell."""
-
-    def __init__(self, stream, **options):
-        self._writer = csv.writer(stream, **options)
-
-    def writerow(self, row):
-        return self._writer.writerow([neutralise(value) for value in row])
-
-    def writerows(self, rows):
-        for row in rows:
-            self.writerow(row)
-
-
 class NeutralisedExportMixin:
     """For Wagtail's SpreadsheetExportMixin views (list_export): CSV and XLSX cells neutralised.
 
-    Wagtail keeps XLSX cells as text already; CSV cells it writes raw.
+    Wagtail keeps XLSX cells as text already; CSV cells it writes raw. Every admin export
+    (core/reports.py, the registrations listing) goes through this one place.
     """
 
     def preprocess_field_value(self, field, value, export_format):

@@ -1,22 +1,25 @@
 """Admin report: downloads of the instruments per tool, document and language, over time.
 
-The chart is an inline SVG drawn on the server (no JavaScript); `?export=csv` gives the rows.
+A Wagtail report (core/reports.py): filters for the period, the language and the tool; the
+table gives the totals per tool, document and language, and Wagtail's CSV and XLSX export
+gives the same rows. Above the table, an inline SVG chart drawn on the server (no JavaScript)
+shows the daily totals of what the filters select. The former `?period=30&export=csv`
+addresses still work: `period` is a filter and `export` is Wagtail's.
 """
 
 from datetime import timedelta
 
-from django.core.exceptions import PermissionDenied
-from django.db.models import Sum
-from django.http import HttpResponse
-from django.urls import reverse
+import django_filters
+from django.db.models import F, Sum
 from django.utils import timezone
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
-from django.views.generic import TemplateView
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import Column
 from wagtail.models import Locale
+from wagtail.permission_policies import ModelPermissionPolicy
 
-from core.spreadsheets import SafeCsvWriter
+from core.reports import AdminReportView
 
 from .models import DownloadCount, ToolPage
 
@@ -25,10 +28,16 @@ DEFAULT_PERIOD = "90"
 CHART_WIDTH, CHART_HEIGHT, CHART_MARGIN = 720, 220, 36
 
 
-def daily_totals(start, end):
-    """[(day, total)] for every day from start to end, zeros included; one query."""
+def period_bounds(key):
+    """(first day, last day) of the period `key` (a key of PERIODS), ending today."""
+    end = timezone.localdate()
+    return end - timedelta(days=PERIODS[key] - 1), end
+
+
+def daily_totals(downloads, start, end):
+    """[(day, total)] of `downloads` for every day from start to end, zeros included; one query."""
     totals = dict(
-        DownloadCount.objects.filter(day__range=(start, end))
+        downloads.filter(day__range=(start, end))
         .values_list("day")
         .annotate(total=Sum("count"))
         .order_by()
@@ -70,89 +79,124 @@ def chart(series):
     }
 
 
-def tool_titles(keys):
+def tool_titles(keys=None):
     """{translation key: (sheet number, title)}, in the default language when it exists."""
     default = Locale.get_default()
+    tools = ToolPage.objects.filter(alias_of__isnull=True)
+    if keys is not None:
+        tools = tools.filter(translation_key__in=keys)
     titles = {}
-    for key, number, title, locale_id in ToolPage.objects.filter(
-        translation_key__in=keys, alias_of__isnull=True
-    ).values_list("translation_key", "sheet_number", "title", "locale_id"):
+    for key, number, title, locale_id in tools.values_list(
+        "translation_key", "sheet_number", "title", "locale_id"
+    ):
         if key not in titles or locale_id == default.pk:
             titles[key] = (number, title)
     return titles
 
 
-def document_rows(start, end):
-    """Totals per tool, document and language in the period, most downloaded first."""
-    rows = list(
-        DownloadCount.objects.filter(day__range=(start, end))
-        .values("tool_key", "document_id", "document__title", "locale__language_code")
-        .annotate(total=Sum("count"))
-        .order_by("-total", "document__title")
+def period_choices():
+    return [(key, _("%(days)s days") % {"days": key}) for key in PERIODS]
+
+
+def language_choices():
+    return [
+        (locale.language_code, locale.get_display_name())
+        for locale in Locale.objects.order_by("language_code")
+    ]
+
+
+def tool_choices():
+    titles = tool_titles()
+    return sorted(
+        ((str(key), f"{number} {title}".strip()) for key, (number, title) in titles.items()),
+        key=lambda choice: choice[1].lower(),
     )
-    titles = tool_titles({row["tool_key"] for row in rows})
-    for row in rows:
-        row["sheet_number"], row["tool_title"] = titles.get(row["tool_key"], ("", ""))
-    return rows
 
 
-class DownloadReportView(WagtailAdminTemplateMixin, TemplateView):
-    template_name = "tools/admin/download_report.html"
-    page_title = gettext_lazy("Downloads of the tools")
+class DownloadReportFilterSet(WagtailFilterSet):
+    period = django_filters.ChoiceFilter(
+        label=_("Period"), choices=period_choices, empty_label=None, method="filter_period"
+    )
+    language = django_filters.ChoiceFilter(
+        label=_("Language"),
+        field_name="locale__language_code",
+        choices=language_choices,
+        empty_label=_("All"),
+    )
+    tool = django_filters.ChoiceFilter(
+        label=_("Tool"), field_name="tool_key", choices=tool_choices, empty_label=_("All")
+    )
+
+    class Meta:
+        model = DownloadCount
+        fields = []
+
+    def __init__(self, data=None, *args, **kwargs):
+        if data is not None and not data.get("period"):
+            data = data.copy()
+            data["period"] = DEFAULT_PERIOD
+        super().__init__(data, *args, **kwargs)
+        self.form.fields["period"].initial = DEFAULT_PERIOD
+
+    def filter_period(self, queryset, name, value):
+        return queryset.filter(day__range=period_bounds(value))
+
+
+class DownloadReportView(AdminReportView):
+    page_title = _("Downloads of the tools")
     header_icon = "download"
+    results_template_name = "tools/admin/download_report_results.html"
+    index_url_name = "tools_download_report"
+    filterset_class = DownloadReportFilterSet
+    permission_policy = ModelPermissionPolicy(DownloadCount)
+    permission_required = "view"
+    columns = [
+        Column("sheet_number", label=_("Sheet")),
+        Column("tool_title", label=_("Tool")),
+        Column("document__title", label=_("Document")),
+        Column("language", label=_("Language")),
+        Column("total", label=_("Downloads")),
+    ]
+    list_export = [column.name for column in columns]
+    export_headings = {column.name: column.label for column in columns}
 
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm("tools.view_downloadcount"):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_breadcrumbs_items(self):
-        return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
-
+    @cached_property
     def period(self):
-        key = self.request.GET.get("period", DEFAULT_PERIOD)
-        key = key if key in PERIODS else DEFAULT_PERIOD
-        end = timezone.localdate()
-        return key, end - timedelta(days=PERIODS[key] - 1), end
+        key = self.filters.form.cleaned_data["period"] or DEFAULT_PERIOD
+        return period_bounds(key)
 
-    def get(self, request, *args, **kwargs):
-        if request.GET.get("export") == "csv":
-            return self.csv_response()
-        return super().get(request, *args, **kwargs)
+    def get_filename(self):
+        start, end = self.period
+        return f"downloads-{start.isoformat()}-{end.isoformat()}"
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        key, start, end = self.period()
-        series = daily_totals(start, end)
-        context.update(
-            {
-                "period": key,
-                "periods": [(value, _("%(days)s days") % {"days": value}) for value in PERIODS],
-                "start": start,
-                "end": end,
-                "chart": chart(series),
-                "total": sum(total for _day, total in series),
-                "rows": document_rows(start, end),
-                "csv_url": f"{reverse('tools_download_report')}?period={key}&export=csv",
-            }
+    def get_filtered_queryset(self):
+        self.downloads = self.filter_queryset(DownloadCount.objects.all())
+        return (
+            self.downloads.values(
+                "tool_key", "document_id", "document__title", language=F("locale__language_code")
+            )
+            .annotate(total=Sum("count"))
+            .order_by("-total", "document__title", "language")
         )
+
+    def decorate_paginated_queryset(self, object_list):
+        rows = list(object_list)
+        titles = tool_titles({row["tool_key"] for row in rows})
+        for row in rows:
+            row["sheet_number"], row["tool_title"] = titles.get(row["tool_key"], ("", ""))
+        return rows
+
+    def get_context_data(self, *args, **kwargs):
+        context = super().get_context_data(*args, **kwargs)
+        if not self.is_export:
+            start, end = self.period
+            series = daily_totals(self.downloads, start, end)
+            context.update(
+                {
+                    "start": start,
+                    "end": end,
+                    "chart": chart(series),
+                    "total": sum(total for _day, total in series),
+                }
+            )
         return context
-
-    def csv_response(self):
-        key, start, end = self.period()
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = (
-            f'attachment; filename="downloads-{start.isoformat()}-{end.isoformat()}.csv"'
-        )
-        writer = SafeCsvWriter(response)
-        writer.writerow(["day", "sheet_number", "tool", "document", "language", "downloads"])
-        rows = (
-            DownloadCount.objects.filter(day__range=(start, end))
-            .values_list("day", "tool_key", "document__title", "locale__language_code", "count")
-            .order_by("day", "document__title")
-        )
-        titles = tool_titles(set(rows.values_list("tool_key", flat=True)))
-        for day, tool_key, document, language, count in rows:
-            number, title = titles.get(tool_key, ("", ""))
-            writer.writerow([day.isoformat(), number, title, document, language, count])
-        return response

@@ -8,6 +8,8 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.menus.pages import PageMenuItem
 
+from core.reports import report_urls
+
 from .impact import ToolImpactView
 from .import_views import ToolImportView
 from .importer import ImportFileError, source_index
@@ -22,13 +24,7 @@ class DownloadReportMenuItem(MenuItem):
 
 @hooks.register("register_admin_urls")
 def register_download_report_url():
-    return [
-        path(
-            "reports/tool-downloads/",
-            DownloadReportView.as_view(),
-            name="tools_download_report",
-        )
-    ]
+    return report_urls("reports/tool-downloads/", DownloadReportView, "tools_download_report")
 
 
 @hooks.register("register_reports_menu_item")

@@ -37,6 +37,8 @@ from wagtail_localize.models import (
     TranslationSource,
 )
 
+from core.urls import absolute_url
+
 from .models import TranslationAssignment
 
 MISSING = "missing"
@@ -122,6 +124,21 @@ class StatusRow:
         if not self.total:
             return 100 if self.status != MISSING else 0
         return round(100 * self.translated / self.total)
+
+    @property
+    def assignee(self):
+        """Who takes care of it (a person's name, or the volunteer named on a public offer)."""
+        return self.assignment.assignee if self.assignment else ""
+
+    @property
+    def claimed_at(self):
+        return self.assignment.claimed_at if self.assignment else None
+
+    @property
+    def admin_url(self):
+        """The absolute address of `action_url`, for exports read outside the admin."""
+        url = self.action_url
+        return absolute_url(url) if url else ""
 
     @property
     def action_url(self):

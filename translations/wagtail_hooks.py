@@ -11,20 +11,19 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from core.reports import report_urls
+
 from . import claims, views
 from .models import GlossaryTerm, TranslationAssignment
 from .permissions import can_view_translation_status, translator_locales
+from .reports import MINE, StatusReportView
 from .status import STATUS_LABELS, WAITING_STATUSES, waiting_counts
 
 
 @hooks.register("register_admin_urls")
 def register_status_report_url():
     return [
-        path(
-            "translations/status/",
-            views.status_report,
-            name="translations_status_report",
-        ),
+        *report_urls("translations/status/", StatusReportView, "translations_status_report"),
         path("translations/claim/", views.claim_view, name="translations_claim"),
         path(
             "translations/claim/<int:assignment_id>/release/",
@@ -131,7 +130,7 @@ class WaitingTranslationsPanel(Component):
     def get_context_data(self, parent_context):
         context = super().get_context_data(parent_context)
         report_url = reverse("translations_status_report")
-        context["mine_url"] = f"{report_url}?{urlencode({'assigned_to': views.MINE})}"
+        context["mine_url"] = f"{report_url}?{urlencode({'assigned_to': MINE})}"
         context["mine_count"] = TranslationAssignment.objects.filter(
             user=self.user, locale__in=self.locales
         ).count()

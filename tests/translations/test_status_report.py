@@ -8,6 +8,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
+from openpyxl import load_workbook
 from wagtail.models import Locale
 
 from home.models import StandardPage
@@ -95,11 +96,16 @@ def test_snippets_appear_with_a_link_to_their_editor(client):
     )
 
 
+def export_lines(response):
+    content = b"".join(response.streaming_content).decode("utf-8-sig")
+    return list(csv.reader(io.StringIO(content)))
+
+
 def test_csv_export_lists_the_filtered_rows(client):
     client.force_login(ModeratorFactory())
     response = client.get(REPORT, {"locale": "en", "status": "missing", "export": "csv"})
     assert response["Content-Type"].startswith("text/csv")
-    lines = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    lines = export_lines(response)
     header, data = lines[0], lines[1:]
     with translation.override("fr"):  # The admin speaks the site's default language.
         assert header[:4] == [
@@ -113,6 +119,60 @@ def test_csv_export_lists_the_filtered_rows(client):
     assert {line[2] for line in data} == {"en"}
     assert {line[3] for line in data} == {missing}
     assert "Contact" in {line[0] for line in data}
+    table = client.get(REPORT, {"locale": "en", "status": "missing"}).context["paginator"]
+    assert len(data) == table.count
+
+
+def test_xlsx_export_has_the_rows_of_the_table(client):
+    client.force_login(ModeratorFactory())
+    filters = {"locale": "de", "content_type": ContentType.objects.get_for_model(Lever).pk}
+    response = client.get(REPORT, {**filters, "export": "xlsx"})
+    workbook = load_workbook(io.BytesIO(b"".join(response.streaming_content)))
+    data = list(workbook.active.iter_rows(values_only=True, min_row=2))
+    rows = client.get(REPORT, filters).context["rows"]
+    assert [(line[0], line[2]) for line in data] == [
+        (row.item.label, row.locale.language_code) for row in rows
+    ]
+
+
+def test_exports_write_formulas_as_text(client):
+    LeverFactory(name='=HYPERLINK("https://example.com","clic")')
+    client.force_login(ModeratorFactory())
+    lever_type = ContentType.objects.get_for_model(Lever).pk
+    lines = export_lines(client.get(REPORT, {"content_type": lever_type, "export": "csv"}))
+    titles = {line[0] for line in lines[1:]}
+    assert '\'=HYPERLINK("https://example.com","clic")' in titles
+    assert not any(title.startswith("=") for title in titles)
+    response = client.get(REPORT, {"content_type": lever_type, "export": "xlsx"})
+    workbook = load_workbook(io.BytesIO(b"".join(response.streaming_content)))
+    cells = {row[0] for row in workbook.active.iter_rows(values_only=True, min_row=2)}
+    assert '\'=HYPERLINK("https://example.com","clic")' in cells
+
+
+def test_a_translator_sees_only_their_language(client):
+    client.force_login(TranslatorFactory(language_code="de"))
+    response = client.get(REPORT)
+    assert {row.locale.language_code for row in response.context["rows"]} == {"de"}
+    choices = [value for value, _label in response.context["filters"].form.fields["locale"].choices]
+    assert choices == ["", "de"]
+    lines = export_lines(client.get(REPORT, {"export": "csv"}))
+    assert {line[2] for line in lines[1:]} == {"de"}
+
+
+@pytest.mark.parametrize("query", [{"locale": "it"}, {"locale": "it", "export": "csv"}])
+def test_a_translator_cannot_filter_into_another_language(client, query):
+    client.force_login(TranslatorFactory(language_code="de"))
+    response = client.get(REPORT, query)
+    assert response.status_code == 400
+    assert "Langue" in response.content.decode()
+    results = client.get(reverse("translations_status_report_results"), query)
+    assert results.status_code == 400
+
+
+def test_a_bad_status_is_refused(client):
+    client.force_login(ModeratorFactory())
+    assert client.get(REPORT, {"status": "done"}).status_code == 400
+    assert client.get(REPORT, {"assigned_to": "x"}).status_code == 400
 
 
 def test_report_queries_do_not_grow_with_pages_and_snippets(client, home_page):
@@ -125,6 +185,18 @@ def test_report_queries_do_not_grow_with_pages_and_snippets(client, home_page):
         LeverFactory(name=f"Levier {number}")
 
     assert_query_count_does_not_grow(client, REPORT, add_content, budget=40)
+
+
+def test_a_translators_report_queries_do_not_grow_either(client, home_page):
+    client.force_login(TranslatorFactory(language_code="it"))
+    counter = iter(range(100))
+
+    def add_content():
+        number = next(counter)
+        StandardPageFactory(parent=home_page, title=f"Seite {number}", bare=True)
+        LeverFactory(name=f"Hebel {number}")
+
+    assert_query_count_does_not_grow(client, REPORT, add_content, budget=55)
 
 
 def test_translators_dashboard_shows_what_waits_in_their_language(client):
