@@ -19,6 +19,7 @@ from home.i18n_pages import localize_pages
 from home.images import HeroImageMixin
 from home.models import BasePage
 from home.panels import page_tabs
+from taxonomy.fields import themes_field
 
 NEWS_PER_PAGE = 12
 
@@ -127,6 +128,9 @@ class NewsPage(BasePage):
         related_name="+",
         help_text=_("Webinars, workshops or training sessions the news item announces."),
     )
+    themes = themes_field(
+        _("Subjects the news item deals with: visitors filter the news by theme.")
+    )
     cycle = models.ForeignKey(
         "events.EventSeriesPage",
         verbose_name=_("cycle"),
@@ -163,6 +167,7 @@ class NewsPage(BasePage):
         FieldPanel("body"),
     ]
     classification_panels = [
+        FieldPanel("themes"),
         FieldPanel("related_tools"),
         FieldPanel("related_events"),
         MultiFieldPanel([FieldPanel("cycle"), FieldPanel("cycle_position")], heading=_("Cycle")),
