@@ -1,6 +1,5 @@
 """News ("actualités"): an index page and the news items under it."""
 
-from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -46,7 +45,7 @@ def with_cycles_in(items, locale):
 
 
 class NewsIndexPage(HeroImageMixin, BasePage):
-    """The list of news items, newest first."""
+    """The list of news items, newest first, filtered by theme (news/listing.py)."""
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), *HeroImageMixin.hero_panels]
     edit_handler = page_tabs(content_panels)
@@ -58,16 +57,11 @@ class NewsIndexPage(HeroImageMixin, BasePage):
         verbose_name = _("news index")
         verbose_name_plural = _("news indexes")
 
-    def news_items(self):
-        """Live news items of this index, newest first, with what their cards show."""
-        return listing(NewsPage.objects.child_of(self))
-
     def get_context(self, request, *args, **kwargs):
+        from .listing import NewsListing
+
         context = super().get_context(request, *args, **kwargs)
-        paginator = Paginator(self.news_items(), NEWS_PER_PAGE)
-        news_page = paginator.get_page(request.GET.get("page"))
-        news_page.object_list = with_cycles_in(news_page.object_list, self.locale)
-        context["news_page"] = news_page
+        context["listing"] = NewsListing(self, request)
         return context
 
 
