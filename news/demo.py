@@ -7,11 +7,11 @@ from django.core.files.images import ImageFile
 from django.utils import timezone
 from wagtail.images import get_image_model
 
+from core.demo_images import give_image, hero_image
+from core.demo_utils import get_or_create_page, source_home
+from core.progress import progress
 from events.models import EventPage, EventSeriesPage
 from home.demo import add_menu_item
-from home.demo_images import give_image, hero_image
-from home.demo_utils import get_or_create_page, source_home
-from home.progress import progress
 from taxonomy.models import Theme
 from tools.models import ToolPage
 

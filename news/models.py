@@ -11,13 +11,13 @@ from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.i18n_pages import localize_pages
+from core.images import HeroImageMixin
+from core.panels import page_tabs
 from core.public_fields import LivePageIdsField
 from core.public_pages import public
 from home.blocks import BodyBlock
-from home.i18n_pages import localize_pages
-from home.images import HeroImageMixin
 from home.models import BasePage
-from home.panels import page_tabs
 from taxonomy.fields import themes_field
 
 NEWS_PER_PAGE = 12
