@@ -66,7 +66,7 @@ def fill(label, model, target, stream):
     from django.db import transaction
     from wagtail.models import Locale
 
-    from home.progress import progress
+    from core.progress import progress
 
     originals = list(
         model.objects.filter(locale=Locale.get_default(), alias_of__isnull=True)
@@ -104,7 +104,7 @@ def generate(*, tools, events, providers, guides, stream=sys.stderr, out=sys.std
     from wagtail.models import Page
     from wagtail_localize.synctree import PageIndex, synchronize_tree
 
-    from home.progress import progress
+    from core.progress import progress
     from tools.pdf import regeneration_paused
 
     started = time.perf_counter()

@@ -39,8 +39,8 @@ from django.test import Client, override_settings  # noqa: E402
 from django.urls import reverse  # noqa: E402
 from django_tasks_db.models import DBTaskResult  # noqa: E402
 
+from core import page_cache  # noqa: E402
 from home.models import HomePage  # noqa: E402
-from sbm_site import page_cache  # noqa: E402
 from tools.models import ToolIndexPage, ToolPage  # noqa: E402
 
 QUEUED = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

@@ -301,8 +301,8 @@ def run_child(pages, reuse):
     from django.test import Client
     from wagtail.models import Locale, Page
 
+    from core.progress import progress
     from home.models import HomePage, StandardPage
-    from home.progress import progress
 
     call_command("migrate", verbosity=0)
     call_command("setup_site", verbosity=0)

@@ -8,8 +8,8 @@ from collections import defaultdict
 
 from django.db.models import Count
 
+from core.i18n_pages import localize_pages
 from core.site_data import default_locale, locales_by_code
-from home.i18n_pages import localize_pages
 from tools.models import ToolPage, ToolStatus
 
 from .models import CommentKind, ToolComment, ToolProposal, UsageExample

@@ -25,7 +25,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail.models import Locale, Page, TaskState, WorkflowState
 
-from home.i18n_pages import localize_pages
+from core.i18n_pages import localize_pages
 from tools.models import ToolPage
 
 from .emails import reviewers_comments

@@ -16,9 +16,11 @@ class CoreConfig(AppConfig):
     def ready(self):
         from . import checks  # noqa: F401 - registers the deployment checks
         from .cache import connect_signals
+        from .page_cache import connect_signals as connect_page_cache_signals
         from .site_data import use_cached_private_sections
         from .uploads import bound_pillow
 
         bound_pillow(settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS)
         connect_signals()
+        connect_page_cache_signals()
         use_cached_private_sections()

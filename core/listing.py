@@ -76,10 +76,16 @@ def read_choices(query, param: str, allowed, notices: list | None = None) -> lis
     return [value for value in values if value in allowed]
 
 
-def read_choice(query, param: str, allowed) -> str:
-    """The value of a single-valued parameter (a <select>) if it is known, else ""."""
+def read_choice(query, param: str, allowed, notices: list | None = None) -> str:
+    """The value of a single-valued parameter (a <select>) if it is known, else "".
+
+    `notices`, when given, receives `NOT_RECOGNISED` once for an unknown (not empty) value."""
     value = query.get(param, "").strip()
-    return value if value in allowed else ""
+    if value in allowed:
+        return value
+    if value and notices is not None:
+        note(notices, NOT_RECOGNISED)
+    return ""
 
 
 def union_counts(groups: Iterable[tuple[str, QuerySet, Aggregate]]) -> dict[str, dict]:

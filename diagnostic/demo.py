@@ -2,8 +2,8 @@
 
 from wagtail.models import Locale
 
+from core.demo_utils import get_or_create_page, source_home
 from home.demo import add_menu_item
-from home.demo_utils import get_or_create_page, source_home
 from taxonomy.models import Lever, Phase
 
 from .models import DiagnosticKind, DiagnosticPage

@@ -10,10 +10,10 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from wagtail.documents import get_document_model
 
+from core.demo_images import demo_image, give_image, hero_image, pattern
+from core.demo_utils import get_or_create_page, source_home
+from core.progress import progress
 from home.demo import add_menu_item
-from home.demo_images import demo_image, give_image, hero_image, pattern
-from home.demo_utils import get_or_create_page, source_home
-from home.progress import progress
 from taxonomy.models import Audience, Lever
 
 from .models import (

@@ -16,9 +16,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from core import listing as kit
+from core.i18n_pages import localize_pages
 from core.pictures import with_images_and_renditions
 from core.public_pages import public
-from home.i18n_pages import localize_pages
 from taxonomy.models import Lever
 from taxonomy.utils import (
     localize_terms,

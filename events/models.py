@@ -24,6 +24,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from core.images import HeroImageMixin, alt_text_field, image_field, image_panels
 from core.licences import (
     Credit,
     Licence,
@@ -32,12 +33,11 @@ from core.licences import (
     attribution_field,
     licence_field,
 )
+from core.panels import page_tabs
 from core.public_fields import LivePageIdsField, SlugListField
 from core.public_pages import public
 from core.site_data import default_locale
-from home.images import HeroImageMixin, alt_text_field, image_field, image_panels
 from home.models import BasePage
-from home.panels import page_tabs
 from taxonomy.fields import audiences_field, levers_field
 
 RICH_TEXT = ["h3", "bold", "italic", "link", "ul", "ol"]

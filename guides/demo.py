@@ -17,10 +17,10 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection
 from weasyprint import HTML
 
+from core.demo_images import demo_image, give_image, hero_image, pattern
+from core.demo_utils import get_or_create_page, source_home
+from core.progress import progress
 from home.demo import add_menu_item
-from home.demo_images import demo_image, give_image, hero_image, pattern
-from home.demo_utils import get_or_create_page, source_home
-from home.progress import progress
 from taxonomy.models import Audience, Lever, Phase
 from tools.models import ToolPage
 

@@ -9,9 +9,9 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 from wagtail import hooks
 
+from core.i18n_pages import localize_pages
 from core.listing import Facet, Option, read_choice
 from core.sections import sections_for
-from home.i18n_pages import localize_pages
 from home.lineage import page_lineage
 from taxonomy.models import Audience, Lever, Phase
 from taxonomy.utils import active_locale, localize_terms, page_terms, terms_by_translation_key

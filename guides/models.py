@@ -29,12 +29,12 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
+from core.images import HeroImageMixin, alt_text_field, image_field, image_panels
 from core.licences import LicenceChooser, LicensedMixin, attribution_field, licence_field
+from core.panels import page_tabs
 from core.public_fields import LivePageIdField, LivePageIdsField, SlugListField
-from home.images import HeroImageMixin, alt_text_field, image_field, image_panels
 from home.lineage import ADAPTATION_FIELDS, AdaptationMixin
 from home.models import BasePage
-from home.panels import page_tabs
 from taxonomy.fields import audiences_field, levers_field, phases_field
 
 from .roles import TRAINER_COLLECTION

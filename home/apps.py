@@ -9,8 +9,6 @@ class HomeConfig(AppConfig):
 
     def ready(self):
         from core.cache import CHROME, watch
-        from sbm_site.page_cache import connect_signals
 
-        connect_signals()
         # Every page shows the menu and the footer (home/templatetags/sbm_tags.py).
         watch(CHROME, "home.MainMenu", "home.Footer", "home.FooterLink")

@@ -2,9 +2,10 @@
 
 from wagtail.models import Locale, Site
 
-from .demo_images import give_image, hero_image
-from .demo_utils import get_or_create_page, source_home
-from .i18n import sync_locale_trees
+from core.demo_images import give_image, hero_image
+from core.demo_utils import get_or_create_page, source_home
+from core.i18n import sync_locale_trees
+
 from .models import Footer, FooterLink, MainMenu, SiteSettings, StandardPage
 
 ORDER = 20

@@ -13,8 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
 from core.cache import PAGES, cached
-
-from .i18n_pages import localize_pages
+from core.i18n_pages import localize_pages
 
 CHANGED_ASPECTS = ["changed_audience", "changed_country", "changed_sector", "changed_language"]
 # What an adaptation tells about itself, public in the API.

@@ -22,13 +22,13 @@ from wagtail.models import Locale, Orderable, Page, PageViewRestriction, Transla
 from wagtail.search import index
 
 from core.cache import CHROME, PAGES, cached
+from core.images import HeroImageMixin
+from core.panels import page_tabs
 from core.sections import sections_for
 from core.site_data import any_view_restriction, language_of_locale, translations_by_language
 
 from .blocks import BodyBlock, MenuGroupBlock
 from .forms import LocalisedChoicesPageForm
-from .images import HeroImageMixin
-from .panels import page_tabs
 
 
 class BasePage(Page):

@@ -7,11 +7,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from sbm_site.page_cache import remember_served_page
-
 from .models import Footer, MainMenu
-
-hooks.register("before_serve_page", remember_served_page)
 
 
 @hooks.register("insert_editor_js")

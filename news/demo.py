@@ -7,11 +7,12 @@ from django.core.files.images import ImageFile
 from django.utils import timezone
 from wagtail.images import get_image_model
 
+from core.demo_images import give_image, hero_image
+from core.demo_utils import get_or_create_page, source_home
+from core.progress import progress
 from events.models import EventPage, EventSeriesPage
 from home.demo import add_menu_item
-from home.demo_images import give_image, hero_image
-from home.demo_utils import get_or_create_page, source_home
-from home.progress import progress
+from taxonomy.models import Theme
 from tools.models import ToolPage
 
 from .models import NewsIndexPage, NewsPage
@@ -25,6 +26,7 @@ CYCLE_SLUG = "21-jours-pour-convaincre"
 NEWS = [
     {
         "slug": "lancement-21-jours-pour-convaincre",
+        "themes": ["communication", "strategy"],
         "title": "« 21 jours pour convaincre » : le cycle commence lundi",
         "date": datetime.date(2026, 9, 7),
         "author": "Claire Rochat",
@@ -44,6 +46,7 @@ NEWS = [
     },
     {
         "slug": "jour-1-raconter-votre-raison-d-etre",
+        "themes": ["communication"],
         "title": "Jour 1 : raconter votre raison d'être en trois phrases",
         "date": datetime.date(2026, 9, 8),
         "author": "Claire Rochat",
@@ -61,6 +64,7 @@ NEWS = [
     },
     {
         "slug": "jour-2-qui-beneficie-de-votre-action",
+        "themes": ["communication", "impact-measurement"],
         "title": "Jour 2 : qui bénéficie vraiment de votre action ?",
         "date": datetime.date(2026, 9, 9),
         "author": "Claire Rochat",
@@ -76,6 +80,7 @@ NEWS = [
     },
     {
         "slug": "webinaire-ressources-financieres-octobre",
+        "themes": ["funding"],
         "title": "Webinaire d'octobre : diversifier ses ressources financières",
         "date": datetime.date(2026, 9, 21),
         "author": "Marc Delacrétaz",
@@ -93,6 +98,7 @@ NEWS = [
     },
     {
         "slug": "trente-membres-pour-la-bibliotheque-d-outils",
+        "themes": ["volunteering"],
         "title": "Plus de 55 outils publiés grâce à une trentaine de membres",
         "date": datetime.date(2026, 10, 2),
         "author": "Comité de Social Business Models",
@@ -109,6 +115,7 @@ NEWS = [
     },
     {
         "slug": "nouvelle-fiche-alliances-strategiques",
+        "themes": ["partnerships", "strategy"],
         "title": "Nouvelle fiche : cartographier ses alliances stratégiques",
         "date": datetime.date(2026, 10, 15),
         "author": "Sofia Bianchi",
@@ -157,6 +164,7 @@ def load(command):
         title="Actualités",
         intro="Les nouvelles de l'association : outils publiés, cycles, webinaires et ateliers.",
     )
+    themes = {theme.slug: theme for theme in Theme.objects.filter(locale=home.locale)}
     tools = {
         tool.sheet_number: tool
         for tool in ToolPage.objects.filter(locale=home.locale).only("id", "sheet_number")
@@ -185,6 +193,7 @@ def load(command):
         if row.get("image"):
             item.image = _cover_image()
             item.image_alt = "Trois marches de couleur qui montent, symbole des étapes du cycle."
+        item.themes = [themes[slug] for slug in row["themes"] if slug in themes]
         item.related_tools = [tools[number] for number in row["tools"] if number in tools]
         item.related_events = next_webinar if row.get("events") == "webinar" else []
         index.add_child(instance=item)

@@ -1,6 +1,5 @@
 """News ("actualités"): an index page and the news items under it."""
 
-from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -12,13 +11,14 @@ from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.i18n_pages import localize_pages
+from core.images import HeroImageMixin
+from core.panels import page_tabs
 from core.public_fields import LivePageIdsField
 from core.public_pages import public
 from home.blocks import BodyBlock
-from home.i18n_pages import localize_pages
-from home.images import HeroImageMixin
 from home.models import BasePage
-from home.panels import page_tabs
+from taxonomy.fields import themes_field
 
 NEWS_PER_PAGE = 12
 
@@ -45,7 +45,7 @@ def with_cycles_in(items, locale):
 
 
 class NewsIndexPage(HeroImageMixin, BasePage):
-    """The list of news items, newest first."""
+    """The list of news items, newest first, filtered by theme (news/listing.py)."""
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), *HeroImageMixin.hero_panels]
     edit_handler = page_tabs(content_panels)
@@ -57,16 +57,11 @@ class NewsIndexPage(HeroImageMixin, BasePage):
         verbose_name = _("news index")
         verbose_name_plural = _("news indexes")
 
-    def news_items(self):
-        """Live news items of this index, newest first, with what their cards show."""
-        return listing(NewsPage.objects.child_of(self))
-
     def get_context(self, request, *args, **kwargs):
+        from .listing import NewsListing
+
         context = super().get_context(request, *args, **kwargs)
-        paginator = Paginator(self.news_items(), NEWS_PER_PAGE)
-        news_page = paginator.get_page(request.GET.get("page"))
-        news_page.object_list = with_cycles_in(news_page.object_list, self.locale)
-        context["news_page"] = news_page
+        context["listing"] = NewsListing(self, request)
         return context
 
 
@@ -127,6 +122,9 @@ class NewsPage(BasePage):
         related_name="+",
         help_text=_("Webinars, workshops or training sessions the news item announces."),
     )
+    themes = themes_field(
+        _("Subjects the news item deals with: visitors filter the news by theme.")
+    )
     cycle = models.ForeignKey(
         "events.EventSeriesPage",
         verbose_name=_("cycle"),
@@ -163,6 +161,7 @@ class NewsPage(BasePage):
         FieldPanel("body"),
     ]
     classification_panels = [
+        FieldPanel("themes"),
         FieldPanel("related_tools"),
         FieldPanel("related_events"),
         MultiFieldPanel([FieldPanel("cycle"), FieldPanel("cycle_position")], heading=_("Cycle")),

@@ -7,10 +7,10 @@ from django.core.management import call_command
 from django.utils import timezone
 from wagtail.models import Locale
 
+from core.demo_images import PALETTE, demo_image, give_image, hero_image, initials
+from core.demo_utils import get_or_create_page, source_home
+from core.progress import progress
 from home.demo import add_menu_item
-from home.demo_images import PALETTE, demo_image, give_image, hero_image, initials
-from home.demo_utils import get_or_create_page, source_home
-from home.progress import progress
 
 from .models import ProviderIndexPage, ProviderPage
 

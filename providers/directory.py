@@ -4,7 +4,9 @@ Everything is computed from two small queries whatever the number of providers: 
 provider's filterable values (services, regions, languages), one for the tools they practised.
 Filtering, counting and ordering then happen in Python, which keeps the query count bounded
 and works the same on SQLite and PostgreSQL. Only the providers of the current page are loaded
-in full (one more query, plus one for their images).
+in full (one more query, plus one for their images). The reading of the filters, the notices,
+the pagination and the links are the listing kit's (`core.listing.Listing`); the filters are
+selects (one value each: `tool`, `region`, `language`, `service`, and `page`).
 
 Order: no provider is always first. The providers are shuffled with a random generator seeded by
 today's date, so the order is stable for a day (pagination and shared links stay coherent) and
@@ -19,7 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.images import get_image_model
 
-from core.listing import Facet, Option, paginate, pagination, query_string, read_choice
+from core import listing as kit
 from core.pictures import preset_specs
 from taxonomy.utils import active_locale
 
@@ -36,20 +38,20 @@ def daily_order(ids, day: datetime.date):
     return ordered
 
 
-class Directory:
+class Directory(kit.Listing):
     """The providers under one directory page, filtered by the request's query string."""
 
     def __init__(self, index_page, request, today: datetime.date | None = None):
         self.index_page = index_page
         self.request = request
         self.today = today or timezone.localdate()
+        self.notices = []
         self._load()
-        self.active = self._active_filters(request.GET)
+        self.filters = self._read_filters(request.GET)
         self.facets = self._facets()
-        matching = [pk for pk in self.order if self._matches(pk, self.active)]
-        self.total = len(matching)
-        self.page_obj = paginate(matching, PER_PAGE, request.GET.get("page"))
-        self.providers = self._providers(list(self.page_obj.object_list))
+        matching = [pk for pk in self.order if self._matches(pk, self.chosen)]
+        self.page = kit.paginate(matching, PER_PAGE, request.GET.get("page"), self.notices)
+        self.providers = self._providers(list(self.page.object_list))
 
     def _load(self):
         rows = (
@@ -86,11 +88,11 @@ class Directory:
         self.order = daily_order(self.values, self.today)
 
     def _localized_tool_labels(self, titles, keys):
-        from tools.models import ToolPage
-
+        # The tool sheets through the relation: the directory needs no import of the tools app.
+        tool_model = ProviderPage._meta.get_field("tools").related_model
         if keys:
             localized = dict(
-                ToolPage.objects.live()
+                tool_model.objects.live()
                 .filter(locale=active_locale(), translation_key__in=set(keys.values()))
                 .values_list("translation_key", "title")
             )
@@ -110,14 +112,20 @@ class Directory:
             return LANGUAGES
         return Service.choices
 
-    def _active_filters(self, query):
-        """Known values only: anything else in the query string is ignored, never an error."""
-        active = {}
+    def _read_filters(self, query):
+        """{name: [value]}, known values only: an unknown one is dropped with a notice, never
+        an error."""
+        filters = {}
         for name in FILTER_NAMES:
-            value = read_choice(query, name, {code for code, _label in self._choices(name)})
-            if value:
-                active[name] = value
-        return active
+            known = {code for code, _label in self._choices(name)}
+            value = kit.read_choice(query, name, known, self.notices)
+            filters[name] = [value] if value else []
+        return filters
+
+    @property
+    def chosen(self):
+        """{name: value} of the filters in use."""
+        return {name: values[0] for name, values in self.filters.items() if values}
 
     def _matches(self, pk, filters):
         values = self.values[pk]
@@ -131,21 +139,22 @@ class Directory:
             "service": (_("Service"), _("All services")),
         }
         facets = []
+        chosen_values = self.chosen
         for name in FILTER_NAMES:
-            others = {key: value for key, value in self.active.items() if key != name}
+            others = {key: value for key, value in chosen_values.items() if key != name}
             candidates = [pk for pk in self.values if self._matches(pk, others)]
             counts = {}
             for pk in candidates:
                 for value in self.values[pk][name]:
                     counts[value] = counts.get(value, 0) + 1
             legend, all_label = labels[name]
-            chosen = self.active.get(name)
+            chosen = chosen_values.get(name)
             facets.append(
-                Facet(
+                kit.Facet(
                     name,
                     legend,
                     options=[
-                        Option(value, str(label), counts.get(value, 0), checked=value == chosen)
+                        kit.Option(value, str(label), counts.get(value, 0), checked=value == chosen)
                         for value, label in self._choices(name)
                         if counts.get(value) or value == chosen
                     ],
@@ -173,13 +182,6 @@ class Directory:
             if option.checked
         ]
 
-    def params(self):
-        return list(self.active.items())
-
     def query(self, **changes):
         """The query string of the current filters with `changes` (None removes a filter)."""
-        return "?" + query_string(self.params(), **changes)
-
-    @property
-    def pagination(self):
-        return pagination(self.page_obj, self.params())
+        return "?" + kit.query_string(self.params(), **changes)

@@ -25,10 +25,10 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from core.images import HeroImageMixin
+from core.panels import page_tabs
 from core.public_fields import LivePageIdsField
-from home.images import HeroImageMixin
 from home.models import BasePage
-from home.panels import page_tabs
 
 STALE_AFTER = datetime.timedelta(days=365)
 
@@ -352,7 +352,7 @@ class ProviderPage(RoutablePageMixin, BasePage):
 
     def practised_tools(self):
         """The tools practised, in the visitor's language when translated; two queries."""
-        from home.i18n_pages import localize_pages
+        from core.i18n_pages import localize_pages
         from taxonomy.utils import active_locale
 
         tools = list(self.tools.live().order_by("sheet_number"))

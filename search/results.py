@@ -27,9 +27,9 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.utils import normalise_query_string
 
 from core.cache import CHROME, PAGES, cached
+from core.i18n_pages import localize_pages
 from core.listing import pagination
 from core.site_data import active_locale
-from home.i18n_pages import localize_pages
 from taxonomy.models import Audience, Lever, Phase
 
 from . import facets, generation, postgres, words

@@ -4,7 +4,7 @@ import uuid
 
 from wagtail.models import Locale
 
-from home.demo_images import give_image, lever_image
+from core.demo_images import give_image, lever_image
 
 from .models import Audience, Lever, Phase, Theme
 

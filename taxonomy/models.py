@@ -19,8 +19,8 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
+from core.images import alt_text_field, image_field, image_panels
 from core.translation_review import LocaleWorkflowMixin
-from home.images import alt_text_field, image_field, image_panels
 
 
 class TaxonomyTermQuerySet(models.QuerySet):

@@ -15,6 +15,7 @@ from django.utils import timezone
 from wagtail.models import Locale, Page
 
 from contributions.models import ToolComment, UsageExample
+from core.demo_utils import source_home
 from diagnostic.models import DiagnosticKind
 from events.models import EventIndexPage, EventSeriesPage, Registration
 from guides.models import (
@@ -23,7 +24,6 @@ from guides.models import (
     GuideIndexPage,
     TrainingIndexPage,
 )
-from home.demo_utils import source_home
 from home.models import HomePage
 from home.roles import (
     CO_CREATION_WORKFLOW,

@@ -10,10 +10,10 @@ from django.utils.text import slugify
 from wagtail.documents import get_document_model
 from wagtail.models import Locale
 
+from core.demo_images import canvas_grid, demo_image, give_image, hero_image
+from core.demo_utils import get_or_create_page, source_home
+from core.progress import progress
 from home.demo import add_menu_item
-from home.demo_images import canvas_grid, demo_image, give_image, hero_image
-from home.demo_utils import get_or_create_page, source_home
-from home.progress import progress
 from taxonomy.models import Audience, Lever, Phase, Theme
 
 from .demo_content import AUTHORS, CONTRIBUTORS, TOOLS

@@ -38,9 +38,9 @@ from wagtail.utils.file import hash_filelike
 from wagtail_localize.synctree import create_aliases_for_new_page
 
 from core.licences import Licence
+from core.progress import progress
 from core.public_fields import CELL_SEPARATOR, text_items
 from core.uploads import DOCUMENT_TYPES, inspect_upload
-from home.progress import progress
 from taxonomy.models import Audience, Lever, Phase, Theme
 
 from .models import Complexity, ToolIndexPage, ToolPage, ToolStatus

@@ -17,7 +17,9 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
+from core.images import HeroImageMixin, alt_text_field, image_field, image_panels
 from core.licences import LicenceChooser, LicensedMixin, licence_field
+from core.panels import page_tabs
 from core.public_fields import (
     LivePageIdField,
     PublicField,
@@ -30,10 +32,8 @@ from core.public_fields import (
     page_address,
 )
 from core.sections import sections_for
-from home.images import HeroImageMixin, alt_text_field, image_field, image_panels
 from home.lineage import ADAPTATION_FIELDS, AdaptationMixin
 from home.models import BasePage
-from home.panels import page_tabs
 from taxonomy.fields import audiences_field, levers_field, phases_field, themes_field
 
 from .blocks import InstructionsBlock

@@ -26,8 +26,8 @@ from wagtail_localize.models import (
     TranslationSource,
 )
 
+from core.demo_utils import source_home
 from events.models import EventSeriesPage
-from home.demo_utils import source_home
 from taxonomy.demo import TERMS
 from tools.models import ToolPage
 from tools.pdf import regeneration_paused

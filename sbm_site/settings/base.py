@@ -113,7 +113,7 @@ MIDDLEWARE = [
     "sbm_site.middleware.RefuseNullCharactersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Serves anonymous visitors' pages from the cache before anything else runs.
-    "sbm_site.page_cache.PageCacheMiddleware",
+    "core.page_cache.PageCacheMiddleware",
     # The request's Wagtail Site from the cache (core/site_data.py), not from the database.
     "core.site_data.SiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -207,7 +207,7 @@ else:
         }
     }
 
-# Full-page cache for anonymous visitors (sbm_site/page_cache.py); 0 switches it off.
+# Full-page cache for anonymous visitors (core/page_cache.py); 0 switches it off.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 
 # How long an edge cache in front of the site (nginx, deploy/nginx/, or a CDN) may keep an

@@ -12,7 +12,7 @@ pytestmark = pytest.mark.browser
 FIND_OR_CREATE_TOOL = """
 from wagtail.models import Locale
 from wagtail_localize.synctree import create_aliases_for_new_page
-from home.demo_utils import get_or_create_page, source_home
+from core.demo_utils import get_or_create_page, source_home
 from tools.models import ToolIndexPage, ToolPage
 tool = ToolPage.objects.live().filter(locale=Locale.get_default()).order_by("pk").first()
 if tool is None:

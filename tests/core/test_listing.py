@@ -29,6 +29,19 @@ def test_without_notices_unknown_values_are_dropped_silently():
     assert read_choice(QueryDict("region=CH-GE"), "region", {"CH-GE"}) == "CH-GE"
 
 
+def test_an_unknown_select_value_is_dropped_with_one_notice_and_an_empty_one_without():
+    notices = []
+    query = QueryDict("region=XX&service=&language=de&tool=zz")
+    assert read_choice(query, "region", {"CH-GE"}, notices) == ""
+    assert read_choice(query, "service", {"consulting"}, notices) == ""
+    assert read_choice(query, "tool", {"01"}, notices) == ""
+    assert notices == [NOT_RECOGNISED]
+    empty_only = []
+    assert read_choice(query, "language", {"de"}, empty_only) == "de"
+    assert read_choice(query, "service", {"consulting"}, empty_only) == ""
+    assert empty_only == []
+
+
 def test_a_page_number_that_is_not_one_gives_the_first_page_with_a_notice():
     notices = []
     page = paginate(list(range(30)), 10, "abc", notices)

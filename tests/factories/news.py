@@ -5,8 +5,9 @@ import datetime
 import factory
 
 from news.models import NewsIndexPage, NewsPage
+from taxonomy.models import Theme
 
-from .pages import PageFactory, demo_page
+from .pages import PageFactory, demo_page, terms
 
 
 def demo_news_index():
@@ -28,11 +29,14 @@ class NewsPageFactory(PageFactory):
     """A news item in the demo index of the default language, published and aliased.
 
     Each item is dated one day after the previous one, from 2 January 2027: newer than the
-    demo's news.
+    demo's news. `theme_slugs`: its themes, by slug, in its language.
     """
 
     class Meta:
         model = NewsPage
+
+    class Params:
+        theme_slugs = ()
 
     parent = factory.LazyFunction(demo_news_index)
     title = factory.LazyAttribute(lambda page: f"Nouvelle essai {page.number}")
@@ -41,3 +45,4 @@ class NewsPageFactory(PageFactory):
     date = factory.LazyAttribute(
         lambda page: datetime.date(2027, 1, 1) + datetime.timedelta(days=page.number)
     )
+    themes = terms(Theme, "theme_slugs")

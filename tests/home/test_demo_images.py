@@ -8,9 +8,9 @@ import pytest
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale
 
+from core.demo_images import COLLECTION_NAME, LICENCE_NOTE
 from events.models import EventSeriesPage
 from guides.models import BusinessModelPage
-from home.demo_images import COLLECTION_NAME, LICENCE_NOTE
 from providers.models import ProviderPage
 from taxonomy.models import Lever
 from tests.core.test_pictures import INDEX_MODELS

@@ -18,8 +18,8 @@ from wagtail.contrib.frontend_cache.backends.http import HTTPBackend
 from wagtail.models import Page
 
 from bench.edge import EdgeNginx, request
+from core.page_cache import refresh_pages
 from home.models import HomePage, StandardPage
-from sbm_site.page_cache import refresh_pages
 
 PUBLIC = "public, max-age=0, s-maxage=60"
 

@@ -5,8 +5,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale, Page
 
+from core.i18n_pages import localize_pages
 from events.models import EventPage
-from home.i18n_pages import localize_pages
 from tests.factories import EventPageFactory, ToolPageFactory
 from tools.models import ToolPage
 

@@ -101,7 +101,7 @@ def test_editors_never_see_a_cached_page():
 def test_pages_that_set_a_cookie_are_not_stored():
     from django.test import RequestFactory
 
-    from sbm_site.page_cache import PageCacheMiddleware
+    from core.page_cache import PageCacheMiddleware
 
     def view(request):
         from django.http import HttpResponse

@@ -100,23 +100,30 @@ def test_the_active_filters_can_be_removed_one_by_one(client, directory):
     assert "?region=CH-VD" in removals
 
 
+UNKNOWN = "Certains filtres n'ont pas été reconnus et ont été ignorés."
+NOT_A_NUMBER = "Ce numéro de page n'est pas valable ; voici la première page."
+PAST_THE_END = "Cette page n'existe pas ; voici la dernière page."
+
+
 @pytest.mark.parametrize(
-    "query",
+    ("query", "notices"),
     [
-        "?region=XX",
-        "?tool=does-not-exist",
-        "?service=%27%22",
-        "?language=<script>",
-        "?page=abc",
-        "?page=9999",
-        "?page=-1",
-        "?region=CH-VD&region=CH-ZH&service=",
+        ("?region=XX", [UNKNOWN]),
+        ("?tool=does-not-exist", [UNKNOWN]),
+        ("?service=%27%22", [UNKNOWN]),
+        ("?language=<script>", [UNKNOWN]),
+        ("?page=abc", [NOT_A_NUMBER]),
+        ("?page=9999", [PAST_THE_END]),
+        ("?page=-1", [PAST_THE_END]),
+        ("?region=XX&service=nope&page=abc", [UNKNOWN, NOT_A_NUMBER]),
+        ("?region=CH-VD&region=CH-ZH&service=", []),
     ],
 )
-def test_unknown_filter_values_are_ignored(client, directory, query):
+def test_unknown_filter_values_are_ignored_with_a_notice(client, directory, query, notices):
     response = client.get(f"/fr/prestataires/{query}")
     assert response.status_code == 200
     assert len(result_titles(response.content.decode())) >= 1
+    assert texts(parse(response), "p.notice[role=alert]") == notices
 
 
 def test_filtering_by_a_tool_uses_its_sheet_number(client, directory):

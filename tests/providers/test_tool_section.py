@@ -37,7 +37,7 @@ def test_the_section_lists_live_providers_who_practised_the_tool(index, tool):
 
 
 def test_the_german_sheet_lists_the_german_profiles(index, tool):
-    from home.i18n import sync_locale_trees
+    from core.i18n import sync_locale_trees
 
     provider = ProviderPageFactory(parent=index, title="Praticienne", tools=[tool])
     sync_locale_trees()

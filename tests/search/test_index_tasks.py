@@ -9,7 +9,7 @@ from modelsearch.tasks import insert_or_update_object_task
 from wagtail.tasks import update_reference_index_task
 
 from core.mail import send_email
-from sbm_site.page_cache import refresh_pages
+from core.page_cache import refresh_pages
 from tests.factories import ToolPageFactory
 from tools.models import ToolPage
 from tools.pdf import render_sheet_pdf

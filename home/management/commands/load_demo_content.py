@@ -20,8 +20,8 @@ from modelsearch.index import get_indexed_models
 from modelsearch.signal_handlers import post_save_signal_handler
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
-from home.i18n import sync_locale_trees
-from home.progress import progress, progress_verbosity
+from core.i18n import sync_locale_trees
+from core.progress import progress, progress_verbosity
 
 
 def demo_modules():

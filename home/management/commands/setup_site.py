@@ -26,11 +26,11 @@ from wagtail.models import (
 )
 from wagtail_localize.models import LocaleSynchronization
 
+from core.i18n import sync_locale_trees
+from core.progress import progress_verbosity
 from core.urls import origin_parts
 from home import roles
-from home.i18n import sync_locale_trees
 from home.models import HomePage, SiteSettings
-from home.progress import progress_verbosity
 
 
 def _role_modules():

@@ -8,7 +8,7 @@ has gone stale again. Schedule it daily (cron or a systemd timer).
 from django.core.management.base import BaseCommand
 from django.db import IntegrityError, transaction
 
-from home.progress import progress, progress_verbosity
+from core.progress import progress, progress_verbosity
 from providers.emails import send_stale_reminder
 from providers.models import StaleProfileReminder
 from providers.wagtail_hooks import stale_providers

@@ -14,7 +14,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from home.progress import progress_verbosity
+from core.progress import progress_verbosity
 from tools.importer import ImportFile, ImportFileError, apply, files_from_zip, plan, read_rows
 
 

@@ -2,11 +2,16 @@
 
 from wagtail.models import Locale, Page
 
-from home.models import HomePage
-
 
 def source_home():
-    return HomePage.objects.get(depth=2, locale=Locale.get_default())
+    """The home page of the default locale (the home app's HomePage, found by its content type:
+    the kernel imports no domain app)."""
+    return Page.objects.get(
+        depth=2,
+        locale=Locale.get_default(),
+        content_type__app_label="home",
+        content_type__model="homepage",
+    ).specific
 
 
 def get_or_create_page(parent, model, slug, **fields):

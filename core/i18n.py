@@ -7,7 +7,7 @@ from wagtail.models import Locale, Page
 from wagtail_localize.models import LocaleSynchronization
 from wagtail_localize.synctree import PageIndex, synchronize_tree
 
-from home.progress import progress
+from core.progress import progress
 
 
 def sync_locale_trees():
