@@ -1,6 +1,7 @@
 """The library's editor rows, as an editor does them in the admin: importing tool sheets from the
 template spreadsheet (checked first, then imported as drafts, idempotent) and reading a tool's
-impact; and, as a visitor, a trainers' document refused without the trainers' login. Axe clean.
+impact; a guide's licence, shown to visitors and explained to the editor who chooses it; and,
+as a visitor, a trainers' document refused without the trainers' login. Axe clean.
 """
 
 import json
@@ -119,3 +120,29 @@ def test_a_visitor_cannot_open_a_trainers_document(page, live_site):
     # Wagtail's collection restriction sends the visitor to the login page.
     assert "/login" in page.url or response.status == 403
     assert_accessible(page, "trainers' document refused")
+
+
+def test_a_guide_shows_its_licence_and_the_editor_reads_what_each_licence_allows(
+    admin_page, live_site
+):
+    guide = site_data(
+        live_site,
+        "import json\n"
+        "from guides.models import GuidePage\n"
+        "guide = GuidePage.objects.live().get(slug='fil-rouge-conception',"
+        " locale__language_code='fr')\n"
+        "print(json.dumps([guide.pk, guide.licence_url]))\n",
+    )
+    page = admin_page
+    page.goto(f"{live_site.url}/fr/fils-rouges/fil-rouge-conception/")
+    expect(page.locator(".guide-licence a[rel='license']")).to_have_attribute("href", guide[1])
+
+    page.goto(f"{live_site.url}/admin/pages/{guide[0]}/edit/")
+    choices = page.locator("input[type='radio'][name='licence']")
+    expect(choices).to_have_count(5)
+    explanations = page.locator(".licence-explanation")
+    expect(explanations).to_have_count(5)
+    expect(explanations.first).to_contain_text("Le choix habituel de l'association")
+    # Each option is described by its explanation, for screen readers too.
+    first_id = explanations.first.get_attribute("id")
+    assert first_id in choices.first.get_attribute("aria-describedby").split()
