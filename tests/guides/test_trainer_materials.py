@@ -127,3 +127,33 @@ def test_a_public_material_cannot_be_a_trainers_document(module):
     with pytest.raises(ValidationError) as error:
         material.clean()
     assert "for_trainers_only" in error.value.message_dict
+
+
+def test_a_trainers_file_is_listed_nowhere_public(client, module):
+    trainers_file = _material(module, for_trainers_only=True).document
+    public_file = _material(module, for_trainers_only=False).document
+    module.save_revision().publish()
+    addresses = [
+        module.url,
+        f"/fr/search/?q={trainers_file.title}",
+        "/sitemap.xml",
+        "/feeds/fr/tools.rss",
+        "/feeds/fr/news.atom",
+        f"/api/v2/pages/{module.pk}/",
+        "/api/v2/pages/?type=guides.TrainingModulePage&fields=*&locale=fr",
+    ]
+    bodies = {}
+    for address in addresses:
+        response = client.get(address)
+        assert response.status_code == 200, address
+        bodies[address] = response.content.decode()
+        if "/search/" in address:
+            # The search page repeats the words typed: only its results count.
+            bodies[address] = " ".join(
+                str(result) for result in parse(response).select("li.search-result")
+            )
+    for address, body in bodies.items():
+        assert trainers_file.url not in body, address
+        assert trainers_file.title not in body, address
+    # The page itself lists the participants' file: the check above can see a file link.
+    assert public_file.url in bodies[module.url]
