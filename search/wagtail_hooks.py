@@ -1,9 +1,11 @@
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
+
+from core.reports import report_urls
 
 from . import admin_views
 from .models import SearchSynonym
@@ -11,7 +13,7 @@ from .models import SearchSynonym
 
 @hooks.register("register_admin_urls")
 def register_search_report_url():
-    return [path("recherche/rapport/", admin_views.search_report, name="search_report")]
+    return report_urls("recherche/rapport/", admin_views.SearchReportView, "search_report")
 
 
 class SearchReportMenuItem(MenuItem):

@@ -43,12 +43,19 @@ def test_the_report_lists_popular_searches_and_searches_without_results(
         visitor.get("/it/search/", {"q": "pangolino volante"})
     response = client.get("/admin/recherche/rapport/")
     assert response.status_code == 200
-    zero_section = one(parse(response), 'section[aria-labelledby="report-zero"]')
-    assert "pangolino volante" in texts(zero_section, "tbody > tr > td:first-child")
+    table = parse(response).select("table.listing")[-1]
+    assert "pangolino volante" in texts(table, "tbody > tr > td:first-child")
     popular = response.context["popular"]
     assert [(q.query_string, q.total) for q in popular][:1] == [("outil", 3)]
-    zero = list(response.context["zero_results"])
+    zero = list(response.context["object_list"])
     assert zero[0]["query_string"] == "pangolino volante" and zero[0]["language_code"] == "it"
+
+    # The searches that found nothing, filtered by language and exported for a spreadsheet.
+    italian = client.get("/admin/recherche/rapport/", {"language": "it", "export": "csv"})
+    rows = b"".join(italian.streaming_content).decode("utf-8-sig").splitlines()
+    assert rows[0].split(",")[:3] == ["Mots recherchés", "Langue", "Recherches"]
+    assert [row.split(",")[:3] for row in rows[1:]] == [["pangolino volante", "it", "1"]]
+    assert client.get("/admin/recherche/rapport/", {"language": "xx"}).status_code == 400
 
 
 def test_the_report_is_in_the_reports_menu_for_editors_only(client, editor):
