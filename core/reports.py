@@ -23,7 +23,18 @@ from .spreadsheets import NeutralisedExportMixin
 
 
 class AdminReportView(NeutralisedExportMixin, ReportView):
-    """A Wagtail report with formula-safe exports and a 400 for filters that do not validate."""
+    """A Wagtail report with formula-safe exports and a 400 for filters that do not validate.
+
+    A report that declares `columns` and no `list_export` exports its table's columns, under
+    the same headings.
+    """
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        columns = cls.__dict__.get("columns")
+        if columns and "list_export" not in cls.__dict__:
+            cls.list_export = [column.name for column in columns]
+            cls.export_headings = {column.name: column.label for column in columns}
 
     def get_index_results_url(self):
         # `report_urls` names the results address after the report's.

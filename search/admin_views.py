@@ -108,8 +108,6 @@ class SearchReportView(AdminReportView):
         Column("total", label=_("Searches")),
         DateColumn("last_day", label=_("Last searched")),
     ]
-    list_export = [column.name for column in columns]
-    export_headings = {column.name: column.label for column in columns}
 
     @cached_property
     def days(self):

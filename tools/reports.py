@@ -157,8 +157,6 @@ class DownloadReportView(AdminReportView):
         Column("language", label=_("Language")),
         Column("total", label=_("Downloads")),
     ]
-    list_export = [column.name for column in columns]
-    export_headings = {column.name: column.label for column in columns}
 
     @cached_property
     def period(self):

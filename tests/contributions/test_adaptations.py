@@ -94,7 +94,8 @@ def test_a_draft_tool_cannot_be_adapted(client):
     assert client.get(url("adapt_tool", draft), follow=True).status_code == 404
 
 
-def propose_model_adaptation(client, source, language="fr"):
+def send_model_adaptation(client, source, language="fr"):
+    """The adaptation form sent; the response (a redirect to the thank-you page)."""
     data = adaptation_data(
         title="Le café du quartier",
         changed=["changed_sector"],
@@ -104,7 +105,13 @@ def propose_model_adaptation(client, source, language="fr"):
         sector=Sector.SOCIAL_ACTION,
         year="2025",
     )
-    assert client.post(url("adapt_model", source, language), data).status_code == 302
+    response = client.post(url("adapt_model", source, language), data)
+    assert response.status_code == 302
+    return response
+
+
+def propose_model_adaptation(client, source, language="fr"):
+    send_model_adaptation(client, source, language)
     return BusinessModelPage.objects.get(title="Le café du quartier")
 
 
@@ -163,19 +170,7 @@ def test_the_person_who_proposed_a_model_adaptation_hears_that_it_is_published(c
 
 
 def test_a_proposed_model_adaptation_is_on_the_board_without_its_text(client):
-    source = BusinessModelPageFactory()
-    response = client.post(
-        url("adapt_model", source),
-        adaptation_data(
-            title="Le café du quartier",
-            changed=["changed_sector"],
-            organisation="Association Quartier Vivant",
-            country="France",
-            region=Region.FRANCE,
-            sector=Sector.SOCIAL_ACTION,
-            year="2025",
-        ),
-    )
+    response = send_model_adaptation(client, BusinessModelPageFactory())
     # The thank-you page gives the contributor their private follow-up link.
     thanks = client.get(response["Location"])
     follow_link = one(parse(thanks), "a.contribution-link")["href"]
