@@ -131,7 +131,7 @@ def _fingerprint():
         *sorted(ROOT.glob("*/migrations/*.py")),
         *sorted(ROOT.glob("*/roles.py")),
         *sorted((ROOT / "home" / "management" / "commands").glob("*.py")),
-        ROOT / "home" / "i18n.py",
+        ROOT / "core" / "i18n.py",
         ROOT / "home" / "roles.py",
         ROOT / "sbm_site" / "settings" / "base.py",
         ROOT / "requirements.lock",
