@@ -97,10 +97,30 @@ def _tool_for_visitor(tool):
     )
 
 
-def _rejected(request, template, context, form):
+def _rejected(request, template, context, form, status=400):
     """The form again, with its errors and what the person typed."""
     context["form"] = form
-    return TemplateResponse(request, template, context, status=400)
+    return TemplateResponse(request, template, context, status=status)
+
+
+def _screen(request, form, template, context):
+    """What every public contribution form does before it keeps anything: a bot's post is
+    thanked and dropped, an invalid form comes back with its errors (400), a connection over
+    the rate limit gets the form back with a notice (429). None when the contribution passes."""
+    if form.is_spam:
+        return HttpResponseRedirect(reverse("contributions:thanks"))
+    if not form.is_valid():
+        return _rejected(request, template, context, form)
+    if over_rate_limit(request):
+        form.add_error(
+            None,
+            _(
+                "Too many contributions were sent from your connection. "
+                "Please try again in an hour."
+            ),
+        )
+        return _rejected(request, template, context, form, status=429)
+    return None
 
 
 @never_cache
@@ -130,21 +150,9 @@ def tool_contribution(request, tool_id, kind):
         return TemplateResponse(request, template, context)
 
     form = form_class(request.POST, request.FILES, **extra)
-    if form.is_spam:
-        return HttpResponseRedirect(reverse("contributions:thanks"))
-    if not form.is_valid():
-        return _rejected(request, template, context, form)
-    if over_rate_limit(request):
-        form.add_error(
-            None,
-            _(
-                "Too many contributions were sent from your connection. "
-                "Please try again in an hour."
-            ),
-        )
-        response = _rejected(request, template, context, form)
-        response.status_code = 429
-        return response
+    refused = _screen(request, form, template, context)
+    if refused:
+        return refused
     data = form.contributor_data()
     locale = Locale.get_active()
     if kind == "example":
@@ -184,21 +192,9 @@ def propose_tool(request):
         context["form"] = ToolProposalForm()
         return TemplateResponse(request, template, context)
     form = ToolProposalForm(request.POST)
-    if form.is_spam:
-        return HttpResponseRedirect(reverse("contributions:thanks"))
-    if not form.is_valid():
-        return _rejected(request, template, context, form)
-    if over_rate_limit(request):
-        form.add_error(
-            None,
-            _(
-                "Too many contributions were sent from your connection. "
-                "Please try again in an hour."
-            ),
-        )
-        response = _rejected(request, template, context, form)
-        response.status_code = 429
-        return response
+    refused = _screen(request, form, template, context)
+    if refused:
+        return refused
     page = submission.submit_tool_proposal(
         Locale.get_active(), form.cleaned_data, form.contributor_data()
     )
@@ -248,21 +244,9 @@ def propose_adaptation(request, page_id, kind):
         context["form"] = spec["form"]()
         return TemplateResponse(request, template, context)
     form = spec["form"](request.POST)
-    if form.is_spam:
-        return HttpResponseRedirect(reverse("contributions:thanks"))
-    if not form.is_valid():
-        return _rejected(request, template, context, form)
-    if over_rate_limit(request):
-        form.add_error(
-            None,
-            _(
-                "Too many contributions were sent from your connection. "
-                "Please try again in an hour."
-            ),
-        )
-        response = _rejected(request, template, context, form)
-        response.status_code = 429
-        return response
+    refused = _screen(request, form, template, context)
+    if refused:
+        return refused
     proposal = spec["submit"](
         source, Locale.get_active(), form.adaptation_data(), form.contributor_data()
     )
