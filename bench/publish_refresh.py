@@ -5,7 +5,7 @@ publication"). On the site in DATABASE_URL (the demo site: `scripts/run` builds 
 db.sqlite3), with the page cache on and tasks queued for the worker, it publishes one French
 sheet through the admin's "Publish" action, lets the worker run the queued tasks, then sends
 100 anonymous requests to each of the sheet, the tool index and the home page, and counts how
-each was answered (`X-Page-Cache`: hit, stale, miss) and how long the first one took.
+each was answered (`X-Page-Cache`: hit or miss) and how long the first one took.
 
 The reference is the same publication with the background refresh switched off (the site
 before it): the first visitor of each page then pays a cold render.

@@ -23,8 +23,9 @@ No visitor waits on a cold render after a publication: once the change is commit
 `refresh_pages` renders again, in the background, the live pages it purged (their address
 without query string) and stores them under their new version; only then does it purge the
 edge (Wagtail's frontend cache invalidation, configured by environment), whose next request is
-answered from the page cache. Until the task has run, the page cache keeps serving the entry it
-had (`X-Page-Cache: stale`). Variants (filters, other result pages) are rendered on their next
+answered from the page cache while the edge itself may serve its stale copy meanwhile. A visitor
+who comes before the task has run gets the page rendered fresh for them: a publication is never
+hidden behind an old entry. Variants (filters, other result pages) are rendered on their next
 visit.
 """
 
@@ -50,9 +51,6 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 logger = logging.getLogger("sbm.page_cache")
 
 GENERATION_KEY = "pagecache:generation"
-# How long the page cache may serve a purged page's old entry while its refresh is queued: a
-# worker that is down or late must not keep the old content on show for longer.
-REFRESH_GRACE_SECONDS = 120
 # At most this many pages rendered again per change (a page, its translations, its ancestors
 # and the pages that show it); the others are rendered on their next visit.
 REFRESH_LIMIT = 60
@@ -103,10 +101,6 @@ def _version_key(page_id):
     return f"pagecache:page:{page_id}"
 
 
-def _refreshing_key(page_id):
-    return f"pagecache:refreshing:{page_id}"
-
-
 def _entry_key(request, generation):
     digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()
     return f"pagecache:{generation}:{request.method == 'HEAD'}:{digest}"
@@ -129,15 +123,7 @@ def purge_pages(page_ids):
             cache.set(key, 1, None)
     if page_ids and (_seconds() > 0 or getattr(settings, "WAGTAILFRONTENDCACHE", None)):
         # After the commit: the new content must be the one rendered and fetched again.
-        transaction.on_commit(lambda: _queue_refresh(sorted(page_ids)))
-
-
-def _queue_refresh(page_ids):
-    if _seconds() > 0:
-        cache.set_many(
-            {_refreshing_key(page_id): True for page_id in page_ids}, REFRESH_GRACE_SECONDS
-        )
-    refresh_pages.enqueue(page_ids)
+        transaction.on_commit(lambda: refresh_pages.enqueue(sorted(page_ids)))
 
 
 @task()
@@ -148,8 +134,6 @@ def refresh_pages(page_ids):
             render_into_cache(page_ids)
         except Exception:  # noqa: BLE001 - a failed render only costs a visitor a cold one
             logger.exception("Could not render pages %s again", sorted(page_ids))
-        finally:
-            cache.delete_many([_refreshing_key(page_id) for page_id in page_ids])
     if getattr(settings, "WAGTAILFRONTENDCACHE", None):
         purge_edge_cache(page_ids)
 
@@ -229,9 +213,6 @@ class PageCacheMiddleware:
             page_id, version, response = entry
             if page_id is None or cache.get(_version_key(page_id), 0) == version:
                 response["X-Page-Cache"] = "hit"
-                return response
-            if cache.get(_refreshing_key(page_id)):
-                response["X-Page-Cache"] = "stale"
                 return response
 
         response = self.get_response(request)

@@ -41,7 +41,10 @@ def test_the_language_filter_reloads_the_table_and_the_chart(live_site, page, re
     assert response.status == 200
     assert page.locator("#listing-results figure svg.download-chart rect").count() == 90
     languages = page.locator("#listing-results table.listing tbody tr td:nth-child(4)")
-    assert sorted(languages.all_inner_texts()) == ["de", "fr"]
+    # Other browser tests on the same site may have downloaded files too.
+    shown = languages.all_inner_texts()
+    assert {"de", "fr"} <= set(shown)
+    german_rows = shown.count("de")
     assert_accessible(page)
 
     page.locator("#filters-drilldown button.w-slim-header-action-button").click()
@@ -49,8 +52,10 @@ def test_the_language_filter_reloads_the_table_and_the_chart(live_site, page, re
     with page.expect_response(lambda answer: "/tool-downloads/results/" in answer.url):
         page.locator("select[name=language]").select_option("de")
     page.wait_for_function(
-        "document.querySelectorAll('#listing-results table.listing tbody tr').length === 1"
+        "count => document.querySelectorAll('#listing-results table.listing tbody tr').length"
+        " === count",
+        arg=german_rows,
     )
-    assert languages.all_inner_texts() == ["de"]
+    assert languages.all_inner_texts() == ["de"] * german_rows
     assert "language=de" in page.url
     screenshot(page, "tool-downloads-report-de")
