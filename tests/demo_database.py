@@ -270,3 +270,15 @@ def drop_live_site(database_url):
         name = database_url.rsplit("/", 1)[1]
         with _admin_connection() as admin:
             admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+if __name__ == "__main__":
+    # Build a run's template ahead of its test run (.ci/run builds the SQLite lane's template
+    # while the PostgreSQL lane builds its own, when one core would otherwise wait):
+    #   SBM_TEST_RUN_FOLDER=<folder> DJANGO_SETTINGS_MODULE=sbm_site.settings.test \
+    #       python -m tests.demo_database
+    # The test run given the same folder then finds the template ready.
+    if not os.environ.get(RUN_FOLDER_VARIABLE):
+        sys.exit(f"{RUN_FOLDER_VARIABLE} must name the run's folder (the test run's as well).")
+    built = template()
+    print(f"Demo template ready: {built.location}")

@@ -165,8 +165,22 @@ def assert_accessible(page, context_label=""):
         )
 
 
+LOAD_LAZY_IMAGES_SCRIPT = """
+document.querySelectorAll("img[loading=lazy]").forEach((image) => {
+    image.loading = "eager";
+});
+"""
+
+
 def screenshot(page, name):
+    """A full-page screenshot in test-artifacts/, with the images below the fold loaded.
+
+    Chromium does not scroll for a full-page screenshot, so `loading="lazy"` images further down
+    would show as blank boxes: they are switched to eager loading and awaited first.
+    """
     ARTIFACTS.mkdir(exist_ok=True)
     path = ARTIFACTS / f"{name}.png"
+    page.evaluate(LOAD_LAZY_IMAGES_SCRIPT)
+    page.wait_for_function("Array.from(document.images).every(image => image.complete)")
     page.screenshot(path=str(path), full_page=True)
     return path
