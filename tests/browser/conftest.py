@@ -166,9 +166,18 @@ def assert_accessible(page, context_label=""):
 
 
 LOAD_LAZY_IMAGES_SCRIPT = """
-document.querySelectorAll("img[loading=lazy]").forEach((image) => {
-    image.loading = "eager";
-});
+() => Promise.all(
+    Array.from(document.images).map((image) => {
+        image.loading = "eager";
+        if (image.complete) {
+            return null;
+        }
+        return new Promise((resolve) => {
+            image.addEventListener("load", resolve, { once: true });
+            image.addEventListener("error", resolve, { once: true });
+        });
+    }),
+)
 """
 
 
@@ -176,11 +185,11 @@ def screenshot(page, name):
     """A full-page screenshot in test-artifacts/, with the images below the fold loaded.
 
     Chromium does not scroll for a full-page screenshot, so `loading="lazy"` images further down
-    would show as blank boxes: they are switched to eager loading and awaited first.
+    would show as blank boxes: they are switched to eager loading and awaited first (a promise
+    in the page: the site's CSP forbids the string evaluation `wait_for_function` would use).
     """
     ARTIFACTS.mkdir(exist_ok=True)
     path = ARTIFACTS / f"{name}.png"
-    page.evaluate(LOAD_LAZY_IMAGES_SCRIPT)
-    page.wait_for_function("Array.from(document.images).every(image => image.complete)")
+    page.evaluate(LOAD_LAZY_IMAGES_SCRIPT)  # resolves once every image has loaded (or failed)
     page.screenshot(path=str(path), full_page=True)
     return path
