@@ -153,14 +153,17 @@ def test_the_events_team_creates_a_cycle_and_publishes_its_events(live_site, bro
     events = site_data(
         live_site,
         "import json\n"
+        "from django.utils.timezone import localtime\n"
         "from events.models import EventPage, EventSeriesPage\n"
         f"cycle = EventSeriesPage.objects.get(locale__language_code='fr', title={CYCLE_TITLE!r})\n"
         "events = EventPage.objects.child_of(cycle).order_by('start')\n"
         "print(json.dumps({'cycle': cycle.url, 'events': [[e.title, e.live, "
-        "e.start.astimezone().strftime('%a %H:%M')] for e in events]}))\n",
+        "localtime(e.start).isoweekday(), (localtime(e.start).day - 1) // 7 + 1, "
+        "localtime(e.start).strftime('%H:%M')] for e in events]}))\n",
     )
     titles = [EVENT_TITLE.format(number=number) for number in (1, 2, 3)]
-    assert events["events"] == [[title, True, "Thu 12:15"] for title in titles]
+    # Published, on the third Thursday of three months, at 12:15 Swiss time.
+    assert events["events"] == [[title, True, 4, 3, "12:15"] for title in titles]
     visitor = new_page(browser)
     visitor.goto(f"{live_site.url}/fr/evenements/")
     expect(visitor.locator("main")).to_contain_text(titles[0])
