@@ -15,6 +15,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -116,7 +117,8 @@ class ChoiceListField(models.JSONField):
         return forms.MultipleChoiceField(
             choices=self.options,
             required=not self.blank,
-            label=self.verbose_name,
+            # As Django's own fields do: the label starts with a capital, like its neighbours'.
+            label=capfirst(self.verbose_name),
             help_text=self.help_text,
             widget=forms.CheckboxSelectMultiple,
         )

@@ -9,9 +9,24 @@ page the click asked for has even arrived, and the test then reads the old page.
 helpers wait for a new document instead, wait until the editor watches for changes before
 typing (its scripts have all run by then), check that each field holds what was typed, and on
 a refused submission report every field error of every tab, hidden tabs included.
+
+The walk-throughs' volunteers share the rest: accounts, logging in, screenshots for the guide,
+and reading back data from the live site.
 """
 
+import json
+import shutil
+
+from PIL import Image
 from playwright.sync_api import expect
+
+from .conftest import ARTIFACTS, ROOT
+
+GUIDE_DIR = ROOT / "docs" / "guide"
+GUIDE_IMAGES = GUIDE_DIR / "img"
+PASSWORD = "walk-through-1"  # noqa: S105
+BROWSER_LOCALES = {"fr": "fr-CH", "de": "de-CH", "it": "it-CH", "en": "en-GB"}
+VIEWPORT = {"width": 1200, "height": 800}
 
 # Generous bounds, not pauses: each wait ends as soon as its condition holds. A busy CI machine
 # may take seconds to answer a form.
@@ -72,15 +87,20 @@ def watch_editor(context):
     context.add_init_script(EDITOR_WATCH_SCRIPT)
 
 
+def wait_for_editor(page):
+    """Wait until the editor on the page watches for changes (see `watch_editor`)."""
+    expect(page.locator("html")).to_have_attribute(
+        "data-test-editor-watching", "", timeout=EDITOR_TIMEOUT
+    )
+
+
 def open_editor(page, url):
     """Open an edit (or add) form and wait until the editor watches for changes.
 
     The browser context must have been set up with `watch_editor`.
     """
     page.goto(url)
-    expect(page.locator("html")).to_have_attribute(
-        "data-test-editor-watching", "", timeout=EDITOR_TIMEOUT
-    )
+    wait_for_editor(page)
 
 
 def fill_field(page, selector, value):
@@ -116,3 +136,67 @@ def submit_editor(page, button, expected_message):
     submission (see `expect_editor_accepted`)."""
     load_next_page(page, button.click)
     expect_editor_accepted(page, expected_message)
+
+
+# --- the walk-throughs' volunteers ----------------------------------------------------------
+
+
+def site_data(live_site, code):
+    """Run Python on the live site's database and read back the JSON it prints."""
+    return json.loads(live_site.shell(code).strip().splitlines()[-1])
+
+
+def create_volunteers(live_site, volunteers):
+    """One account per volunteer on the live site: {username: (first name, group name)}."""
+    live_site.shell(
+        "from django.contrib.auth.models import Group, User\n"
+        f"for username, (first_name, group) in {volunteers!r}.items():\n"
+        "    user, _ = User.objects.get_or_create(username=username)\n"
+        "    user.first_name = first_name\n"
+        "    user.email = username + '@example.org'\n"
+        f"    user.set_password({PASSWORD!r})\n"
+        "    user.save()\n"
+        "    user.groups.set([Group.objects.get(name=group)])\n"
+    )
+    return volunteers
+
+
+def new_page(browser, language="fr"):
+    context = browser.new_context(viewport=VIEWPORT, locale=BROWSER_LOCALES[language])
+    watch_editor(context)
+    return context.new_page()
+
+
+def log_in(page, live_site, username):
+    page.goto(f"{live_site.url}/admin/login/")
+    fill_field(page, "#id_username", username)
+    fill_field(page, "#id_password", PASSWORD)
+    load_next_page(page, page.locator("button[type=submit]").click)
+    expect(page.locator("#volunteer-summary-section")).to_be_visible()
+
+
+def save_screenshot(page, name, *, guide=False, show=None):
+    """A screenshot in test-artifacts/; with `guide`, also a small copy for the guide.
+
+    `show` is a selector scrolled to the top of the window first (what the guide talks about).
+    """
+    if show:
+        page.locator(show).first.evaluate("element => element.scrollIntoView()")
+    ARTIFACTS.mkdir(exist_ok=True)
+    path = ARTIFACTS / f"{name}.png"
+    page.screenshot(path=str(path))
+    if guide:
+        GUIDE_IMAGES.mkdir(parents=True, exist_ok=True)
+        target = GUIDE_IMAGES / f"{name}.png"
+        with Image.open(path) as image:
+            image.convert("RGB").quantize(colors=64).save(target, optimize=True)
+        if target.stat().st_size > path.stat().st_size:
+            shutil.copyfile(path, target)
+    return path
+
+
+def approve_from_dashboard(page, title):
+    row = page.locator("#awaiting-review-section tr", has_text=title)
+    row.locator("button[aria-label='Actions']").click()
+    load_next_page(page, row.get_by_role("button", name="Approuver", exact=True).click)
+    expect(page.locator("#volunteer-summary-section")).to_be_visible()

@@ -4,7 +4,7 @@ import pytest
 
 from providers.models import ProviderPage
 from tests.factories import ImageFactory, ModeratorFactory, ProviderPageFactory
-from tests.html import one, parse
+from tests.html import one, parse, text_of
 
 pytestmark = pytest.mark.django_db
 
@@ -17,6 +17,22 @@ def test_a_moderator_edits_a_profile_in_the_admin(client, index):
     form = one(parse(response), "form#page-edit-form")
     one(form, 'input[type="checkbox"][name="regions"][value="CH-VD"]')
     one(form, '[name="owner_email"]')
+
+
+def test_the_lists_of_choices_are_labelled_like_the_other_fields(client, index):
+    """The classification tab's checkbox lists start with a capital, as every other label."""
+    provider = ProviderPageFactory(parent=index, title="Profil étiquettes", regions=["CH-VD"])
+    client.force_login(ModeratorFactory(username="moderatrice"))
+    form = one(parse(client.get(f"/admin/pages/{provider.pk}/edit/")), "form#page-edit-form")
+    labels = {
+        name: text_of(one(form, f"#panel-child-classement-{name}-heading")).rstrip("* ")
+        for name in ("services", "regions", "languages")
+    }
+    assert labels == {
+        "services": "Prestations",
+        "regions": "Régions",
+        "languages": "Langues de travail",
+    }
 
 
 def test_an_image_needs_a_description(index):
