@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from core import routing
 from home import views as home_views
 from home.styleguide import styleguide
+from volunteers.handoff import PageWorkflowActionView
 
 # Wagtail's password and login forms; its pages go through core/routing.py (cached routes,
 # no transaction to read a page).
@@ -18,6 +19,12 @@ wagtail_utility_urls = [url for url in wagtail_urls.urlpatterns if url.name != "
 urlpatterns = [
     # Before the admin's own: the password reset form, throttled (home/views.py).
     path("admin/password_reset/", home_views.PasswordResetView.as_view()),
+    # Before the admin's own: a page's workflow action from the dashboard, followed by what
+    # happens next (volunteers/handoff.py).
+    path(
+        "admin/pages/workflow/action/<int:page_id>/<slug:action_name>/<int:task_state_id>/",
+        PageWorkflowActionView.as_view(),
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", home_views.healthcheck, name="healthcheck"),

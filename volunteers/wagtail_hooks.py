@@ -12,7 +12,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 
-from . import views
+from . import handoff, views
 from .dashboard import dashboard_context
 
 # Panels of other apps (and Wagtail's) that belong to "what waits for me", in this order.
@@ -75,3 +75,13 @@ def register_guide_menu_item():
         icon_name="help",
         order=10000,
     )
+
+
+@hooks.register("after_edit_page")
+def tell_what_happens_after_a_page_workflow_action(request, page):
+    handoff.say_what_happens_next(request, page)
+
+
+@hooks.register("after_edit_snippet")
+def tell_what_happens_after_a_snippet_workflow_action(request, instance):
+    handoff.say_what_happens_next(request, instance)
