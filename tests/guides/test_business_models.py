@@ -167,7 +167,7 @@ def test_the_index_is_paginated_and_its_pages_keep_the_filters(client, model_ind
         BusinessModelPageFactory(parent=model_index, sector=Sector.MOBILITY)
     soup = parse(client.get(model_index.url, {"sector": "mobility"}))
     assert len(soup.select("ul.business-model-list > li.card")) == MODELS_PER_PAGE
-    one(soup, 'nav.pagination a[href*="sector=mobility"][href*="page=2"]')
+    one(soup, 'nav.pagination a[rel="next"][href*="sector=mobility"][href*="page=2"]')
     second = parse(client.get(model_index.url, {"sector": "mobility", "page": "2"}))
     mobility = BusinessModelPage.objects.child_of(model_index).live().filter(sector="mobility")
     shown = second.select("ul.business-model-list > li.card")
