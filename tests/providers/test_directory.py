@@ -114,7 +114,7 @@ PAST_THE_END = "Cette page n’existe pas ; voici la dernière page."
         ("?language=<script>", [UNKNOWN]),
         ("?page=abc", [NOT_A_NUMBER]),
         ("?page=9999", [PAST_THE_END]),
-        ("?page=-1", [PAST_THE_END]),
+        ("?page=-1", [NOT_A_NUMBER]),  # below the first page: not a page number
         ("?region=XX&service=nope&page=abc", [UNKNOWN, NOT_A_NUMBER]),
         ("?region=CH-VD&region=CH-ZH&service=", []),
     ],
