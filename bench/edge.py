@@ -1,6 +1,6 @@
 """nginx as the edge cache in front of the application, from the snippets in deploy/nginx/.
 
-The benchmark (bench/load.py) and the tests (tests/home/test_edge_cache.py) run the very
+The benchmark (bench/load.py) and the tests (tests/core/test_edge_cache.py) run the very
 configuration that production includes (deploy/nginx/edge-cache-*.conf), in a folder of their
 own, on a free loopback port, as a foreground process stopped on exit. It needs nginx and
 ngx_cache_purge (Debian: nginx-light and libnginx-mod-http-cache-purge).

@@ -9,13 +9,17 @@ A listing goes through the same steps, each a function here:
    as the tool library's language, raises `BadRequest` itself);
 2. filter its queryset (its own code: the domain knows its fields);
 3. count each facet's options in one query, `union_counts` (a UNION ALL of grouped counts);
+   a listing of what a search backend found, across page types, counts over the facts of the
+   found items instead (`found_counts`), and gets the items that pass its filters in the same
+   query;
 4. sort (its own code) and paginate, `paginate`, forgiving a bad page number with a notice;
 5. write its links: `query_string`, and `pagination` for the pages.
 
-Facets are `Facet`s of `Option`s. Templates: `includes/facet_group.html` (a group of checkboxes),
-`includes/facet_select.html` (a <select>, with counts where options have them) and
-`includes/pagination.html` (numbered pages with previous and next links), in
-`sbm_site/templates/includes/`. docs/architecture.md, "Listings", shows a listing built on it.
+Facets are `Facet`s of `Option`s. Templates, in `core/templates/includes/`:
+`filter_form.html` (the filter panel of every listing: count, form, submit and clear),
+`facet_group.html` (a group of checkboxes), `facet_select.html` (a <select>, with counts where
+options have them) and `pagination.html` (numbered pages with previous and next links).
+docs/architecture.md, "Listings", shows a listing built on it.
 """
 
 from collections.abc import Iterable
@@ -23,6 +27,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
+from django.db import connection
 from django.db.models import Aggregate, QuerySet, Value
 from django.utils.translation import gettext_lazy as _
 
@@ -104,16 +109,80 @@ def union_counts(groups: Iterable[tuple[str, QuerySet, Aggregate]]) -> dict[str,
     return counts
 
 
+def page_number(number) -> int:
+    """The page number a listing shows for the `page` parameter `number`: 1 for one that is
+    not a page number (missing, not an integer, below 1); one past the end is left to
+    `paginate`."""
+    try:
+        return max(int(str(number).strip()), 1) if number else 1
+    except ValueError:
+        return 1
+
+
+PASSES = "__passes__"
+
+
+def found_counts(facts_sql: str, params: list, selected: dict) -> tuple[dict[str, dict], set]:
+    """({facet: {option: count}}, {ids of the items passing every filter}) in one query, over
+    the facts of a set of found items (the ids a search backend returned, of any model).
+
+    `facts_sql` (with `params`) is a WITH clause whose last table is
+    `facts(item_id, facet, facet_value)`: one row per item and option it has. `selected` is
+    {facet: values chosen}. As `union_counts` does, an option's count is the number of items
+    that pass the filters chosen in the *other* facets (a facet still offers its alternatives).
+    Plain SQL that PostgreSQL and SQLite both run."""
+    params = list(params)
+    chosen = {facet: sorted(values) for facet, values in selected.items() if values}
+    flags = []
+    for index, (facet, values) in enumerate(chosen.items()):
+        placeholders = ", ".join(["%s"] * len(values))
+        flags.append(
+            f"MAX(CASE WHEN facet = %s AND facet_value IN ({placeholders}) THEN 1 ELSE 0 END) "
+            f"AS ok_{index}"
+        )
+        params += [facet, *values]
+    flag_columns = ", ".join(flags) if flags else "1 AS ok_all"
+    # Only placeholders and the facet flags' own names are written in: every value is a
+    # parameter, and `facts_sql` is the caller's own SQL.
+    sql = f"{facts_sql}, passes AS (SELECT item_id, {flag_columns} FROM facts GROUP BY item_id) "  # noqa: S608  # nosec B608
+    conditions = []
+    for index, facet in enumerate(chosen):
+        conditions.append(f"(f.facet = %s OR s.ok_{index} = 1)")
+        params.append(facet)
+    where = " AND ".join(conditions) or "1 = 1"
+    every_filter = " AND ".join(f"ok_{index} = 1" for index in range(len(chosen))) or "1 = 1"
+    sql += (
+        "SELECT f.facet, f.facet_value, COUNT(DISTINCT f.item_id) "  # noqa: S608  # nosec B608
+        "FROM facts f JOIN passes s ON s.item_id = f.item_id "
+        f"WHERE {where} GROUP BY f.facet, f.facet_value "
+        f"UNION ALL SELECT '{PASSES}', CAST(item_id AS VARCHAR(20)), 1 FROM passes "
+        f"WHERE {every_filter}"
+    )
+    counts, passing = {}, set()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        for facet, value, count in cursor.fetchall():
+            if facet == PASSES:
+                passing.add(int(value))
+            else:
+                counts.setdefault(facet, {})[value] = count
+    return counts, passing
+
+
 def paginate(items, per_page: int, number, notices: list | None = None) -> Page:
-    """The page `number` of `items`. A number that is not one gives the first page, one past
-    the end the last page; `notices`, when given, says so to the visitor."""
+    """The page `number` of `items`. A number that is not one (not an integer, below 1) gives
+    the first page, one past the end the last page; `notices`, when given, says so to the
+    visitor."""
     paginator = Paginator(items, per_page)
     try:
         return paginator.page(number or 1)
     except PageNotAnInteger:
         problem, page = INVALID_PAGE, paginator.page(1)
     except EmptyPage:
-        problem, page = NO_SUCH_PAGE, paginator.page(paginator.num_pages)
+        if page_number(number) == 1:  # below the first page
+            problem, page = INVALID_PAGE, paginator.page(1)
+        else:
+            problem, page = NO_SUCH_PAGE, paginator.page(paginator.num_pages)
     if notices is not None:
         notices.append(problem)
     return page
@@ -190,7 +259,17 @@ class Listing:
 
     def params(self) -> list[tuple[str, object]]:
         """The (name, value) pairs that the links of the listing keep."""
-        return filter_params(self.filters)
+        return [*filter_params(self.filters), *self.kept_params()]
+
+    def kept_params(self) -> list[tuple[str, object]]:
+        """The (name, value) pairs besides the filters that the filter form keeps (a tab):
+        its hidden fields, kept by its link that clears the filters."""
+        return []
+
+    @property
+    def clear_query(self) -> str:
+        """The query string of the link that clears the filters."""
+        return query_string(self.kept_params())
 
     @property
     def pagination(self) -> Pagination | None:

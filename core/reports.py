@@ -11,13 +11,17 @@ export) built on `AdminReportView`, which adds:
   fallback to the unfiltered table (a forged language must never widen what a person sees);
 
 and `report_urls`, the report's address and its results-only address (what Wagtail's filters
-reload in place), registered the way Wagtail registers its own reports.
+reload in place), registered the way Wagtail registers its own reports; `language_filter`, the
+filter by language that reports share.
 """
 
+import django_filters
 from django.http import HttpResponseBadRequest
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail.admin.views.reports import ReportView
+from wagtail.models import Locale
 
 from .spreadsheets import NeutralisedExportMixin
 
@@ -59,6 +63,24 @@ class AdminReportView(NeutralisedExportMixin, ReportView):
             f"{form.fields[name].label if name in form.fields else name} ({' '.join(errors)})"
             for name, errors in form.errors.items()
         )
+
+
+def language_choices():
+    """The site's languages (its locales), by code, named in the administrator's language."""
+    return [
+        (locale.language_code, locale.get_display_name())
+        for locale in Locale.objects.order_by("language_code")
+    ]
+
+
+def language_filter(field_name):
+    """A report's filter by the language code in `field_name`; every language by default."""
+    return django_filters.ChoiceFilter(
+        label=gettext_lazy("Language"),
+        field_name=field_name,
+        choices=language_choices,
+        empty_label=gettext_lazy("All languages"),
+    )
 
 
 def report_urls(route, view_class, name, **initkwargs):

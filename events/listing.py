@@ -238,9 +238,9 @@ class EventListing(kit.Listing):
                 option.count = counts[group.param].get(option.value, 0)
         return groups
 
-    def params(self):
-        """The (name, value) pairs that the links of the agenda keep."""
-        return [*kit.filter_params(self.filters), ("when", self.when)]
+    def kept_params(self):
+        """The tab (upcoming or past events) stays when the filters change."""
+        return [("when", self.when)]
 
     @property
     def upcoming_query(self):

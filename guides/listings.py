@@ -5,12 +5,12 @@ the term's slug and templates show terms in the visitor's language (`taxonomy.ut
 sheets referenced by a step are shown in the page's language with `localize_pages`.
 """
 
-from django.db.models import Prefetch
+from django.db.models import Count, F, Prefetch
 from django.utils.translation import gettext as _
 from wagtail import hooks
 
+from core import listing as kit
 from core.i18n_pages import localize_pages
-from core.listing import Facet, Option, read_choice
 from core.sections import sections_for
 from home.lineage import page_lineage
 from taxonomy.models import Audience, Lever, Phase
@@ -32,8 +32,8 @@ from .roles import TRAINERS
 
 def _select(param, legend, all_label, choices, chosen):
     """One <select> of a GET filter form: choices are (value, label) pairs."""
-    options = [Option(value, label, checked=value == chosen) for value, label in choices]
-    return Facet(param, legend, options, [chosen] if chosen else [], all_label)
+    options = [kit.Option(value, label, checked=value == chosen) for value, label in choices]
+    return kit.Facet(param, legend, options, [chosen] if chosen else [], all_label)
 
 
 def _named_terms(terms):
@@ -56,8 +56,8 @@ def guide_index_context(index, request):
     locale = active_locale()
     audiences = list(Audience.objects.live().filter(locale=locale))
     phases = list(Phase.objects.live().filter(locale=locale))
-    audience = read_choice(request.GET, "audience", {term.slug for term in audiences})
-    phase = read_choice(request.GET, "phase", {term.slug for term in phases})
+    audience = kit.read_choice(request.GET, "audience", {term.slug for term in audiences})
+    phase = kit.read_choice(request.GET, "phase", {term.slug for term in phases})
 
     guides = guide_queryset().child_of(index)
     if audience:
@@ -222,46 +222,79 @@ def training_module_context(module, request):
 # --- Shared business models -----------------------------------------------------------------
 
 
-def business_model_index_context(index, request):
-    locale = active_locale()
-    levers = list(Lever.objects.live().filter(locale=locale))
-    lever = read_choice(request.GET, "lever", {term.slug for term in levers})
-    sector = read_choice(request.GET, "sector", set(Sector.values))
-    region = read_choice(request.GET, "region", set(Region.values))
+MODELS_PER_PAGE = 12
 
-    models = (
-        BusinessModelPage.objects.child_of(index)
-        .live()
-        .select_related("adapted_from", "image")
-        .prefetch_related("levers", "image__renditions")
-    )
-    if sector:
-        models = models.filter(sector=sector)
-    if region:
-        models = models.filter(region=region)
-    if lever:
-        models = models.filter(levers__slug=lever)
-    models = list(models.distinct().order_by("path"))
 
-    lever_names = {term.translation_key: term for term in levers}
-    for model in models:
-        model.lever_terms = localize_terms(model.levers.all(), lever_names)
+class BusinessModelListing(kit.Listing):
+    """The shared models under one index: sector, region and lever, each a <select> whose
+    options say how many models they give (the other filters applied, one query for all),
+    unknown values dropped with a notice, pages of `MODELS_PER_PAGE`."""
 
-    return {
-        "business_models": models,
-        "filters": [
-            _select("sector", _("Sector"), _("All sectors"), Sector.choices, sector),
-            _select("region", _("Region"), _("All regions"), Region.choices, region),
-            _select(
-                "lever",
-                _("Lever"),
-                _("All levers"),
-                [(term.slug, term.name) for term in levers],
-                lever,
-            ),
-        ],
-        "is_filtered": bool(sector or region or lever),
-    }
+    FIELDS = {"sector": "sector", "region": "region", "lever": "levers__slug"}
+
+    def __init__(self, index, request):
+        self.notices = []
+        levers = list(Lever.objects.live().filter(locale=active_locale()))
+        choices = {
+            "sector": Sector.choices,
+            "region": Region.choices,
+            "lever": [(term.slug, term.name) for term in levers],
+        }
+        self.filters = {}
+        for param, options in choices.items():
+            known = {value for value, _label in options}
+            value = kit.read_choice(request.GET, param, known, self.notices)
+            self.filters[param] = [value] if value else []
+        self.base = BusinessModelPage.objects.child_of(index).live()
+        counts = self._counts()
+        legends = {
+            "sector": (_("Sector"), _("All sectors")),
+            "region": (_("Region"), _("All regions")),
+            "lever": (_("Lever"), _("All levers")),
+        }
+        self.facets = [
+            kit.Facet(
+                param,
+                legends[param][0],
+                [
+                    kit.Option(value, label, counts[param].get(value, 0), value in chosen)
+                    for value, label in choices[param]
+                ],
+                chosen,
+                legends[param][1],
+            )
+            for param, chosen in self.filters.items()
+        ]
+        models = (
+            self._filtered(self.base)
+            .select_related("adapted_from", "image")
+            .prefetch_related("levers", "image__renditions")
+            .order_by("path")
+        )
+        self.page = kit.paginate(models, MODELS_PER_PAGE, request.GET.get("page"), self.notices)
+        self.business_models = list(self.page.object_list)
+        lever_names = {term.translation_key: term for term in levers}
+        for model in self.business_models:
+            model.lever_terms = localize_terms(model.levers.all(), lever_names)
+
+    def _filtered(self, queryset, skip=None):
+        for param, field_name in self.FIELDS.items():
+            if param != skip and self.filters[param]:
+                # Through a subquery: a model with several levers is listed once.
+                chosen = BusinessModelPage.objects.filter(**{field_name: self.filters[param][0]})
+                queryset = queryset.filter(pk__in=chosen.values("pk"))
+        return queryset
+
+    def _counts(self):
+        """{facet: {option: models}}, each facet counted with the other filters applied."""
+        return kit.union_counts(
+            (
+                param,
+                self._filtered(self.base, skip=param).order_by().values(option=F(field_name)),
+                Count("pk", distinct=True),
+            )
+            for param, field_name in self.FIELDS.items()
+        )
 
 
 def business_model_context(model, request):

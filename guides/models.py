@@ -581,10 +581,10 @@ class BusinessModelIndexPage(HeroImageMixin, BasePage):
         verbose_name_plural = _("shared model indexes")
 
     def get_context(self, request, *args, **kwargs):
-        from .listings import business_model_index_context
+        from .listings import BusinessModelListing
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(business_model_index_context(self, request))
+        context["listing"] = BusinessModelListing(self, request)
         return context
 
 

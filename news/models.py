@@ -14,7 +14,7 @@ from wagtail.search import index
 from core.i18n_pages import localize_pages
 from core.images import HeroImageMixin
 from core.panels import page_tabs
-from core.public_fields import LivePageIdsField
+from core.public_fields import LivePageIdsField, SlugListField
 from core.public_pages import public
 from home.blocks import BodyBlock
 from home.models import BasePage
@@ -177,6 +177,7 @@ class NewsPage(BasePage):
         APIField("image_url", serializer=ImageRenditionField("fill-1200x630", source="image")),
         APIField("related_tools", serializer=LivePageIdsField()),
         APIField("related_events", serializer=LivePageIdsField()),
+        APIField("themes", serializer=SlugListField()),
         "cycle_position",
         "last_published_at",
     ]

@@ -17,10 +17,9 @@ from django.utils.translation import ngettext
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.contrib.search_promotions.models import Query
-from wagtail.models import Locale
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from core.reports import AdminReportView
+from core.reports import AdminReportView, language_filter
 
 from .models import ZeroResultQuery
 
@@ -59,23 +58,11 @@ def period_choices():
     ]
 
 
-def language_choices():
-    return [
-        (locale.language_code, locale.get_display_name())
-        for locale in Locale.objects.order_by("language_code")
-    ]
-
-
 class SearchReportFilterSet(WagtailFilterSet):
     days = django_filters.ChoiceFilter(
         label=_("Period"), choices=period_choices, empty_label=None, method="filter_days"
     )
-    language = django_filters.ChoiceFilter(
-        label=_("Language"),
-        field_name="language_code",
-        choices=language_choices,
-        empty_label=_("All"),
-    )
+    language = language_filter("language_code")
 
     class Meta:
         model = ZeroResultQuery

@@ -1,11 +1,12 @@
-"""Facet counts and filters of the search in SQL: one grouped query, whatever the matches.
+"""The facts of the search's matches for the kit's facet counts: one query, whatever the matches.
 
 The facts of the matched pages (their type, the slugs of the taxonomy terms they carry, from
 the many-to-many table of every page model that has the field, and the languages of the pages
 whose model names its files in `search_language_files`: see `_language_tables`) are gathered
-in one `UNION ALL`; each facet counts, per value, the matched pages that pass the filters
-chosen in the *other* facets (so a facet still offers its alternatives), and the same query
-returns the pages that pass every filter. Plain SQL that PostgreSQL and SQLite both run.
+in one `UNION ALL`, the `facts` table that the listing kit counts (`core.listing.found_counts`):
+each facet counts, per value, the matched pages that pass the filters chosen in the *other*
+facets (so a facet still offers its alternatives), and the same query returns the pages that
+pass every filter. Plain SQL that PostgreSQL and SQLite both run.
 """
 
 # ruff: noqa: S608 - table and column names come from the models, every value is a parameter
@@ -17,12 +18,13 @@ from django.core.exceptions import FieldDoesNotExist
 from django.db import connection
 from wagtail.models import Locale, Page, get_page_models
 
+from core import listing as kit
+
 TYPE_PARAMETER = "type"
 LANGUAGE_PARAMETER = "language"
 # A page model sets this to the name of its files' relation (a model with a `language` field)
 # to be found by the language facet, as the tool sheets are (tools/models.py).
 LANGUAGE_FILES_ATTRIBUTE = "search_language_files"
-PASSES = "__passes__"
 
 
 def taxonomy_field(model, field_name, taxonomy_model):
@@ -113,14 +115,14 @@ def _language_selects():
 
 
 def _facts_sql(page_ids, taxonomy_facets, *, languages=False):
-    """SQL of (page_id, parameter, value) rows for `page_ids`, with its parameters; with
-    `languages`, the rows of the language facet too."""
+    """SQL of the `facts` table (item_id: a page id, facet: a parameter, facet_value) for
+    `page_ids`, with its parameters; with `languages`, the rows of the language facet too."""
     quote = connection.ops.quote_name
     values = ", ".join(["(%s)"] * len(page_ids))
     params = list(page_ids)
     selects = [
-        f"SELECT p.id AS page_id, '{TYPE_PARAMETER}' AS parameter, "  # nosec B608
-        f"ct.app_label || '.' || ct.model AS value "
+        f"SELECT p.id AS item_id, '{TYPE_PARAMETER}' AS facet, "  # nosec B608
+        f"ct.app_label || '.' || ct.model AS facet_value "
         f"FROM matched m JOIN {quote(Page._meta.db_table)} p ON p.id = m.page_id "
         f"JOIN {quote(ContentType._meta.db_table)} ct ON ct.id = p.content_type_id"
     ]
@@ -137,43 +139,12 @@ def _facts_sql(page_ids, taxonomy_facets, *, languages=False):
 
 
 def counts_and_passing(page_ids, selected, taxonomy_facets):
-    """({parameter: {value: count}}, {ids of pages passing every filter}) in one query."""
+    """({parameter: {value: count}}, {ids of pages passing every filter}) in one query: the
+    facts of the matched pages, counted by the listing kit (`core.listing.found_counts`)."""
     if not page_ids:
         return {}, set()
     sql, params = _facts_sql(page_ids, taxonomy_facets, languages=True)
-    chosen = {parameter: sorted(values) for parameter, values in selected.items() if values}
-    flags = []
-    for index, (parameter, values) in enumerate(chosen.items()):
-        placeholders = ", ".join(["%s"] * len(values))
-        flags.append(
-            f"MAX(CASE WHEN parameter = %s AND value IN ({placeholders}) THEN 1 ELSE 0 END) "
-            f"AS ok_{index}"
-        )
-        params += [parameter, *values]
-    flag_columns = ", ".join(flags) if flags else "1 AS ok_all"
-    sql += f", passes AS (SELECT page_id, {flag_columns} FROM facts GROUP BY page_id) "  # nosec B608
-    conditions = []
-    for index, parameter in enumerate(chosen):
-        conditions.append(f"(f.parameter = %s OR s.ok_{index} = 1)")
-        params.append(parameter)
-    where = " AND ".join(conditions) or "1 = 1"
-    every_filter = " AND ".join(f"ok_{index} = 1" for index in range(len(chosen))) or "1 = 1"
-    sql += (
-        "SELECT f.parameter, f.value, COUNT(DISTINCT f.page_id) "  # nosec B608
-        "FROM facts f JOIN passes s ON s.page_id = f.page_id "
-        f"WHERE {where} GROUP BY f.parameter, f.value "
-        f"UNION ALL SELECT '{PASSES}', CAST(page_id AS VARCHAR(20)), 1 FROM passes "
-        f"WHERE {every_filter}"
-    )
-    counts, passing = {}, set()
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        for parameter, value, count in cursor.fetchall():
-            if parameter == PASSES:
-                passing.add(int(value))
-            else:
-                counts.setdefault(parameter, {})[value] = count
-    return counts, passing
+    return kit.found_counts(sql, params, selected)
 
 
 def terms_of(page_ids, taxonomy_facets):
@@ -182,7 +153,7 @@ def terms_of(page_ids, taxonomy_facets):
     if not page_ids:
         return terms
     sql, params = _facts_sql(page_ids, taxonomy_facets)
-    sql += f" SELECT page_id, parameter, value FROM facts WHERE parameter <> '{TYPE_PARAMETER}'"  # nosec B608
+    sql += f" SELECT item_id, facet, facet_value FROM facts WHERE facet <> '{TYPE_PARAMETER}'"  # nosec B608
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         for page_id, parameter, value in cursor.fetchall():

@@ -6,7 +6,9 @@ PostgreSQL from the index table through its GIN index (`search.postgres`), elsew
 Elasticsearch) through the backend's `.search()`. The visitor's words are widened with the
 editors' synonyms, a word naming a page type puts that type first, and a search that finds
 nothing is tried again with the spelling corrected, then with any of the words (`search.words`).
-Facet counts and filters are one SQL query (`search.facets`). The whole answer is cached for
+Facets, their counts, the notices and the pages are the listing kit's (`core.listing`): the
+counts and filters are one SQL query over the facts of the matches (`search.facets`,
+`core.listing.found_counts`). The whole answer is cached for
 the search generation (`search.generation`): a publication makes every cached answer stale.
 """
 
@@ -16,7 +18,6 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.core.paginator import Paginator
 from django.db import connection, transaction
 from django.utils.translation import gettext as _
 from modelsearch.backends.database.postgres.postgres import PostgresSearchBackend
@@ -26,9 +27,9 @@ from wagtail.models import Page, get_page_models
 from wagtail.search.backends import get_search_backend
 from wagtail.search.utils import normalise_query_string
 
+from core import listing as kit
 from core.cache import CHROME, PAGES, cached
 from core.i18n_pages import localize_pages
-from core.listing import pagination
 from core.site_data import active_locale
 from taxonomy.models import Audience, Lever, Phase
 
@@ -95,22 +96,6 @@ def type_key(model) -> str:
 
 
 @dataclass
-class FacetOption:
-    value: str
-    label: str
-    count: int
-    selected: bool
-    lang: str = ""  # the label's language, when it is a language's own name
-
-
-@dataclass
-class Facet:
-    parameter: str
-    label: str
-    options: list[FacetOption]
-
-
-@dataclass
 class Result:
     page: Page
     url: str
@@ -132,7 +117,7 @@ class SiteSearch:
         self.page_models = {type_key(model): model for model in get_page_models()}
         self.selected = self._selected_filters()
         self.ran = False
-        self.facets: list[Facet] = []
+        self.facets: list[kit.Facet] = []
         self.picks = []
         self.results = None
         self.total = 0
@@ -141,27 +126,20 @@ class SiteSearch:
     # Input ----------------------------------------------------------------------------------
 
     def _selected_filters(self):
-        requested = {
-            parameter: {value for value in self.request.GET.getlist(parameter) if value}
-            for parameter in FILTER_PARAMETERS
-        }
+        query = self.request.GET
         known = {TYPE_PARAMETER: set(self.page_models), LANGUAGE_PARAMETER: set(LANGUAGES)}
         for parameter, _name, taxonomy in TAXONOMY_FACETS:
-            slugs = taxonomy.objects.filter(slug__in=requested[parameter])
-            known[parameter] = (
-                set(slugs.values_list("slug", flat=True)) if requested[parameter] else set()
-            )
-        selected, unknown = {}, False
-        for parameter in FILTER_PARAMETERS:
-            values = requested[parameter]
-            unknown |= bool(values - known[parameter])
-            selected[parameter] = values & known[parameter]
-        if unknown:
-            self.messages.append(_("Some filters were not recognised and were left out."))
-        return selected
+            # Only the slugs asked for are looked up: no query without a filter.
+            requested = [value for value in query.getlist(parameter) if value]
+            slugs = taxonomy.objects.filter(slug__in=requested)
+            known[parameter] = set(slugs.values_list("slug", flat=True)) if requested else set()
+        return {
+            parameter: set(kit.read_choices(query, parameter, known[parameter], self.messages))
+            for parameter in FILTER_PARAMETERS
+        }
 
     @property
-    def has_filters(self):
+    def is_filtered(self):
         return any(self.selected.values())
 
     # Search ---------------------------------------------------------------------------------
@@ -188,14 +166,14 @@ class SiteSearch:
         self.facets = self._facets(answer["counts"], term_labels)
         passing = set(answer["passing"])
         ordered = [pk for pk, _ in matches if pk in passing]
-        first_page = self._page_number() == 1
+        first_page = kit.page_number(self.request.GET.get("page")) == 1
         if first_page:
             self.picks = self._editors_picks()
         picked = {pick["page"].pk for pick in self.picks if pick["page"] is not None}
         ordered = [pk for pk in ordered if pk not in picked]
         self.total = len(ordered) + len(self.picks)
         self.results = self._paginate(ordered, term_labels)
-        if first_page and not self.has_filters:
+        if first_page and not self.is_filtered:
             self._remember(found=bool(matches) or bool(self.picks))
         return self
 
@@ -334,32 +312,44 @@ class SiteSearch:
                 result.append(self._language_facet(counts.get(parameter, {}), facet_labels))
                 continue
             options = [
-                FacetOption(
+                kit.Option(
                     value=value,
                     label=self._option_label(parameter, value, term_labels),
                     count=counts.get(parameter, {}).get(value, 0),
-                    selected=value in self.selected[parameter],
+                    checked=value in self.selected[parameter],
                 )
                 for value in values
             ]
             options.sort(key=lambda option: (-option.count, fold(option.label)))
-            result.append(Facet(parameter, facet_labels[parameter], options))
+            result.append(
+                kit.Facet(
+                    parameter,
+                    facet_labels[parameter],
+                    options,
+                    selected=sorted(self.selected[parameter]),
+                )
+            )
         return result
 
     def _language_facet(self, counts, facet_labels):
         """Every site language in the site's order, as in the tool library, once a result
         has a sheet or a file in one of them (only tool sheets have)."""
         options = [
-            FacetOption(
+            kit.Option(
                 value=code,
                 label=name,
                 count=counts.get(code, 0),
-                selected=code in self.selected[LANGUAGE_PARAMETER],
+                checked=code in self.selected[LANGUAGE_PARAMETER],
                 lang=code,
             )
             for code, name in LANGUAGES.items()
         ]
-        return Facet(LANGUAGE_PARAMETER, facet_labels[LANGUAGE_PARAMETER], options)
+        return kit.Facet(
+            LANGUAGE_PARAMETER,
+            facet_labels[LANGUAGE_PARAMETER],
+            options,
+            selected=sorted(self.selected[LANGUAGE_PARAMETER]),
+        )
 
     def _option_label(self, parameter, value, term_labels):
         if parameter == TYPE_PARAMETER:
@@ -411,29 +401,12 @@ class SiteSearch:
                 )
         return picks
 
-    def _page_number(self):
-        raw = self.request.GET.get("page", "1")
-        try:
-            return int(raw)
-        except (TypeError, ValueError):
-            return 1
-
     def _paginate(self, ordered, term_labels):
-        paginator = Paginator(ordered, RESULTS_PER_PAGE)
-        raw = self.request.GET.get("page", "1")
-        number = self._page_number()
-        if str(number) != raw.strip() or number < 1:
-            self.messages.append(_("The page number was not valid; here is the first page."))
-            number = 1
-        elif number > paginator.num_pages:
-            self.messages.append(
-                _("There are only %(count)s pages of results; here is the last one.")
-                % {"count": paginator.num_pages}
-            )
-            number = paginator.num_pages
-        current = paginator.page(number)
+        current = kit.paginate(
+            ordered, RESULTS_PER_PAGE, self.request.GET.get("page"), self.messages
+        )
         by_pk, page_terms = self._pages_and_terms(list(current.object_list))
-        facet_labels = {facet.parameter: facet.label for facet in self.facets}
+        facet_labels = {facet.param: facet.legend for facet in self.facets}
         current.object_list = [
             self._result(by_pk[pk], page_terms[pk], term_labels, facet_labels)
             for pk in current.object_list
@@ -487,9 +460,18 @@ class SiteSearch:
             for value in sorted(self.selected[parameter])
         ]
 
+    def kept_params(self):
+        """The words searched for: the filter form keeps them, and so does its link that
+        clears the filters."""
+        return [("q", self.query.text)]
+
+    @property
+    def clear_query(self):
+        return kit.query_string(self.kept_params())
+
     @property
     def pagination(self):
         """The links to the other pages of results, keeping the words and the filters."""
         if self.results is None:
             return None
-        return pagination(self.results, [("q", self.query.text), *self.filter_items()])
+        return kit.pagination(self.results, [*self.kept_params(), *self.filter_items()])

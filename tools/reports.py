@@ -19,7 +19,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.models import Locale
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from core.reports import AdminReportView
+from core.reports import AdminReportView, language_filter
 
 from .models import DownloadCount, ToolPage
 
@@ -98,13 +98,6 @@ def period_choices():
     return [(key, _("%(days)s days") % {"days": key}) for key in PERIODS]
 
 
-def language_choices():
-    return [
-        (locale.language_code, locale.get_display_name())
-        for locale in Locale.objects.order_by("language_code")
-    ]
-
-
 def tool_choices():
     titles = tool_titles()
     return sorted(
@@ -117,12 +110,7 @@ class DownloadReportFilterSet(WagtailFilterSet):
     period = django_filters.ChoiceFilter(
         label=_("Period"), choices=period_choices, empty_label=None, method="filter_period"
     )
-    language = django_filters.ChoiceFilter(
-        label=_("Language"),
-        field_name="locale__language_code",
-        choices=language_choices,
-        empty_label=_("All"),
-    )
+    language = language_filter("locale__language_code")
     tool = django_filters.ChoiceFilter(
         label=_("Tool"), field_name="tool_key", choices=tool_choices, empty_label=_("All")
     )

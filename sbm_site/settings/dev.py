@@ -10,5 +10,5 @@ SECRET_KEY = env("SECRET_KEY", default="dev-only-insecure-key-never-used-in-prod
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
-# Editors in development see their changes at once; the cache is tested in tests/home.
+# Editors in development see their changes at once; the cache is tested in tests/core.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=0)

@@ -42,5 +42,5 @@ AXES_ENABLED = False
 # instead of SITE_URL shows; the browser tests' live site sets its own address.
 SITE_URL = os.environ.get("SBM_TEST_SITE_URL", "https://www.sbm.test")
 WAGTAILADMIN_BASE_URL = SITE_URL
-# Off by default so tests see fresh pages; tests/home/test_page_cache.py switches it on.
+# Off by default so tests see fresh pages; tests/core/test_page_cache.py switches it on.
 PAGE_CACHE_SECONDS = 0

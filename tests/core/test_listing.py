@@ -1,5 +1,6 @@
 """The faceted-listing kit: forgiving filters and page numbers, links that keep the filters."""
 
+import pytest
 from django.http import QueryDict
 
 from core.listing import (
@@ -45,6 +46,14 @@ def test_an_unknown_select_value_is_dropped_with_one_notice_and_an_empty_one_wit
 def test_a_page_number_that_is_not_one_gives_the_first_page_with_a_notice():
     notices = []
     page = paginate(list(range(30)), 10, "abc", notices)
+    assert page.number == 1
+    assert notices == [INVALID_PAGE]
+
+
+@pytest.mark.parametrize("number", ["0", "-3"])
+def test_a_page_number_below_one_gives_the_first_page_with_a_notice(number):
+    notices = []
+    page = paginate(list(range(30)), 10, number, notices)
     assert page.number == 1
     assert notices == [INVALID_PAGE]
 

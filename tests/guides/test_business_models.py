@@ -10,6 +10,7 @@ from pypdf import PdfReader
 from wagtail.models import Locale
 
 from guides.canvas_data import CANVAS_SCHEMA, canvas_fields_from_data
+from guides.listings import MODELS_PER_PAGE
 from guides.models import CANVAS_FIELDS, BusinessModelPage, Region, Sector
 from taxonomy.models import Lever
 from tests.factories import CANVAS, BusinessModelPageFactory, ToolPageFactory
@@ -129,3 +130,45 @@ def test_the_model_index_query_count_does_not_grow(client, model_index):
         BusinessModelPageFactory(parent=model_index, adapted_from=origin, levers=[financial])
 
     assert_query_count_does_not_grow(client, model_index.url, add_models, budget=12)
+
+
+def option_counts(soup, param):
+    """{value: the count its option shows} of one <select> of the filters."""
+    counts = {}
+    for option in soup.select(f'form.guides-filters select[name="{param}"] > option[value]'):
+        if option["value"]:
+            counts[option["value"]] = int(text_of(option).rsplit("(", 1)[1].rstrip(")"))
+    return counts
+
+
+def test_each_option_of_the_index_says_how_many_models_it_gives(client, model_index):
+    BusinessModelPageFactory(parent=model_index, sector=Sector.HOUSING, region=Region.QUEBEC)
+    BusinessModelPageFactory(parent=model_index, sector=Sector.HOUSING, region=Region.BELGIUM)
+    live = BusinessModelPage.objects.child_of(model_index).live()
+    soup = parse(client.get(model_index.url, {"sector": "housing"}))
+    # A sector's count ignores the chosen sector; a region's counts the housing models.
+    assert option_counts(soup, "sector")["housing"] == live.filter(sector="housing").count()
+    regions = option_counts(soup, "region")
+    assert regions["quebec"] == live.filter(sector="housing", region="quebec").count() >= 1
+    assert regions["belgium"] == live.filter(sector="housing", region="belgium").count() >= 1
+
+
+def test_an_unknown_filter_value_is_dropped_with_a_notice(client, model_index):
+    response = client.get(model_index.url, {"sector": "moon-mining"})
+    assert response.status_code == 200
+    notices = texts(parse(response), "p.notice--error")
+    assert "Certains filtres n’ont pas été reconnus et ont été ignorés." in notices
+    total = BusinessModelPage.objects.child_of(model_index).live().count()
+    assert response.context["listing"].total == total
+
+
+def test_the_index_is_paginated_and_its_pages_keep_the_filters(client, model_index):
+    for _number in range(MODELS_PER_PAGE + 1):
+        BusinessModelPageFactory(parent=model_index, sector=Sector.MOBILITY)
+    soup = parse(client.get(model_index.url, {"sector": "mobility"}))
+    assert len(soup.select("ul.business-model-list > li.card")) == MODELS_PER_PAGE
+    one(soup, 'nav.pagination a[rel="next"][href*="sector=mobility"][href*="page=2"]')
+    second = parse(client.get(model_index.url, {"sector": "mobility", "page": "2"}))
+    mobility = BusinessModelPage.objects.child_of(model_index).live().filter(sector="mobility")
+    shown = second.select("ul.business-model-list > li.card")
+    assert len(shown) == mobility.count() - MODELS_PER_PAGE

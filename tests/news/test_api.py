@@ -139,7 +139,7 @@ def test_events_are_listed_without_their_meeting_link_or_registrations(client):
         ("guides.BusinessModelPage", {"organisation", "sector", "levers", "story"}),
         ("providers.ProviderPage", {"bio", "services", "regions", "website", "tools"}),
         ("events.EventSeriesPage", {"description", "levers"}),
-        ("news.NewsPage", {"date", "summary", "related_tools", "related_events"}),
+        ("news.NewsPage", {"date", "summary", "related_tools", "related_events", "themes"}),
     ],
 )
 def test_every_domain_is_served_with_its_public_fields(client, page_type, expected_fields):
@@ -266,6 +266,16 @@ def test_a_news_item_exposes_its_date_image_and_alt_text(client):
     assert detail["image_alt"].startswith("Trois marches")
     assert detail["image_url"]["full_url"].startswith("http")
     assert detail["image_url"]["width"] == 1200
+
+
+def test_a_news_item_lists_its_themes_as_slugs(client, news_index):
+    item = NewsPageFactory(parent=news_index, aliases=False, theme_slugs=["governance", "funding"])
+    detail = get_json(client, f"/api/v2/pages/{item.pk}/")
+    assert detail["themes"] == ["funding", "governance"]
+    listed = get_json(client, "/api/v2/pages/?type=news.NewsPage&theme=funding&fields=themes")
+    assert {"id": item.pk, "themes": ["funding", "governance"]}.items() <= next(
+        entry for entry in listed["items"] if entry["id"] == item.pk
+    ).items()
 
 
 def test_anonymous_clients_are_throttled(client, monkeypatch):

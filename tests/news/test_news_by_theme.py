@@ -67,8 +67,8 @@ def test_an_unknown_theme_is_ignored_with_a_notice(client, news_index):
     assert response.status_code == 200
     soup = parse(response)
     assert texts(soup, "p.notice[role=alert]") == [
-        "Certains filtres n'ont pas été reconnus et ont été ignorés.",
-        "Ce numéro de page n'est pas valable ; voici la première page.",
+        "Certains filtres n’ont pas été reconnus et ont été ignorés.",
+        "Ce numéro de page n’est pas valable ; voici la première page.",
     ]
     assert len(listed_titles(soup)) == live_news(news_index).count()
 

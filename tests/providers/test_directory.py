@@ -100,9 +100,9 @@ def test_the_active_filters_can_be_removed_one_by_one(client, directory):
     assert "?region=CH-VD" in removals
 
 
-UNKNOWN = "Certains filtres n'ont pas été reconnus et ont été ignorés."
-NOT_A_NUMBER = "Ce numéro de page n'est pas valable ; voici la première page."
-PAST_THE_END = "Cette page n'existe pas ; voici la dernière page."
+UNKNOWN = "Certains filtres n’ont pas été reconnus et ont été ignorés."
+NOT_A_NUMBER = "Ce numéro de page n’est pas valable ; voici la première page."
+PAST_THE_END = "Cette page n’existe pas ; voici la dernière page."
 
 
 @pytest.mark.parametrize(
@@ -114,7 +114,7 @@ PAST_THE_END = "Cette page n'existe pas ; voici la dernière page."
         ("?language=<script>", [UNKNOWN]),
         ("?page=abc", [NOT_A_NUMBER]),
         ("?page=9999", [PAST_THE_END]),
-        ("?page=-1", [PAST_THE_END]),
+        ("?page=-1", [NOT_A_NUMBER]),  # below the first page: not a page number
         ("?region=XX&service=nope&page=abc", [UNKNOWN, NOT_A_NUMBER]),
         ("?region=CH-VD&region=CH-ZH&service=", []),
     ],

@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 
 def language_counts(response):
-    facets = {facet.parameter: facet for facet in response.context["search"].facets}
+    facets = {facet.param: facet for facet in response.context["search"].facets}
     return {option.value: option.count for option in facets["language"].options}
 
 
@@ -35,7 +35,7 @@ def test_the_facet_counts_sheets_and_files_per_language(client, tool_index, home
     filtered = client.get("/fr/search/", {"q": "tarasque", "language": "it"})
     assert titles(filtered) == ["Outil tarasque avec fichier"]
     # The other facets count what the language leaves: one tool sheet, no standard page.
-    types = {facet.parameter: facet for facet in filtered.context["search"].facets}["type"]
+    types = {facet.param: facet for facet in filtered.context["search"].facets}["type"]
     assert {option.value: option.count for option in types.options} == {"tools.toolpage": 1}
     # The facet still offers its other languages.
     assert language_counts(filtered) == {"fr": 2, "de": 0, "it": 1, "en": 0}
@@ -59,7 +59,7 @@ def test_an_alias_is_found_by_its_translation_in_another_language(client, tool_i
 def test_results_without_a_language_facet_hide_it(client, home_page):
     StandardPageFactory(parent=home_page, title="Page basilic")
     response = client.get("/fr/search/", {"q": "basilic"})
-    assert "language" not in {facet.parameter for facet in response.context["search"].facets}
+    assert "language" not in {facet.param for facet in response.context["search"].facets}
 
 
 @pytest.mark.parametrize("value", ["xx", "FR", "dé", "de' OR 1=1 --"])
