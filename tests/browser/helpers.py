@@ -11,7 +11,18 @@ typing (its scripts have all run by then), check that each field holds what was 
 a refused submission report every field error of every tab, hidden tabs included.
 """
 
+import json
+import shutil
+
+from PIL import Image
 from playwright.sync_api import expect
+
+from .conftest import ARTIFACTS, ROOT
+
+GUIDE_IMAGES = ROOT / "docs" / "guide" / "img"
+PASSWORD = "walk-through-1"  # noqa: S105
+BROWSER_LOCALES = {"fr": "fr-CH", "de": "de-CH", "it": "it-CH", "en": "en-GB"}
+VIEWPORT = {"width": 1200, "height": 800}
 
 # Generous bounds, not pauses: each wait ends as soon as its condition holds. A busy CI machine
 # may take seconds to answer a form.
@@ -116,3 +127,60 @@ def submit_editor(page, button, expected_message):
     submission (see `expect_editor_accepted`)."""
     load_next_page(page, button.click)
     expect_editor_accepted(page, expected_message)
+
+
+# --- walk-throughs: volunteers, their browsers and what the guide shows -------------------------
+
+
+def site_data(live_site, code):
+    """Run Python on the live site's database and read back the JSON it prints."""
+    return json.loads(live_site.shell(code).strip().splitlines()[-1])
+
+
+def create_volunteers(live_site, volunteers):
+    """Accounts on the live site: {username: (first name, group name)}, password PASSWORD."""
+    live_site.shell(
+        "from django.contrib.auth.models import Group, User\n"
+        f"for username, (first_name, group) in {volunteers!r}.items():\n"
+        "    user, _ = User.objects.get_or_create(username=username)\n"
+        "    user.first_name = first_name\n"
+        "    user.email = username + '@example.org'\n"
+        f"    user.set_password({PASSWORD!r})\n"
+        "    user.save()\n"
+        "    user.groups.set([Group.objects.get(name=group)])\n"
+    )
+    return volunteers
+
+
+def new_page(browser, language="fr"):
+    context = browser.new_context(viewport=VIEWPORT, locale=BROWSER_LOCALES[language])
+    watch_editor(context)
+    return context.new_page()
+
+
+def log_in(page, live_site, username):
+    page.goto(f"{live_site.url}/admin/login/")
+    fill_field(page, "#id_username", username)
+    fill_field(page, "#id_password", PASSWORD)
+    load_next_page(page, page.locator("button[type=submit]").click)
+    expect(page.locator("#volunteer-summary-section")).to_be_visible()
+
+
+def save_screenshot(page, name, *, guide=False, show=None):
+    """A screenshot in test-artifacts/; with `guide`, also a small copy for the guide.
+
+    `show` is a selector scrolled to the top of the window first (what the guide talks about).
+    """
+    if show:
+        page.locator(show).first.evaluate("element => element.scrollIntoView()")
+    ARTIFACTS.mkdir(exist_ok=True)
+    path = ARTIFACTS / f"{name}.png"
+    page.screenshot(path=str(path))
+    if guide:
+        GUIDE_IMAGES.mkdir(parents=True, exist_ok=True)
+        target = GUIDE_IMAGES / f"{name}.png"
+        with Image.open(path) as image:
+            image.convert("RGB").quantize(colors=64).save(target, optimize=True)
+        if target.stat().st_size > path.stat().st_size:
+            shutil.copyfile(path, target)
+    return path

@@ -13,31 +13,30 @@ Every wait is on a condition (an element, a value, a new page): no sleeps. The e
 as a volunteer drives it, with autosave at work (see helpers.py).
 """
 
-import json
-import shutil
-
 import pytest
-from PIL import Image
 from playwright.sync_api import expect
 
 from home.roles import EDITORS, MODERATORS, REVIEWERS, translator_group_name
 from volunteers.guide import CHAPTERS
 
-from .conftest import ARTIFACTS, ROOT, assert_accessible
+from .conftest import assert_accessible
 from .helpers import (
+    GUIDE_IMAGES,
+    create_volunteers,
     expect_editor_accepted,
     fill_field,
     load_next_page,
+    log_in,
+    new_page,
     open_editor,
     open_tab,
+    save_screenshot,
+    site_data,
     submit_editor,
-    watch_editor,
 )
 
 pytestmark = pytest.mark.browser
 
-GUIDE_IMAGES = ROOT / "docs" / "guide" / "img"
-PASSWORD = "walk-through-1"  # noqa: S105
 VOLUNTEERS = {
     "edith": ("Edith", EDITORS),
     "romain": ("Romain", REVIEWERS),
@@ -45,8 +44,6 @@ VOLUNTEERS = {
     "dieter": ("Dieter", translator_group_name("de")),
     "greta": ("Greta", translator_group_name("de")),
 }
-BROWSER_LOCALES = {"fr": "fr-CH", "de": "de-CH", "it": "it-CH", "en": "en-GB"}
-VIEWPORT = {"width": 1200, "height": 800}
 TOOL_TITLE = "Boussole des partenariats"
 TOOL_SLUG = "boussole-des-partenariats"
 SHEET_NUMBER = "99z"
@@ -60,45 +57,6 @@ PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 # --- helpers ----------------------------------------------------------------------------------
 
 
-def site_data(live_site, code):
-    """Run Python on the live site's database and read back the JSON it prints."""
-    return json.loads(live_site.shell(code).strip().splitlines()[-1])
-
-
-def new_page(browser, language="fr"):
-    context = browser.new_context(viewport=VIEWPORT, locale=BROWSER_LOCALES[language])
-    watch_editor(context)
-    return context.new_page()
-
-
-def log_in(page, live_site, username):
-    page.goto(f"{live_site.url}/admin/login/")
-    fill_field(page, "#id_username", username)
-    fill_field(page, "#id_password", PASSWORD)
-    load_next_page(page, page.locator("button[type=submit]").click)
-    expect(page.locator("#volunteer-summary-section")).to_be_visible()
-
-
-def save_screenshot(page, name, *, guide=False, show=None):
-    """A screenshot in test-artifacts/; with `guide`, also a small copy for the guide.
-
-    `show` is a selector scrolled to the top of the window first (what the guide talks about).
-    """
-    if show:
-        page.locator(show).first.evaluate("element => element.scrollIntoView()")
-    ARTIFACTS.mkdir(exist_ok=True)
-    path = ARTIFACTS / f"{name}.png"
-    page.screenshot(path=str(path))
-    if guide:
-        GUIDE_IMAGES.mkdir(parents=True, exist_ok=True)
-        target = GUIDE_IMAGES / f"{name}.png"
-        with Image.open(path) as image:
-            image.convert("RGB").quantize(colors=64).save(target, optimize=True)
-        if target.stat().st_size > path.stat().st_size:
-            shutil.copyfile(path, target)
-    return path
-
-
 def approve_from_dashboard(page, title):
     row = page.locator("#awaiting-review-section tr", has_text=title)
     row.locator("button[aria-label='Actions']").click()
@@ -109,17 +67,7 @@ def approve_from_dashboard(page, title):
 @pytest.fixture(scope="module")
 def volunteers(live_site):
     """One account per role on the live site."""
-    live_site.shell(
-        "from django.contrib.auth.models import Group, User\n"
-        f"for username, (first_name, group) in {VOLUNTEERS!r}.items():\n"
-        "    user, _ = User.objects.get_or_create(username=username)\n"
-        "    user.first_name = first_name\n"
-        "    user.email = username + '@example.org'\n"
-        f"    user.set_password({PASSWORD!r})\n"
-        "    user.save()\n"
-        "    user.groups.set([Group.objects.get(name=group)])\n"
-    )
-    return VOLUNTEERS
+    return create_volunteers(live_site, VOLUNTEERS)
 
 
 @pytest.fixture(scope="module")
