@@ -24,7 +24,13 @@ from home.roles import MODERATORS
 from . import claims
 from .models import TranslationAssignment
 from .permissions import can_view_translation_status
-from .status import STATUS_CHOICES, content_type_choices, target_locales, translation_status
+from .status import (
+    OUTDATED,
+    STATUS_CHOICES,
+    content_type_choices,
+    target_locales,
+    translation_status,
+)
 
 MINE = "mine"
 NOBODY = "nobody"
@@ -139,10 +145,19 @@ class StatusReportView(AdminReportView):
         query = self.request.GET.copy()
         query.pop("_w_filter_fragment", None)
         user = self.request.user
+        claimable_locales = {locale.pk for locale in self.locales}
+        for row in context["rows"]:
+            # A synchronisation updates every language of the page: a translator may start it
+            # only when all of them are theirs (translations/middleware.py refuses the rest).
+            row.may_sync = (
+                row.status == OUTDATED
+                and row.source_id is not None
+                and row.translation_locale_ids <= claimable_locales
+            )
         context.update(
             {
                 "counts": [(value, label, self.counts[value]) for value, label in STATUS_CHOICES],
-                "claimable_locales": {locale.pk for locale in self.locales},
+                "claimable_locales": claimable_locales,
                 "next_url": f"{self.index_url}?{urlencode(list(query.lists()), doseq=True)}",
                 "may_release_all": user.is_superuser
                 or user.groups.filter(name=MODERATORS).exists(),

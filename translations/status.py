@@ -114,6 +114,11 @@ class StatusRow:
     target_pk: object = None
     assignment: object = None  # the TranslationAssignment of whoever took care of it
     machine_made: int = 0  # texts still as the machine translated them, for a human to review
+    # wagtail-localize's source of the French original, and the locales it is translated into
+    # through wagtail-localize: a synchronisation updates every one of them.
+    source_id: object = None
+    translation_locale_ids: frozenset = frozenset()
+    may_sync: bool = False  # set by the report for the person who reads it
 
     @property
     def status_label(self):
@@ -159,6 +164,14 @@ class StatusRow:
             )
         except NoReverseMatch:
             return ""
+
+    @property
+    def sync_url(self):
+        """wagtail-localize's "Sync translated pages" form for the French original: it brings the
+        changed French texts into every translation, and keeps the texts already translated."""
+        if self.source_id is None:
+            return ""
+        return reverse("wagtail_localize:update_translations", args=[self.source_id])
 
     @property
     def source_url(self):
@@ -245,11 +258,11 @@ def _localize_state(default_locale):
             "id", "object_id", "last_updated_at"
         )
     }
-    translations = set(
-        Translation.objects.filter(enabled=True, source__locale=default_locale).values_list(
-            "source_id", "target_locale_id"
-        )
-    )
+    translations = defaultdict(set)
+    for source_id, locale_id in Translation.objects.filter(
+        enabled=True, source__locale=default_locale
+    ).values_list("source_id", "target_locale_id"):
+        translations[source_id].add(locale_id)
     last_synced = {
         (log["source_id"], log["locale_id"]): log["last"]
         for log in TranslationLog.objects.filter(source__locale=default_locale)
@@ -292,7 +305,8 @@ def _localize_state(default_locale):
 def _status_for(item, locale, target, state):
     sources, translations, last_synced, totals, translated, machine_made = state
     source = sources.get(item.translation_key)
-    has_translation = source is not None and (source["id"], locale.pk) in translations
+    translated_into = frozenset(translations.get(source["id"], ())) if source else frozenset()
+    has_translation = locale.pk in translated_into
     if target is None or target.is_alias:
         return StatusRow(item, locale, MISSING, target_pk=target.pk if target else None)
     if not has_translation:
@@ -301,6 +315,8 @@ def _status_for(item, locale, target, state):
     total = totals.get(source["id"], 0)
     done = min(translated.get((source["id"], locale.pk), 0), total)
     row = StatusRow(item, locale, UP_TO_DATE, translated=done, total=total, target_pk=target.pk)
+    row.source_id = source["id"]
+    row.translation_locale_ids = translated_into
     row.machine_made = machine_made.get((source["id"], locale.pk), 0)
     synced_at = last_synced.get((source["id"], locale.pk))
     source_changed_at = source["last_updated_at"]

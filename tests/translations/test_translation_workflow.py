@@ -8,9 +8,15 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from wagtail.models import Locale
-from wagtail_localize.models import OverridableSegment, SegmentOverride, StringTranslation
+from wagtail_localize.models import (
+    OverridableSegment,
+    SegmentOverride,
+    StringSegment,
+    StringTranslation,
+)
 
-from tests.factories import DocumentFactory, ToolPageFactory, TranslatorFactory
+from tests.factories import DocumentFactory, ModeratorFactory, ToolPageFactory, TranslatorFactory
+from tests.html import parse, text_of
 from tools.models import ToolPage
 from translations.status import IN_PROGRESS, MISSING, OUTDATED, UP_TO_DATE, translation_status
 
@@ -172,3 +178,69 @@ def test_po_import_is_refused_to_a_translator_of_another_language(client):
     response = client.get(reverse("wagtail_localize:download_pofile", args=[translation.id]))
     assert response.status_code == 302
     assert response["Location"] == reverse("wagtailadmin_home")
+
+
+def sync_links(client, language_code):
+    """The report's "sync" links in one language, by the French title of their row."""
+    response = client.get(reverse("translations_status_report"), {"locale": language_code})
+    return {
+        text_of(row.select_one("td")): link["href"]
+        for row in parse(response).select("table.listing > tbody > tr")
+        for link in row.select("a.translation-sync")
+    }
+
+
+def test_an_outdated_translation_is_synced_from_the_report_by_its_translator(
+    client, django_capture_on_commit_callbacks
+):
+    """A translator cannot open the French page (the explorer shows only their language):
+    the status report offers them wagtail-localize's synchronisation of the French original,
+    which keeps their texts and brings in the changed French one."""
+    tool = ToolPageFactory(**CANVAS_SHEET)
+    source, translation = start_translation(tool, "de")
+    fill_strings(source, translation.target_locale, german)
+    with django_capture_on_commit_callbacks(execute=True):
+        translation.save_target(publish=True)
+    translator = TranslatorFactory(language_code="de")
+    client.force_login(translator)
+    assert CANVAS_SHEET["title"] not in sync_links(client, "de"), "up to date: nothing to sync"
+
+    tool.summary = "Un canevas en neuf blocs, à remplir à quatre ou huit personnes."
+    tool.save_revision().publish()
+    sync_url = sync_links(client, "de")[CANVAS_SHEET["title"]]
+    assert sync_url.startswith(
+        reverse("wagtail_localize:update_translations", args=[source.pk]) + "?next="
+    )
+    assert client.get(sync_url).status_code == 200
+    response = client.post(sync_url, {})
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("translations_status_report"))
+
+    strings = dict(
+        StringTranslation.objects.filter(
+            locale=translation.target_locale, translation_of__segments__source=source
+        ).values_list("translation_of__data", "data")
+    )
+    assert strings[CANVAS_SHEET["title"]] == "Canvas des sozioökonomischen Modells"
+    segments = StringSegment.objects.filter(source=source).values_list("string__data", flat=True)
+    assert tool.summary in segments
+    assert tool.summary not in strings, "the changed sentence waits for its translation"
+    german_tool = ToolPage.objects.get(pk=tool.get_translation(translation.target_locale).pk)
+    assert german_tool.title == "Canvas des sozioökonomischen Modells"
+
+
+def test_the_sync_is_not_offered_to_a_translator_when_other_languages_depend_on_it(client):
+    """A synchronisation updates every language of the page: with an Italian translation too,
+    it belongs to the moderators (translations/middleware.py refuses it to the translator)."""
+    tool = ToolPageFactory(**CANVAS_SHEET)
+    for language_code in ("de", "it"):
+        source, translation = start_translation(tool, language_code)
+        fill_strings(source, translation.target_locale, german)
+        translation.save_target(publish=True)
+    tool.summary = "Un canevas en neuf blocs, à remplir à quatre ou huit personnes."
+    tool.save_revision().publish()
+
+    client.force_login(TranslatorFactory(language_code="de"))
+    assert CANVAS_SHEET["title"] not in sync_links(client, "de")
+    client.force_login(ModeratorFactory())
+    assert CANVAS_SHEET["title"] in sync_links(client, "de")
