@@ -244,3 +244,24 @@ def test_the_sync_is_not_offered_to_a_translator_when_other_languages_depend_on_
     assert CANVAS_SHEET["title"] not in sync_links(client, "de")
     client.force_login(ModeratorFactory())
     assert CANVAS_SHEET["title"] in sync_links(client, "de")
+
+
+def test_the_sync_form_offers_to_publish_only_to_who_may_publish(client):
+    """A translator's synchronisation goes through review: the form does not offer "Publish
+    immediately" (the middleware would refuse it); a moderator's form does."""
+    tool = ToolPageFactory(**CANVAS_SHEET)
+    source, translation = start_translation(tool, "de")
+    fill_strings(source, translation.target_locale, german)
+    translation.save_target(publish=True)
+    url = reverse("wagtail_localize:update_translations", args=[source.pk])
+
+    client.force_login(TranslatorFactory(language_code="de"))
+    form = parse(client.get(url)).select_one("main form, form[method=POST]")
+    assert form.select("input[name=publish_translations]") == []
+    assert "passent par la relecture avant d’être publiées" in text_of(form)
+    refused = client.post(url, {"publish_translations": "on"})
+    assert (refused.status_code, refused["Location"]) == (302, reverse("wagtailadmin_home"))
+
+    client.force_login(ModeratorFactory())
+    form = parse(client.get(url)).select_one("main form, form[method=POST]")
+    assert len(form.select("input[name=publish_translations]")) == 1

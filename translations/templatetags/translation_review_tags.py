@@ -1,10 +1,12 @@
 """The review bar above wagtail-localize's translation editor: how many texts are still machine
-translations, where the review stands, and the button that sends the translation to review."""
+translations, where the review stands, and the button that sends the translation to review; and
+whether the sync form may offer to publish."""
 
 from django import template
 from django.contrib.admin.utils import quote
 from django.urls import reverse
 from wagtail.models import Page
+from wagtail_localize.models import Translation
 
 from ..middleware import LocaleScopeMiddleware
 from ..review import machine_made_count
@@ -47,3 +49,12 @@ def _action_url(instance, action, task_state):
         )
     url_name = instance.snippet_viewset.get_url_name("workflow_action")
     return reverse(url_name, args=[quote(instance.pk), action, task_state.pk])
+
+
+@register.simple_tag
+def may_publish_synced_translations(source, user):
+    """Whether `user` may publish every translation that syncing `source` updates."""
+    return all(
+        LocaleScopeMiddleware.may_write_translation(user, translation, publish=True)
+        for translation in Translation.objects.filter(source=source, enabled=True)
+    )
