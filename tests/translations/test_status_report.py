@@ -80,6 +80,10 @@ def test_filters_by_status_and_content_type_and_counts_per_status(client):
     standard_pages = StandardPage.objects.filter(locale=Locale.get_default()).count()
     assert sum(counts.values()) == standard_pages
     assert counts[UP_TO_DATE] == len(rows)
+    # French typography in the French admin: a non-breaking space before the colon.
+    shown = one(parse(response), f'.translation-status-counts li[data-status="{UP_TO_DATE}"]')
+    with translation.override("fr"):
+        assert shown.get_text() == f"{STATUS_LABELS[UP_TO_DATE]}\u00a0: {len(rows)}"
 
 
 def test_snippets_appear_with_a_link_to_their_editor(client):
