@@ -41,6 +41,25 @@ from .models import (
 BOARD_PAGE_SIZE = 20
 
 
+def public_workflow_states():
+    """Workflow runs in progress on what the public sent: examples and comments (revisions and
+    translation offers are comments), and the draft sheets and shared models made from a
+    proposal. An editor's own sheet in review is not a contribution from the public: it waits
+    in Wagtail's "Awaiting your review" panel only."""
+    shared_model = ModelAdaptationProposal._meta.get_field("business_model").related_model
+    types = ContentType.objects.get_for_models(UsageExample, ToolComment, ToolPage, shared_model)
+    proposed = {
+        ToolPage: ToolProposal.objects.values_list(Cast("tool_id", models.CharField()), flat=True),
+        shared_model: ModelAdaptationProposal.objects.values_list(
+            Cast("business_model_id", models.CharField()), flat=True
+        ),
+    }
+    public = models.Q(content_type__in=[types[UsageExample], types[ToolComment]])
+    for model, object_ids in proposed.items():
+        public |= models.Q(content_type=types[model], object_id__in=object_ids)
+    return WorkflowState.objects.filter(public, status=WorkflowState.STATUS_IN_PROGRESS)
+
+
 class Stage(models.TextChoices):
     RECEIVED = "received", pgettext_lazy("contribution stage", "Received")
     IN_REVIEW = "in_review", pgettext_lazy("contribution stage", "In review")

@@ -1,6 +1,5 @@
 """Admin integration (snippets, dashboard panel) and the co-creation sections of tool sheets."""
 
-from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -13,10 +12,10 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from core.sections import register_section
 from home.roles import MODERATORS, REVIEWERS
 from tools.impact import IMPACT_LIST_LIMIT, IMPACT_TEMPLATE
-from tools.models import ToolPage
 
 from .models import ToolComment, UsageExample
 from .pipeline import sheet_contributions
+from .progress import public_workflow_states
 
 PANEL_LIMIT = 15
 
@@ -51,18 +50,16 @@ register_snippet(ContributionsViewSetGroup)
 
 
 def waiting_contributions(user):
-    """Contributions and tool sheets whose current workflow task this user can act on."""
-    content_types = ContentType.objects.get_for_models(UsageExample, ToolComment, ToolPage)
-    states = (
+    """What the public sent whose current workflow task this user can act on."""
+    return (
         TaskState.objects.reviewable_by(user)
         .filter(
             status=TaskState.STATUS_IN_PROGRESS,
-            workflow_state__content_type__in=list(content_types.values()),
+            workflow_state__in=public_workflow_states(),
         )
         .select_related("workflow_state", "task")
         .order_by("started_at")
     )
-    return states
 
 
 class ContributionsPanel(Component):

@@ -14,7 +14,6 @@ counts (`tools.models.DownloadCount`) and event registrations (`events.models`).
 import datetime
 from dataclasses import dataclass, field
 
-from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Q, Sum
 from django.db.models.functions import TruncMonth
 from django.urls import reverse
@@ -22,7 +21,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import ModelLogEntry, PageLogEntry, TaskState, WorkflowState
+from wagtail.models import ModelLogEntry, PageLogEntry, TaskState
 
 from home.roles import (
     DIRECTORY_TEAM,
@@ -157,15 +156,10 @@ def reviewable_task_count(user):
 
 
 def contributions_waiting_count():
-    """Contributions from the public and proposed tools still inside a workflow."""
-    from contributions.models import ToolComment, UsageExample
-    from tools.models import ToolPage
+    """Contributions from the public (proposed tools and models included) in a workflow."""
+    from contributions.progress import public_workflow_states
 
-    content_types = ContentType.objects.get_for_models(UsageExample, ToolComment, ToolPage)
-    return WorkflowState.objects.filter(
-        status=WorkflowState.STATUS_IN_PROGRESS,
-        content_type__in=list(content_types.values()),
-    ).count()
+    return public_workflow_states().count()
 
 
 def translation_counts(language_codes=None):

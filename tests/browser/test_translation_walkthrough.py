@@ -230,7 +230,9 @@ def translator_sees_it_outdated_and_syncs(live_site, browser, tool):
     # row offers wagtail-localize's "Sync translated pages" form for it.
     load_next_page(page, row.get_by_role("link", name="Synchroniser avec le français").click)
     expect(page.locator("main")).to_contain_text(GERMAN_TITLE)
-    expect(page.locator("input[name=publish_translations]")).not_to_be_checked()
+    # A translator's update goes through review: the form does not offer to publish it.
+    expect(page.locator("input[name=publish_translations]")).to_have_count(0)
+    expect(page.locator("main form")).to_contain_text("passent par la relecture")
     save_screenshot(page, "translation-sync", guide=True)
     load_next_page(page, page.locator("main form input[type=submit][value='Soumettre']").click)
     expect(page).to_have_url(re.compile(r"/admin/translations/status/"))

@@ -7,10 +7,18 @@ from django.urls import reverse
 from wagtail.models import Locale
 
 from contributions.models import DecisionNotice, ToolComment, ToolProposal, UsageExample
+from contributions.progress import public_workflow_states
 from contributions.wagtail_hooks import ContributionsPanel, waiting_contributions
 from core.sections import registered_sections, sections_for
-from tests.factories import ToolCommentFactory, UsageExampleFactory, contributor_data
+from tests.factories import (
+    ToolCommentFactory,
+    ToolPageFactory,
+    ToolProposalFactory,
+    UsageExampleFactory,
+    contributor_data,
+)
 from tests.html import one, parse, text_of, texts
+from volunteers.dashboard import contributions_waiting_count
 
 pytestmark = pytest.mark.django_db
 
@@ -214,3 +222,22 @@ def test_the_dashboard_shows_reviewers_the_proposed_tools(client, tool, voluntee
 def test_contributions_are_attached_to_the_moderation_workflow():
     for model in (UsageExample, ToolComment):
         assert model().get_workflow().name == "Modération"
+
+
+def test_an_editors_own_sheet_in_review_is_not_called_a_contribution_from_the_public(volunteers):
+    """The reviewers' "contributions waiting" panel and the dashboards' figure count what the
+    public sent; an editor's sheet in review waits in Wagtail's own review panel only."""
+    editors_sheet = ToolPageFactory(title="Boussole des alliances", publish=False)
+    editors_sheet.save_revision(user=volunteers["editor"])
+    editors_sheet.get_workflow().start(editors_sheet, volunteers["editor"])
+    proposed = ToolProposalFactory(title="Carte des parties prenantes").tool
+
+    waiting = [
+        state.workflow_state.content_object.specific
+        for state in waiting_contributions(volunteers["reviewer"])
+    ]
+    assert proposed in waiting
+    assert editors_sheet not in waiting
+    figure = contributions_waiting_count()
+    assert figure == public_workflow_states().count()
+    assert not public_workflow_states().filter(object_id=str(editors_sheet.pk)).exists()
