@@ -23,7 +23,6 @@ from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
 from pytest_django.plugin import blocking_manager_key
 from wagtail.models import Locale, Site
-from xdist.scheduler import LoadScopeScheduling
 
 from home.models import HomePage
 
@@ -86,51 +85,6 @@ def pytest_collection_modifyitems(config, items):
         if elsewhere:
             config.hook.pytest_deselected(items=elsewhere)
             items[:] = [item for item in items if item not in elsewhere]
-
-
-# The heavy modules first -----------------------------------------------------------------------
-HEAVY_FOLDERS = {"browser", "resilience"}
-HEAVY_MARKERS = ("mark.slow", "mark.fuzz")
-
-
-class HeavyModulesFirst(LoadScopeScheduling):
-    """pytest-xdist's `--dist loadscope`, with the modules that take longest handed out first.
-
-    xdist hands out modules by their number of tests, so a module of one long test (a scanner,
-    a walk-through) often came last and kept one worker busy alone at the end of the run. The
-    controller never collects the tests, so a module counts as heavy by what it declares: it
-    lives under tests/browser/ or tests/resilience/, or it marks tests `slow` or `fuzz`.
-    """
-
-    def __init__(self, config, log=None):
-        super().__init__(config, log)
-        self._ordered = False
-
-    def _assign_work_unit(self, node):
-        if not self._ordered:
-            ordered = sorted(
-                self.workqueue.items(),
-                key=lambda item: (not self._is_heavy(item[0]), -len(item[1])),
-            )
-            self.workqueue.clear()
-            self.workqueue.update(ordered)
-            self._ordered = True
-        super()._assign_work_unit(node)
-
-    def _is_heavy(self, scope):
-        path = self.config.rootpath / scope.split("::", 1)[0]
-        try:
-            folder = path.resolve().relative_to(TESTS).parts[0]
-            source = path.read_text(encoding="utf-8")
-        except (ValueError, OSError):
-            return False
-        return folder in HEAVY_FOLDERS or any(marker in source for marker in HEAVY_MARKERS)
-
-
-def pytest_xdist_make_scheduler(config, log):
-    if config.getvalue("dist") == "loadscope":
-        return HeavyModulesFirst(config, log)
-    return None
 
 
 @pytest.fixture(scope="session")

@@ -20,8 +20,10 @@ def test_root_redirects_to_a_language(client):
     assert response["Location"] in {f"/{code}/" for code in LANGUAGE_CODES}
 
 
-@pytest.mark.parametrize("language", LANGUAGE_CODES)
-def test_every_live_page_type_renders_in_every_language(client, language):
+def test_every_live_french_page_renders(client):
+    """The German, Italian and English trees are rendered page by page, with more checks, by
+    tests/translations/test_lang_of_parts.py."""
+    language = "fr"
     pages = Page.objects.live().filter(locale__language_code=language, depth__gt=1).specific()
     rendered_types = set()
     for page in pages:
