@@ -22,7 +22,7 @@ def test_root_redirects_to_a_language(client):
 
 def test_every_live_french_page_renders(client):
     """The German, Italian and English trees are rendered page by page, with more checks, by
-    tests/translations/test_lang_of_parts.py."""
+    tests/translations/test_lang_of_parts.py (slow lane)."""
     language = "fr"
     pages = Page.objects.live().filter(locale__language_code=language, depth__gt=1).specific()
     rendered_types = set()

@@ -117,6 +117,9 @@ def public_path(url_path, language):
     return f"/{language}/" + url_path.split("/", 2)[2]
 
 
+# Every page of three trees (345 renders): in the slow lane, which CI runs on PostgreSQL; the
+# fast lane renders each page type in every language (tests/core/test_html_validity.py).
+@pytest.mark.slow
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_page_speaks_its_language_in_each_part(client, language):
     texts = ui_texts(language)
