@@ -23,6 +23,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import ModelLogEntry, PageLogEntry, TaskState
 
+from contributions.progress import public_workflow_states
 from home.roles import (
     DIRECTORY_TEAM,
     EDITORS,
@@ -157,8 +158,6 @@ def reviewable_task_count(user):
 
 def contributions_waiting_count():
     """Contributions from the public (proposed tools and models included) in a workflow."""
-    from contributions.progress import public_workflow_states
-
     return public_workflow_states().count()
 
 
