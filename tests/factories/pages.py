@@ -4,6 +4,7 @@ import factory
 from wagtail_localize.synctree import create_aliases_for_new_page
 
 from core.demo_utils import get_or_create_page, source_home
+from tools.pdf import regeneration_paused
 
 # The arguments that say where and how a page is created; they are not fields of the page.
 PAGE_CONTROLS = ("parent", "publish", "revision", "aliases")
@@ -77,13 +78,17 @@ class PageFactory(factory.Factory):
     @classmethod
     def _create(cls, model_class, *args, parent, publish, revision, aliases, **kwargs):
         page = model_class(*args, **kwargs)
-        parent.add_child(instance=page)
-        if publish:
-            page.save_revision().publish()
-            # The revision published a copy: read back what it saved (live revision, dates).
-            page.refresh_from_db()
-        elif revision:
-            page.save_revision()
-        if aliases:
-            create_aliases_for_new_page(page)
+        # Like the demo content, a page made for a test renders its PDF when first asked for,
+        # not on publication (about a sixth of the fast lane's time went to PDFs nobody read);
+        # tests of the publication's own PDF task publish outside a factory.
+        with regeneration_paused():
+            parent.add_child(instance=page)
+            if publish:
+                page.save_revision().publish()
+                # The revision published a copy: read back what it saved (live revision, dates).
+                page.refresh_from_db()
+            elif revision:
+                page.save_revision()
+            if aliases:
+                create_aliases_for_new_page(page)
         return page

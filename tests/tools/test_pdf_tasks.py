@@ -63,8 +63,10 @@ def run_worker():
 
 @pytest.fixture
 def sheet():
-    """A published sheet (its PDF rendered at once on publication, as no worker runs)."""
-    return ToolPageFactory()
+    """A published sheet with its PDF stored (a reader asked for it)."""
+    sheet = ToolPageFactory()
+    pdf.get_pdf(sheet)
+    return sheet
 
 
 @pytest.fixture
