@@ -9,6 +9,7 @@ from wagtail.models import Locale
 
 from events.models import EventFormat, EventPage
 from taxonomy.models import Lever
+from tests.bulk import made_in_bulk
 from tests.factories import EventPageFactory, RegistrationFactory
 from tests.html import one, parse, text_of, texts
 from tests.query_budget import assert_query_count_does_not_grow
@@ -124,16 +125,17 @@ def test_agenda_query_count_does_not_grow_with_two_hundred_events(client, agenda
     counter = iter(range(1000))
 
     def add_events():
-        for _ in range(100):
-            number = next(counter)
-            parent = webinar_cycle if number % 2 else agenda
-            event = EventPageFactory(
-                parent=parent,
-                slug=f"charge-{number}",
-                aliases=False,
-                start=timezone.now() + timedelta(days=1),
-            )
-            event.levers.set(levers[: 1 + number % 3])
+        with made_in_bulk():
+            for _ in range(100):
+                number = next(counter)
+                parent = webinar_cycle if number % 2 else agenda
+                event = EventPageFactory(
+                    parent=parent,
+                    slug=f"charge-{number}",
+                    aliases=False,
+                    start=timezone.now() + timedelta(days=1),
+                )
+                event.levers.set(levers[: 1 + number % 3])
 
     assert_query_count_does_not_grow(client, agenda.url, add_events, budget=12)
     assert EventPage.objects.filter(slug__startswith="charge-").count() == 200

@@ -7,6 +7,7 @@ from wagtail.models import Locale
 
 from providers.directory import PER_PAGE, daily_order
 from providers.models import ProviderIndexPage, ProviderPage
+from tests.bulk import made_in_bulk
 from tests.conftest import LANGUAGE_CODES
 from tests.factories import ImageFactory, ProviderPageFactory, ToolPageFactory
 from tests.html import one, parse, text_of, texts
@@ -178,15 +179,17 @@ def test_the_directory_query_count_does_not_grow_with_300_providers(client, inde
             **fields,
         )
 
-    for number in range(300):
-        provider(
-            regions=[regions[number % 3]],
-            services=["consulting", "training"][: 1 + number % 2],
-        )
+    with made_in_bulk():
+        for number in range(300):
+            provider(
+                regions=[regions[number % 3]],
+                services=["consulting", "training"][: 1 + number % 2],
+            )
 
     def add_providers():
-        for _ in range(20):
-            provider(regions=["CH-VD"])
+        with made_in_bulk():
+            for _ in range(20):
+                provider(regions=["CH-VD"])
 
     count = assert_query_count_does_not_grow(
         client,

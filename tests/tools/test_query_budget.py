@@ -2,6 +2,7 @@
 
 import pytest
 
+from tests.bulk import made_in_bulk
 from tests.factories import ToolInstrumentFactory, ToolPageFactory
 from tests.query_budget import assert_query_count_does_not_grow
 from tools.models import ToolPage
@@ -16,14 +17,15 @@ FILTERED = (
 
 def add_tools(library, count):
     def add():
-        ToolPageFactory.create_batch(
-            count,
-            parent=library,
-            bare=True,
-            lever_slugs=["financial-resources", "human-resources"],
-            phase_slugs=["launch", "growth"],
-            complexity=2,
-        )
+        with made_in_bulk():
+            ToolPageFactory.create_batch(
+                count,
+                parent=library,
+                bare=True,
+                lever_slugs=["financial-resources", "human-resources"],
+                phase_slugs=["launch", "growth"],
+                complexity=2,
+            )
 
     return add
 
