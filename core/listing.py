@@ -8,7 +8,9 @@ A listing goes through the same steps, each a function here:
    the visitor where the listing shows notices (a listing that must refuse a forged value, such
    as the tool library's language, raises `BadRequest` itself);
 2. filter its queryset (its own code: the domain knows its fields);
-3. count each facet's options in one query, `union_counts` (a UNION ALL of grouped counts);
+3. count each facet's options in one query, `union_counts` (a UNION ALL of grouped counts),
+   kept until the next publication by `published_counts` for a listing whose counts depend on
+   published pages only (not on the clock nor on visitors' actions);
    a listing of what a search backend found, across page types, counts over the facts of the
    found items instead (`found_counts`), and gets the items that pass its filters in the same
    query;
@@ -22,6 +24,7 @@ options have them) and `pagination.html` (numbered pages with previous and next 
 docs/architecture.md, "Listings", shows a listing built on it.
 """
 
+import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
@@ -30,6 +33,8 @@ from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
 from django.db import connection
 from django.db.models import Aggregate, QuerySet, Value
 from django.utils.translation import gettext_lazy as _
+
+from core.cache import PAGES, cached
 
 NOT_RECOGNISED = _("Some filters were not recognised and were ignored.")
 INVALID_PAGE = _("This page number is not valid; here is the first page.")
@@ -107,6 +112,32 @@ def union_counts(groups: Iterable[tuple[str, QuerySet, Aggregate]]) -> dict[str,
     for row in parts[0].union(*parts[1:], all=True):
         counts[groups[row["facet"]][0]][row["option"]] = row["total"]
     return counts
+
+
+# How long a selection's counts are kept when nothing is published meanwhile: selections are
+# many (every combination of ticks), and an unused one should not stay in the cache for a day.
+COUNTS_SECONDS = 60 * 60
+
+
+def selection_key(filters: dict[str, list]) -> str:
+    """A short key naming a selection of filters, the same whatever the order of the ticks."""
+    selection = sorted((param, sorted(map(str, values))) for param, values in filters.items())
+    return hashlib.sha256(repr(selection).encode()).hexdigest()[:32]
+
+
+def published_counts(listing: str, filters: dict[str, list], groups) -> dict[str, dict]:
+    """`union_counts(groups())`, computed once per selection of `filters` in `listing` (a name
+    with the index page's id) until the next publication, move or view restriction (`PAGES`).
+
+    For a listing whose counts depend only on what is published: a visitor who ticks what
+    others ticked before pays no count query, and at a thousand tools the counts are the
+    costliest query of the page (about 70 ms of PostgreSQL time)."""
+    return cached(
+        (PAGES,),
+        f"facet-counts:{listing}:{selection_key(filters)}",
+        lambda: union_counts(groups()),
+        timeout=COUNTS_SECONDS,
+    )
 
 
 def page_number(number) -> int:

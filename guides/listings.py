@@ -233,6 +233,7 @@ class BusinessModelListing(kit.Listing):
     FIELDS = {"sector": "sector", "region": "region", "lever": "levers__slug"}
 
     def __init__(self, index, request):
+        self.index = index
         self.notices = []
         levers = list(Lever.objects.live().filter(locale=active_locale()))
         choices = {
@@ -287,13 +288,17 @@ class BusinessModelListing(kit.Listing):
 
     def _counts(self):
         """{facet: {option: models}}, each facet counted with the other filters applied."""
-        return kit.union_counts(
-            (
-                param,
-                self._filtered(self.base, skip=param).order_by().values(option=F(field_name)),
-                Count("pk", distinct=True),
-            )
-            for param, field_name in self.FIELDS.items()
+        return kit.published_counts(
+            f"business-models:{self.index.pk}",
+            self.filters,
+            lambda: [
+                (
+                    param,
+                    self._filtered(self.base, skip=param).order_by().values(option=F(field_name)),
+                    Count("pk", distinct=True),
+                )
+                for param, field_name in self.FIELDS.items()
+            ],
         )
 
 

@@ -198,7 +198,17 @@ class ToolListing(kit.Listing):
         return facets
 
     def _facet_counts(self):
-        """{facet: {option value as text: tools}}; one query for every facet."""
+        """{facet: {option value as text: tools}}; one query for every facet, none when the
+        same selection was counted since the last publication."""
+        counts = kit.published_counts(
+            f"tools:{self.index_page.pk}", self.filters, self._count_groups
+        )
+        for param, _legend, _field_name, _model in FACETS:
+            # A UUID as text: hexadecimal digits on SQLite, with hyphens on PostgreSQL.
+            counts[param] = {str(uuid.UUID(key)): total for key, total in counts[param].items()}
+        return counts
+
+    def _count_groups(self):
         groups = []
         for param, _legend, field_name, model in FACETS:
             scope = self._filtered(self.base, skip=param)
@@ -232,11 +242,7 @@ class ToolListing(kit.Listing):
                     Count("pk"),
                 )
             )
-        counts = kit.union_counts(groups)
-        for param, _legend, _field_name, _model in FACETS:
-            # A UUID as text: hexadecimal digits on SQLite, with hyphens on PostgreSQL.
-            counts[param] = {str(uuid.UUID(key)): total for key, total in counts[param].items()}
-        return counts
+        return groups
 
     def _term_position(self, param, slug):
         for term in self.terms[param].values():

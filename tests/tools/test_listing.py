@@ -6,6 +6,7 @@ import pytest
 
 from tests.factories import ToolPageFactory
 from tests.html import one, parse, text_of, texts
+from tests.query_budget import count_queries
 from tools.listing import PAGE_SIZE
 from tools.models import ToolPage
 
@@ -145,3 +146,28 @@ def test_pagination_links_keep_the_filters(client):
     form = one(parse(response), "form.tool-filters")
     one(form, 'select[name="sort"]')
     one(form, 'p.tool-filters__buttons > a[href="/fr/outils/"]')  # "clear the filters"
+
+
+def test_a_selection_is_counted_once_until_the_next_publication(client, library):
+    url = "/fr/outils/?lever=financial-resources&phase=launch"
+    client.get("/fr/outils/?lever=human-resources")  # the page's other caches warm
+    first_count, first_queries = count_queries(client, url)
+    before = option_count(client.get(url), "phase", "launch")
+
+    again_count, queries = count_queries(client, url)
+    # The same ticks in another order are the same selection.
+    reordered_count, _queries = count_queries(
+        client, "/fr/outils/?phase=launch&lever=financial-resources"
+    )
+
+    def counts(queries):
+        return [query for query in queries if 'AS "facet"' in query["sql"]]
+
+    assert len(counts(first_queries)) == 1
+    assert again_count < first_count
+    assert reordered_count == again_count
+    assert not counts(queries)
+
+    ToolPageFactory(lever_slugs=["financial-resources"], phase_slugs=["launch"])
+
+    assert option_count(client.get(url), "phase", "launch") == before + 1
