@@ -269,7 +269,7 @@ def test_the_snippet_chooser_api_lists_only_models_the_role_works_on(client, rol
 # sending for review, approving a review) and convert (a translation back to an alias, an alias
 # into a page of its own; snippets have no aliases). The same action in the group's own locale
 # is the control that the request is right: it happens, except publishing, which translators
-# do through a review only (a moderator's request is its control).
+# do through a review only (a moderator's request is its control; `refused_in_own_locale`).
 
 TRANSLATOR_LANGUAGES = ["fr", "de", "it", "en"]
 MARK = "Traduit pour le test "
