@@ -5,10 +5,12 @@ is one row per other locale, with one of four statuses:
 
 - missing: nothing exists in that language, or only an alias of the French page;
 - in progress: a wagtail-localize translation exists but not every text is translated, or the
-  translated page or snippet is not published (or has unpublished changes);
-- outdated: the French source changed since the translation was last synchronised (its
-  TranslationSource was updated after the last TranslationLog for that language, or the French
-  page was published again after its content was last sent for translation);
+  translated page or snippet is not published (or has unpublished changes), or it was
+  synchronised with the French and not saved since (its TranslationSource was updated after the
+  last TranslationLog for that language: the new French texts wait in the translation editor);
+- outdated: the French source changed since the translation was last synchronised (the French
+  page or snippet was published again after its content was last taken into wagtail-localize's
+  TranslationSource): a sync ("Sync with the French") is what it waits for;
 - up to date: translated, complete, published and synchronised after the last source change.
 
 Page types and snippets are discovered (every page model, every snippet model with
@@ -263,7 +265,7 @@ def _localize_state(default_locale):
         enabled=True, source__locale=default_locale
     ).values_list("source_id", "target_locale_id"):
         translations[source_id].add(locale_id)
-    last_synced = {
+    last_saved = {
         (log["source_id"], log["locale_id"]): log["last"]
         for log in TranslationLog.objects.filter(source__locale=default_locale)
         .values("source_id", "locale_id")
@@ -299,11 +301,11 @@ def _localize_state(default_locale):
         .annotate(done=Count("id"))
         .order_by()
     }
-    return sources, translations, last_synced, totals, translated, machine_made
+    return sources, translations, last_saved, totals, translated, machine_made
 
 
 def _status_for(item, locale, target, state):
-    sources, translations, last_synced, totals, translated, machine_made = state
+    sources, translations, last_saved, totals, translated, machine_made = state
     source = sources.get(item.translation_key)
     translated_into = frozenset(translations.get(source["id"], ())) if source else frozenset()
     has_translation = locale.pk in translated_into
@@ -318,13 +320,14 @@ def _status_for(item, locale, target, state):
     row.source_id = source["id"]
     row.translation_locale_ids = translated_into
     row.machine_made = machine_made.get((source["id"], locale.pk), 0)
-    synced_at = last_synced.get((source["id"], locale.pk))
-    source_changed_at = source["last_updated_at"]
-    if item.published_at and item.published_at > source_changed_at:
-        source_changed_at = item.published_at
-    if synced_at is None or source_changed_at > synced_at:
+    saved_at = last_saved.get((source["id"], locale.pk))
+    synced_at = source["last_updated_at"]
+    if saved_at is None or (item.published_at and item.published_at > synced_at):
+        # The French changed after its texts were last taken into the translation: a sync.
         row.status = OUTDATED
-    elif done < total or not target.is_published:
+    elif synced_at > saved_at or done < total or not target.is_published:
+        # Synchronised, and the translated page or snippet not saved since (the new texts wait
+        # in the translation editor), or texts untranslated, or a version waiting for review.
         row.status = IN_PROGRESS
     return row
 

@@ -1,4 +1,5 @@
-"""The German translators' walk-through, and axe on every page type in German.
+"""The German translators' walk-through, and axe on every page type in German, Italian and
+English.
 
 Two German translators and a moderator, created on the live site, work through the real
 admin: Dora claims an untranslated tool sheet in the translation status report, starts its
@@ -8,9 +9,10 @@ translator, approves and publishes it. Mona, a moderator, then changes the Frenc
 summary and publishes it: the status report shows the German sheet as outdated, Dora syncs
 it from its row ("Synchroniser avec le français", wagtail-localize's "Sync translated pages"
 form), and the German sheet keeps her title while the changed summary waits as a new text to
-translate.
+translate (the row is then "in progress").
 
-Then one live page of each page type, in German (untranslated ones included), passes axe.
+Then, in German, Italian and English, one translated and one untranslated live page of each
+page type pass axe.
 Every step's result is read back from the database (`site_data`); every wait is on a
 condition, no sleeps.
 """
@@ -46,6 +48,7 @@ VOLUNTEERS = {
 GERMAN_TITLE = "Von Hand übersetzter Titel"
 NEW_SUMMARY = "Un résumé réécrit par la modération pour tester la synchronisation des traductions."
 PAGE_TYPES = sorted(model._meta.label_lower for model in get_page_models() if model is not Page)
+LANGUAGES = ["de", "it", "en"]
 
 
 @pytest.fixture(scope="module")
@@ -237,6 +240,10 @@ def translator_sees_it_outdated_and_syncs(live_site, browser, tool):
     load_next_page(page, page.locator("main form input[type=submit][value='Soumettre']").click)
     expect(page).to_have_url(re.compile(r"/admin/translations/status/"))
     expect(page.locator(".messages")).to_be_visible()
+    # Synchronised: the row waits for the new text's translation, not for another sync.
+    row = report_row(page, live_site, tool)
+    expect(row).to_have_attribute("data-status", "in_progress")
+    expect(row.locator("a.translation-sync")).to_have_count(0)
 
     state = german_state(live_site, tool)
     assert state["title"] == GERMAN_TITLE, "the published German sheet is unchanged"
@@ -252,39 +259,43 @@ def translator_sees_it_outdated_and_syncs(live_site, browser, tool):
     page.context.close()
 
 
-# --- axe on one page of each page type, in German ---------------------------------------------
+# --- axe on one page of each page type, in German, Italian and English ------------------------
 
 
 @pytest.fixture(scope="module")
-def german_pages_by_type(live_site):
-    """{page type: [url of a translated page, url of an untranslated one]} in German, the
-    first of each kind in tree order (a type without one of the kinds has one url)."""
+def pages_by_type(live_site):
+    """{language: {page type: [url of a translated page, url of an untranslated one]}} in
+    German, Italian and English, the first of each kind in tree order (a type without one of
+    the kinds has one url)."""
     return site_data(
         live_site,
         "import json\n"
         "from wagtail.models import Page\n"
         "pages = {}\n"
-        "for page in Page.objects.live().filter(locale__language_code='de', depth__gt=1)"
-        ".select_related('content_type').order_by('path'):\n"
+        f"for page in Page.objects.live().filter(locale__language_code__in={LANGUAGES!r}, "
+        "depth__gt=1).select_related('content_type', 'locale').order_by('path'):\n"
         "    label = page.content_type.app_label + '.' + page.content_type.model\n"
-        "    pages.setdefault(label, {}).setdefault(page.alias_of_id is not None, page.url)\n"
-        "print(json.dumps({label: list(urls.values()) for label, urls in pages.items()}))\n",
+        "    by_type = pages.setdefault(page.locale.language_code, {})\n"
+        "    by_type.setdefault(label, {}).setdefault(page.alias_of_id is not None, page.url)\n"
+        "print(json.dumps({language: {label: list(urls.values()) for label, urls in "
+        "by_type.items()} for language, by_type in pages.items()}))\n",
     )
 
 
 @pytest.fixture(scope="module")
 def visitor(browser):
-    """One German visitor's browser for every page type."""
+    """One visitor's browser for every page type and language (one HTTP cache)."""
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="de-CH")
     yield context.new_page()
     context.close()
 
 
 @pytest.mark.parametrize("page_type", PAGE_TYPES)
-def test_german_pages_of_each_type_pass_axe(live_site, visitor, german_pages_by_type, page_type):
-    assert page_type in german_pages_by_type, f"no live German {page_type} in the demo"
-    for url in german_pages_by_type[page_type]:
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_pages_of_each_type_pass_axe(live_site, visitor, pages_by_type, language, page_type):
+    assert page_type in pages_by_type[language], f"no live {page_type} in {language}"
+    for url in pages_by_type[language][page_type]:
         response = visitor.goto(f"{live_site.url}{url}")
         assert response.status == 200, url
-        expect(visitor.locator("html")).to_have_attribute("lang", "de")
-        assert_accessible(visitor, f"{page_type} in German ({url})")
+        expect(visitor.locator("html")).to_have_attribute("lang", language)
+        assert_accessible(visitor, f"{page_type} in {language} ({url})")

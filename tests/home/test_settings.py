@@ -151,3 +151,24 @@ def test_an_unknown_tasks_backend_is_refused():
     result = run_manage("check", environment={**PRODUCTION_ENVIRONMENT, "TASKS_BACKEND": "celery"})
     assert result.returncode != 0
     assert "TASKS_BACKEND must be one of ['database', 'immediate']" in result.stderr
+
+
+MACHINE_TRANSLATOR = (
+    "from wagtail_localize.machine_translators import get_machine_translator\n"
+    "translator = get_machine_translator()\n"
+    "print(type(translator).__name__, translator.options.get('AUTH_KEY', '-'))\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("key", "expected"),
+    [
+        ("cle-deepl:fx", ["GlossaryDeepLTranslator", "cle-deepl:fx"]),
+        ("", ["GlossaryDummyTranslator", "-"]),
+    ],
+)
+def test_deepl_translates_with_the_glossary_when_its_key_is_set(key, expected):
+    environment = {**PRODUCTION_ENVIRONMENT, "DEEPL_API_KEY": key}
+    result = run_manage("shell", "-c", MACHINE_TRANSLATOR, environment=environment)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1].split() == expected

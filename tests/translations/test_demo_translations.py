@@ -71,6 +71,18 @@ def test_no_segment_of_a_translated_page_is_left_in_french(language):
     assert {path: segments for path, segments in left.items() if segments} == {}
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_demo_translations_are_written_by_people_not_machine_made(language):
+    keys = [page.translation_key for page in demo.translated_pages()]
+    strings = StringTranslation.objects.filter(
+        locale__language_code=language, context__object_id__in=keys
+    )
+    assert strings.count() > 100
+    assert set(strings.values_list("translation_type", flat=True)) == {
+        StringTranslation.TRANSLATION_TYPE_MANUAL
+    }
+
+
 def test_the_check_names_the_segments_still_in_french():
     french = ToolPageFactory(title="Une fiche pas encore traduite")
     german = Locale.objects.get(language_code="de")

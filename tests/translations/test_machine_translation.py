@@ -20,6 +20,7 @@ from wagtail_localize.models import (
 from tests.factories import GlossaryTermFactory, ToolPageFactory, TranslatorFactory
 from tests.html import one, parse, text_of
 from translations.machine_translation import apply_glossary
+from translations.wagtail_hooks import glossary_viewset
 
 pytestmark = pytest.mark.django_db
 
@@ -124,6 +125,22 @@ def test_without_deepl_the_glossary_is_applied_and_marked_machine_made(client):
     report = client.get(reverse("translations_status_report"), {"locale": "de"})
     (row,) = [row for row in report.context["rows"] if row.item.pk == tool.pk]
     assert row.machine_made == len(strings) - 1
+
+
+def test_a_translator_adds_a_term_in_the_admin_and_machine_translation_follows_it(client):
+    """The glossary is data that translators and moderators keep in the admin (Reports)."""
+    client.force_login(TranslatorFactory(language_code="de"))
+    response = client.post(
+        reverse(glossary_viewset.get_url_name("add")),
+        {"french": "boussole", "german": "Kompass", "italian": "", "english": "", "note": ""},
+    )
+    assert response.status_code == 302
+    tool = ToolPageFactory(title="La boussole du projet", summary="Une boussole.", aliases=False)
+    source, translation = send_for_translation(client, tool)
+    machine_translate(client, translation)
+    strings = german_strings(source, translation.target_locale)
+    assert strings["La boussole du projet"].data == "La Kompass du projet"
+    assert strings["Une boussole."].data == "Une Kompass."
 
 
 @override_settings(WAGTAILLOCALIZE_MACHINE_TRANSLATOR=DEEPL)

@@ -73,9 +73,19 @@ def test_changed_source_is_outdated_and_resync_keeps_unchanged_german_text(
 
     tool.summary = "Un canevas en neuf blocs, à remplir à quatre ou huit personnes."
     tool.save_revision().publish()
-    source.update_from_db()
     row = status_of(tool, "de")
     assert row.status == OUTDATED
+    # Saving the German again without a sync does not bring the French change in.
+    with django_capture_on_commit_callbacks(execute=True):
+        translation.save_target(publish=True)
+    assert status_of(tool, "de").status == OUTDATED
+
+    # Synchronised: the translation has the new French text, which waits for its German (the
+    # translation editor's work), and the page is not saved yet: in progress, nothing to sync.
+    source.update_from_db()
+    row = status_of(tool, "de")
+    assert row.status == IN_PROGRESS
+    assert row.translated == row.total - 1
 
     with django_capture_on_commit_callbacks(execute=True):
         translation.save_target(publish=True)
@@ -227,6 +237,15 @@ def test_an_outdated_translation_is_synced_from_the_report_by_its_translator(
     assert tool.summary not in strings, "the changed sentence waits for its translation"
     german_tool = ToolPage.objects.get(pk=tool.get_translation(translation.target_locale).pk)
     assert german_tool.title == "Canvas des sozioökonomischen Modells"
+    # Synchronised: the row waits for the translation of the new text, not for another sync.
+    assert status_of(tool, "de").status == IN_PROGRESS
+    assert CANVAS_SHEET["title"] not in sync_links(client, "de")
+
+    # Translated and approved: up to date again.
+    fill_strings(source, translation.target_locale, lambda text: f"DE {text}")
+    with django_capture_on_commit_callbacks(execute=True):
+        translation.save_target(publish=True)
+    assert status_of(tool, "de").status == UP_TO_DATE
 
 
 def test_the_sync_is_not_offered_to_a_translator_when_other_languages_depend_on_it(client):

@@ -158,6 +158,10 @@ def test_a_translator_sees_what_is_missing_in_her_language_only(client):
     assert waiting_line(soup, "outdated") == counts["outdated"]
     missing = one(soup, 'li[data-waiting="missing"] > a')
     assert missing["href"].startswith("/admin/translations/status/?status=missing")
+    # The link lists what is missing in her language only.
+    listed = client.get(missing["href"]).context
+    assert listed["paginator"].count == counts["missing"]
+    assert {(row.locale.language_code, row.status) for row in listed["rows"]} == {("de", "missing")}
     one(soup, 'dl.volunteer-dashboard__figures > div[data-figure="outdated"]')
     one(soup, "section#waiting-translations-section")
     assert "locale=it" not in html
