@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.models import WorkflowState
 
+from core.cache import CHROME, bump
 from core.retention import (
     RETENTION_HOOK,
     AnonymiseLogEntries,
@@ -74,6 +75,8 @@ def erase_contributor(contribution):
     type(contribution).objects.filter(pk=contribution.pk).update(**erased)
     if isinstance(contribution, (UsageExample, ToolComment)):
         erase_from_revisions(contribution, **erased)
+    # An erased name must leave the sheets at once, not when their cached sections expire.
+    bump(CHROME)
 
 
 @hooks.register(RETENTION_HOOK)

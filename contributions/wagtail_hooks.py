@@ -9,6 +9,7 @@ from wagtail.models import TaskState
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from core.cache import CHROME, PAGES
 from core.sections import register_section
 from home.roles import MODERATORS, REVIEWERS
 from tools.impact import IMPACT_LIST_LIMIT, IMPACT_TEMPLATE
@@ -103,6 +104,12 @@ def add_contributions_panel(request, panels):
         panels.append(ContributionsPanel(user))
 
 
+# What the sheet shows of its contributions changes when a page is published (the sheet, a
+# proposal turned into a sheet) or a contribution is saved, published or erased (snippets, and
+# proposals: watched in apps.py): kept per sheet until then.
+PUBLISHED_CONTRIBUTIONS = (PAGES, CHROME)
+
+
 def _tool_status_context(page, request):
     data = sheet_contributions(page, request)
     return {"status": page.get_status_display(), "example_count": data["example_count"]}
@@ -133,6 +140,7 @@ register_section(
     "contributions/includes/tool_status.html",
     _tool_status_context,
     order=5,
+    cached_in=PUBLISHED_CONTRIBUTIONS,
 )
 register_section(
     "tool_sheet",
@@ -140,6 +148,7 @@ register_section(
     "contributions/includes/tool_examples.html",
     _tool_examples_context,
     order=50,
+    cached_in=PUBLISHED_CONTRIBUTIONS,
 )
 register_section(
     "tool_sheet",
@@ -147,6 +156,7 @@ register_section(
     "contributions/includes/tool_comments.html",
     _tool_comments_context,
     order=60,
+    cached_in=PUBLISHED_CONTRIBUTIONS,
 )
 register_section(
     "tool_sheet",
@@ -155,6 +165,7 @@ register_section(
     _tool_credits_context,
     order=90,
     printed=True,
+    cached_in=PUBLISHED_CONTRIBUTIONS,
 )
 register_section(
     "tool_sheet",

@@ -17,8 +17,12 @@ lambda: Section(...), order=...)`. Wagtail discovers every app's hooks before th
 asks, whatever the import order.
 
 `get_context(page, request)` returns the section's context, or None to hide it. Each section
-must keep its own query count bounded. A section with `printed=True` is also part of the
-page's PDF (`sections_for(..., printed=True)` returns only those; `request` is then None).
+must keep its own query count bounded. A section whose context depends only on published pages
+and snippets (no form, nothing of the visitor, nothing that changes with the clock) says so
+with `cached_in=(PAGES,)` (core/cache.py namespaces): its context is then kept per page until
+the next publication, and computed afresh for a preview. A section with `printed=True` is
+also part of the page's PDF (`sections_for(..., printed=True)` returns only those; `request`
+is then None).
 """
 
 from collections.abc import Callable
@@ -26,6 +30,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from wagtail import hooks
+
+from core.cache import cached
 
 HOOK_PREFIX = "sbm_sections:"
 
@@ -36,14 +42,15 @@ class Section:
     template: str
     get_context: Callable[[Any, Any], dict | None]
     printed: bool = False
+    cached_in: tuple = ()
 
 
 def section_hook(target):
     return f"{HOOK_PREFIX}{target}"
 
 
-def register_section(target, name, template, get_context, order=100, printed=False):
-    section = Section(name, template, get_context, printed)
+def register_section(target, name, template, get_context, order=100, printed=False, cached_in=()):
+    section = Section(name, template, get_context, printed, tuple(cached_in))
     hooks.register(section_hook(target), lambda: section, order=order)
 
 
@@ -57,9 +64,28 @@ def sections_for(target, page, request, printed=False):
     for section in registered_sections(target):
         if printed and not section.printed:
             continue
-        context = section.get_context(page, request)
+        context = _context(target, section, page, request)
         if context is not None:
             rendered.append(
                 {"name": section.name, "template": section.template, "context": context}
             )
     return rendered
+
+
+def _context(target, section, page, request):
+    """The section's context, from the cache when the section allows it and the page shown is
+    the published one (a preview shows a draft)."""
+    cacheable = (
+        section.cached_in
+        and request is not None
+        and not getattr(request, "is_preview", False)
+        and getattr(page, "pk", None) is not None
+    )
+    if not cacheable:
+        return section.get_context(page, request)
+    return cached(
+        section.cached_in,
+        f"section:{target}:{section.name}:{page.pk}",
+        lambda: section.get_context(page, request),
+        request=request,
+    )

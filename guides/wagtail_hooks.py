@@ -7,6 +7,7 @@ tool's impact page (admin) lists the guides, training modules and shared models 
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from core.cache import PAGES
 from core.sections import register_section
 from tools.impact import IMPACT_LIST_LIMIT, IMPACT_TEMPLATE
 
@@ -19,6 +20,7 @@ register_section(
     "guides/includes/tool_guides.html",
     get_context=guides_for_tool,
     order=30,
+    cached_in=(PAGES,),
 )
 
 

@@ -4,6 +4,7 @@ from django.utils import timezone
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 
+from core.cache import PAGES
 from core.sections import register_section
 from home.roles import DIRECTORY_TEAM, MODERATORS
 
@@ -62,4 +63,5 @@ register_section(
     "providers/includes/tool_providers.html",
     get_context=tool_providers_context,
     order=40,
+    cached_in=(PAGES,),
 )

@@ -2,6 +2,7 @@
 
 from django.db.models import Q, Sum
 
+from core.cache import CHROME, PAGES, cached
 from core.public_pages import public
 from core.sections import sections_for
 from home.lineage import page_lineage
@@ -98,21 +99,39 @@ def instruction_groups(instructions):
     return groups
 
 
-def sheet_context(page, request):
-    sections = sections_for("tool_sheet", page, request)
+def published_parts(page):
+    """What the sheet shows that changes only when a page is published, moved or unpublished,
+    or a snippet (a term, a lever's picture) changes: its classification, illustration,
+    lineage and related tools."""
     terms = classification(page)
     image, image_alt = sheet_illustration(page, terms["levers"])
     origin, adaptations = page_lineage(page)
     return {
-        "origin": origin,
-        "adaptations": adaptations,
+        "terms": terms,
         "illustration": image,
         "illustration_alt": image_alt,
+        "origin": origin,
+        "adaptations": adaptations,
+        "related": related_tools(page),
+    }
+
+
+def sheet_context(page, request):
+    """The sheet's context: its published parts from the cache (computed again for a preview,
+    whose draft may classify or link otherwise), its sections and its download totals for
+    this request."""
+    sections = sections_for("tool_sheet", page, request)
+    if getattr(request, "is_preview", False):
+        parts = published_parts(page)
+    else:
+        parts = cached(
+            (PAGES, CHROME), f"tool-sheet:{page.pk}", lambda: published_parts(page), request=request
+        )
+    return {
+        **parts,
         "instruction_groups": instruction_groups(page.instructions),
         # The contributions app shows the status line with its example count when installed.
         "show_status_line": not any(s["name"] == "contributions_status" for s in sections),
-        "terms": terms,
         "instruments": instruments_with_counts(page),
-        "related": related_tools(page),
         "sections": sections,
     }

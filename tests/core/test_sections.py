@@ -1,7 +1,9 @@
 """Sections: one domain's blocks on another domain's page, on Wagtail hooks per target."""
 
+import pytest
 from wagtail import hooks
 
+from core.cache import PAGES, bump
 from core.sections import Section, register_section, registered_sections, section_hook, sections_for
 
 
@@ -47,3 +49,60 @@ def test_the_tool_sheet_shows_the_other_domains_sections_in_their_order():
     names = [section.name for section in registered_sections("tool_sheet")]
     assert names.index("contributions_status") < names.index("guides") < names.index("providers")
     assert names.index("providers") < names.index("contributions_comments")
+
+
+class Page:
+    """A page as sections see it: an id."""
+
+    pk = 7
+
+
+class Request:
+    is_preview = False
+
+
+@pytest.mark.django_db
+def test_a_section_of_published_content_is_computed_once_until_the_next_publication():
+    target = "test_cached"
+    computed = []
+
+    def context(page, request):
+        computed.append(page.pk)
+        return {"count": len(computed)}
+
+    kept = Section("kept", "kept.html", context, cached_in=(PAGES,))
+    with hooks.register_temporarily(section_hook(target), lambda: kept):
+        first = sections_for(target, Page(), Request())
+        again = sections_for(target, Page(), Request())
+        assert first == again
+        assert computed == [7]
+
+        bump(PAGES)  # a publication
+        assert sections_for(target, Page(), Request())[0]["context"] == {"count": 2}
+
+        preview = Request()
+        preview.is_preview = True  # a draft may show otherwise: never from the cache
+        assert sections_for(target, Page(), preview)[0]["context"] == {"count": 3}
+        assert sections_for(target, Page(), preview)[0]["context"] == {"count": 4}
+
+
+def test_a_section_that_does_not_say_so_is_computed_for_every_request():
+    target = "test_uncached"
+    computed = []
+    live = Section("live", "live.html", lambda page, request: computed.append(1) or {})
+    with hooks.register_temporarily(section_hook(target), lambda: live):
+        sections_for(target, Page(), Request())
+        sections_for(target, Page(), Request())
+    assert len(computed) == 2
+
+
+def test_only_sections_without_forms_or_clock_are_kept_on_the_tool_sheet():
+    kept = {section.name for section in registered_sections("tool_sheet") if section.cached_in}
+    assert kept == {
+        "guides",
+        "providers",
+        "contributions_status",
+        "contributions_examples",
+        "contributions_comments",
+        "contributions_credits",
+    }

@@ -4,7 +4,7 @@ import pytest
 
 from tests.bulk import made_in_bulk
 from tests.factories import ToolInstrumentFactory, ToolPageFactory
-from tests.query_budget import assert_query_count_does_not_grow
+from tests.query_budget import assert_query_count_does_not_grow, count_queries
 from tools.models import ToolPage
 
 pytestmark = pytest.mark.django_db
@@ -67,3 +67,18 @@ def test_a_sheet_with_many_instruments_has_a_bounded_query_count(client, library
             )
 
     assert_query_count_does_not_grow(client, tool.url, add_instruments, budget=12)
+
+
+def test_a_warm_sheet_reads_what_only_publications_change_from_the_cache(client, library):
+    """Classification, illustration, lineage, related tools, guides, providers and approved
+    contributions are kept until the next publication; the page, its download totals and the
+    upcoming events (the clock) are read for each view."""
+    tool = ToolPageFactory(parent=library, lever_slugs=["financial-resources"], instrument_count=1)
+    client.get(tool.url)
+
+    count, queries = count_queries(client, tool.url)
+
+    tables = " ".join(query["sql"] for query in queries)
+    assert count <= 5, [query["sql"][:120] for query in queries]
+    for kept in ("taxonomy_", "providers_", "guides_", "contributions_", "tools_toolpage_related"):
+        assert kept not in tables
