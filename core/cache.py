@@ -275,6 +275,9 @@ WATCHED = {
     "wagtailcore.site": PAGES,
     "wagtailcore.locale": PAGES,
     "wagtailcore.pageviewrestriction": PAGES,
+    # Cached parts of pages keep images with their renditions; an image edited (its file or
+    # its focal point: Wagtail deletes its renditions) must not leave them pointing at gone files.
+    "wagtailimages.image": CHROME,
 }
 
 

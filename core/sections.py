@@ -20,11 +20,13 @@ asks, whatever the import order.
 must keep its own query count bounded. A section whose context depends only on published pages
 and snippets (no form, nothing of the visitor, nothing that changes with the clock) says so
 with `cached_in=(PAGES,)` (core/cache.py namespaces): its context is then kept per page until
-the next publication, and computed afresh for a preview. A section with `printed=True` is
-also part of the page's PDF (`sections_for(..., printed=True)` returns only those; `request`
-is then None).
+the next publication, and computed afresh for a preview; one that lists what is upcoming adds
+`clock_minutes=5`: kept that long at most, as the clock moves events into the past. A
+section with `printed=True` is also part of the page's PDF (`sections_for(..., printed=True)`
+returns only those; `request` is then None).
 """
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -43,14 +45,17 @@ class Section:
     get_context: Callable[[Any, Any], dict | None]
     printed: bool = False
     cached_in: tuple = ()
+    clock_minutes: int = 0
 
 
 def section_hook(target):
     return f"{HOOK_PREFIX}{target}"
 
 
-def register_section(target, name, template, get_context, order=100, printed=False, cached_in=()):
-    section = Section(name, template, get_context, printed, tuple(cached_in))
+def register_section(
+    target, name, template, get_context, order=100, printed=False, cached_in=(), clock_minutes=0
+):
+    section = Section(name, template, get_context, printed, tuple(cached_in), clock_minutes)
     hooks.register(section_hook(target), lambda: section, order=order)
 
 
@@ -83,9 +88,12 @@ def _context(target, section, page, request):
     )
     if not cacheable:
         return section.get_context(page, request)
+    key = f"section:{target}:{section.name}:{page.pk}"
+    if section.clock_minutes:
+        key += f":{int(time.time() // (section.clock_minutes * 60))}"
     return cached(
         section.cached_in,
-        f"section:{target}:{section.name}:{page.pk}",
+        key,
         lambda: section.get_context(page, request),
         request=request,
     )

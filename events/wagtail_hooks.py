@@ -18,6 +18,7 @@ from wagtail.admin.views.generic.models import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button
 
+from core.cache import CHROME, PAGES
 from core.sections import register_section
 from core.spreadsheets import NeutralisedExportMixin
 from guides.listings import TRAINING_SESSIONS_HOOK
@@ -33,8 +34,19 @@ from .listing import (
 )
 from .models import EventPage, EventSeriesPage, Registration
 
-register_section("home", "events", "events/includes/home_events.html", home_section, order=40)
-register_section("tool_sheet", "events", "events/includes/tool_events.html", tool_section, 50)
+# Upcoming events change with publications, pictures and the clock.
+UPCOMING_SECTION = {"cached_in": (PAGES, CHROME), "clock_minutes": 5}
+register_section(
+    "home", "events", "events/includes/home_events.html", home_section, 40, **UPCOMING_SECTION
+)
+register_section(
+    "tool_sheet",
+    "events",
+    "events/includes/tool_events.html",
+    tool_section,
+    50,
+    **UPCOMING_SECTION,
+)
 register_section(
     "training_module",
     "sessions",

@@ -4,6 +4,7 @@ links in the tool library."""
 from django.urls import reverse
 from django.utils import translation
 
+from core.cache import CHROME, PAGES
 from core.sections import register_section
 from news.models import NewsIndexPage, NewsPage, listing, with_cycles_in
 from news.opendata import LICENCE_NAME
@@ -32,7 +33,12 @@ def _open_data_context(page, request):
 
 
 register_section(
-    "home", "latest_news", "news/includes/home_news.html", _home_news_context, order=30
+    "home",
+    "latest_news",
+    "news/includes/home_news.html",
+    _home_news_context,
+    order=30,
+    cached_in=(PAGES, CHROME),
 )
 register_section(
     "tool_library",
