@@ -12,6 +12,8 @@ from decimal import Decimal
 
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
+from PIL import Image as PILImage
+from PIL import ImageDraw
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection
@@ -614,9 +616,6 @@ def _pdf_document(title, text, collection=None):
 
 def _partner_logo(name):
     """A plain logo image for the demo partner (initials on a coloured square)."""
-    from PIL import Image as PILImage
-    from PIL import ImageDraw
-
     Image = get_image_model()
     title = f"Logo {name}"
     existing = Image.objects.filter(title=title).first()

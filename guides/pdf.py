@@ -7,6 +7,8 @@ from django.utils.text import slugify
 from core.pdf import html_to_pdf
 from core.sections import sections_for
 
+from .listings import business_model_context, guide_context
+
 
 def render_pdf(template, context, request):
     html = render_to_string(template, context, request=request)
@@ -20,8 +22,6 @@ def pdf_response(content, title):
 
 
 def guide_pdf_response(guide, request):
-    from .listings import guide_context
-
     context = {"page": guide, **guide_context(guide)}
     # Each republished sheet carries its credits, as the sheet's own PDF does.
     for step in context["steps"]:
@@ -30,7 +30,5 @@ def guide_pdf_response(guide, request):
 
 
 def business_model_pdf_response(model, request):
-    from .listings import business_model_context
-
     context = {"page": model, **business_model_context(model, request)}
     return pdf_response(render_pdf("guides/pdf/business_model.html", context, request), model.title)

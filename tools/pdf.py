@@ -27,6 +27,9 @@ from core.pdf import html_to_pdf
 from core.sections import sections_for
 from core.urls import site_url
 
+from .blocks import instruction_groups
+from .sheet import classification, instruments_with_counts, related_tools
+
 PDF_FOLDER = "tools/pdf"
 
 
@@ -60,8 +63,6 @@ def stored_path(page, sections=None):
 
 
 def render_pdf(page, sections=None):
-    from .sheet import classification, instruction_groups, instruments_with_counts, related_tools
-
     sections = printed_sections(page) if sections is None else sections
     with translation.override(page.locale.language_code):
         html = render_to_string(
