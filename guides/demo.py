@@ -21,6 +21,7 @@ from weasyprint import HTML
 
 from core.demo_images import demo_image, give_image, hero_image, pattern
 from core.demo_utils import get_or_create_page, source_home
+from core.pdf import regeneration_paused
 from core.progress import progress
 from home.demo import add_menu_item
 from taxonomy.models import Audience, Lever, Phase
@@ -808,6 +809,12 @@ def _load_models(home, tools):
 
 
 def load(command):
+    # The PDFs of the guides and shared models are rendered when first asked for.
+    with regeneration_paused():
+        _load(command)
+
+
+def _load(command):
     home = source_home()
     tools = _french_tools(home.locale)
     guides_index, guides = _load_guides(home, tools)

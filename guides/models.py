@@ -173,6 +173,7 @@ class GuidePage(LicensedMixin, RoutablePageMixin, BasePage):
         return context
 
     guide_pdf_response = helper_at("guides.pdf.guide_pdf_response")
+    stored_pdf = helper_at("guides.pdf.guide_pdf")
 
     @path("pdf/", name="pdf")
     def guide_pdf(self, request):
@@ -776,6 +777,7 @@ class BusinessModelPage(LicensedMixin, AdaptationMixin, RoutablePageMixin, BaseP
         return context
 
     business_model_pdf_response = helper_at("guides.pdf.business_model_pdf_response")
+    stored_pdf = helper_at("guides.pdf.business_model_pdf")
 
     @path("pdf/", name="pdf")
     def canvas_pdf(self, request):

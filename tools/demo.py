@@ -13,13 +13,13 @@ from weasyprint import HTML
 
 from core.demo_images import canvas_grid, demo_image, give_image, hero_image
 from core.demo_utils import get_or_create_page, source_home
+from core.pdf import regeneration_paused
 from core.progress import progress
 from home.demo import add_menu_item
 from taxonomy.models import Audience, Lever, Phase, Theme
 
 from .demo_content import AUTHORS, CONTRIBUTORS, TOOLS
 from .models import ToolIndexPage, ToolInstrument, ToolPage, ToolStatus
-from .pdf import regeneration_paused
 
 ORDER = 30
 

@@ -328,6 +328,7 @@ class ToolPage(LicensedMixin, AdaptationMixin, RoutablePageMixin, BasePage):
 
     sheet_context = helper_at("tools.sheet.sheet_context")
     pdf_response = helper_at("tools.pdf.pdf_response")
+    stored_pdf = helper_at("tools.pdf.get_pdf")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
