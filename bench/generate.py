@@ -104,8 +104,8 @@ def generate(*, tools, events, providers, guides, stream=sys.stderr, out=sys.std
     from wagtail.models import Page
     from wagtail_localize.synctree import PageIndex, synchronize_tree
 
+    from core.pdf import regeneration_paused
     from core.progress import progress
-    from tools.pdf import regeneration_paused
 
     started = time.perf_counter()
     out.write("Demo content (setup_site, every app's demo.py, language trees) ...\n")

@@ -39,6 +39,12 @@ from contextvars import ContextVar
 from django.core.cache import cache
 from django.core.signals import request_finished, request_started
 from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from modelcluster.fields import ParentalKey
+from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
+from wagtail.snippets.models import get_snippet_models
 
 logger = logging.getLogger("sbm.cache")
 
@@ -254,10 +260,6 @@ def _bump_chrome(sender, **kwargs):
 
 def _chrome_model(model):
     """Snippets (the menu, the footer, the taxonomy...), their inline rows, and settings."""
-    from modelcluster.fields import ParentalKey
-    from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
-    from wagtail.snippets.models import get_snippet_models
-
     if issubclass(model, (BaseSiteSetting, BaseGenericSetting)):
         return True
     snippets = tuple(get_snippet_models())
@@ -288,8 +290,6 @@ def watch(namespace, *labels):
 
 
 def _on_model_change(sender, instance, *, deleted=False, **kwargs):
-    from wagtail.models import Page
-
     if kwargs.get("raw") or sender.__module__ == "__fake__":
         return
     if isinstance(instance, Page):
@@ -309,15 +309,6 @@ def _on_model_delete(sender, instance, **kwargs):
 
 
 def connect_signals():
-    from django.db.models.signals import post_delete, post_save
-    from wagtail.signals import (
-        page_published,
-        page_unpublished,
-        post_page_move,
-        published,
-        unpublished,
-    )
-
     page_published.connect(_bump_pages, dispatch_uid="sbm-cache-page-published")
     page_unpublished.connect(_bump_pages, dispatch_uid="sbm-cache-page-unpublished")
     post_page_move.connect(_bump_pages, dispatch_uid="sbm-cache-page-moved")

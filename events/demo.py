@@ -9,12 +9,15 @@ from xml.sax.saxutils import escape
 from django.core.files.base import ContentFile
 from django.utils import timezone
 from wagtail.documents import get_document_model
+from weasyprint import HTML
 
 from core.demo_images import demo_image, give_image, hero_image, pattern
 from core.demo_utils import get_or_create_page, source_home
 from core.progress import progress
+from guides.models import GuidePage, TrainingModulePage
 from home.demo import add_menu_item
 from taxonomy.models import Audience, Lever
+from tools.models import ToolPage
 
 from .models import (
     EventDocument,
@@ -88,8 +91,6 @@ def at(day, hour, minute=0):
 
 def slides_pdf(title):
     """A small real PDF: the title slide and a summary of the talk."""
-    from weasyprint import HTML
-
     html = f"""<html lang="fr"><head><meta charset="utf-8"><style>
         @page {{ size: A4 landscape; margin: 20mm; }}
         body {{ font-family: "DejaVu Sans", sans-serif; color: #1b1f23; }}
@@ -131,18 +132,12 @@ class DemoAgenda:
         self.created = 0
 
     def tool(self, sheet_number):
-        from tools.models import ToolPage
-
         return ToolPage.objects.filter(locale=self.locale, sheet_number=sheet_number).first()
 
     def training_module(self):
-        from guides.models import TrainingModulePage
-
         return TrainingModulePage.objects.filter(locale=self.locale).order_by("pk").first()
 
     def guide(self):
-        from guides.models import GuidePage
-
         return GuidePage.objects.filter(locale=self.locale).order_by("pk").first()
 
     def event(self, parent, slug, *, levers=(), audiences=(), tools=(), guides=(), **fields):

@@ -27,6 +27,7 @@ from taxonomy.utils import (
 )
 
 from .calendars import google_calendar_url
+from .forms import RegistrationForm
 from .models import (
     EventFormat,
     EventIndexPage,
@@ -300,8 +301,6 @@ def event_context(event, request, form=None):
         **calendar_links(event, request),
     }
     if event.takes_registrations:
-        from .forms import RegistrationForm
-
         context["form"] = form or RegistrationForm()
     return context
 

@@ -25,6 +25,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from core.images import HeroImageMixin, alt_text_field, image_field, image_panels
+from core.lazy import helper_at
 from core.licences import (
     Credit,
     Licence,
@@ -71,11 +72,11 @@ class EventIndexPage(HeroImageMixin, BasePage):
         verbose_name = _("event agenda")
         verbose_name_plural = _("event agendas")
 
-    def get_context(self, request, *args, **kwargs):
-        from .listing import EventListing
+    listing_class = helper_at("events.listing.EventListing")
 
+    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["listing"] = EventListing(self, request)
+        context["listing"] = self.listing_class(self, request)
         return context
 
 
@@ -144,11 +145,11 @@ class EventSeriesPage(BasePage):
         """The live events of the cycle, in chronological order."""
         return public(EventPage.objects.child_of(self).live()).order_by("start", "pk")
 
-    def get_context(self, request, *args, **kwargs):
-        from .listing import series_context
+    series_context = helper_at("events.listing.series_context")
 
+    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(series_context(self))
+        context.update(self.series_context(self))
         return context
 
 
@@ -476,17 +477,17 @@ class EventPage(RoutablePageMixin, BasePage):
     def event_view(self, request):
         return self.render(request)
 
+    registration_view = helper_at("events.views.register")
+
     @path("register/")
     def register_view(self, request):
-        from .views import register
+        return self.registration_view(request, self)
 
-        return register(request, self)
+    event_context = helper_at("events.listing.event_context")
 
     def get_context(self, request, *args, **kwargs):
-        from .listing import event_context
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(event_context(self, request))
+        context.update(self.event_context(self, request))
         return context
 
 
@@ -691,17 +692,18 @@ class Registration(models.Model):
     def __str__(self):
         return f"{self.name} <{self.email}>"
 
+    lock_event = helper_at("events.registrations.lock_event")
+    fill_free_seats = helper_at("events.registrations.fill_free_seats")
+
     def save(self, *args, **kwargs):
         # The event row is locked before the registration changes, as the registration flow
         # does, so that an organiser's change and a visitor's registration queue up instead of
         # deadlocking; a seat freed by the change goes to the waiting list in the same
         # transaction.
-        from .registrations import fill_free_seats, lock_event
-
         with transaction.atomic():
-            event = lock_event(self.event_id)
+            event = self.lock_event(self.event_id)
             super().save(*args, **kwargs)
-            fill_free_seats(event, exclude=self.pk if self.is_waiting else None)
+            self.fill_free_seats(event, exclude=self.pk if self.is_waiting else None)
 
     @property
     def is_waiting(self):

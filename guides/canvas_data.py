@@ -13,6 +13,7 @@ from django.utils.text import slugify
 from core.urls import page_url
 from home.lineage import CHANGED_ASPECTS
 
+from .listings import business_model_context
 from .models import CANVAS_FIELDS
 
 SCHEMA_ID = "https://socialbusinessmodels.ch/schemas/shared-model-1.json"
@@ -95,8 +96,6 @@ CANVAS_SCHEMA = {
 
 def business_model_data(model, request):
     """The shared model as a dict that follows CANVAS_SCHEMA."""
-    from .listings import business_model_context
-
     context = business_model_context(model, request)
     origin = context["origin"]
     return {

@@ -12,6 +12,8 @@ from decimal import Decimal
 
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
+from PIL import Image as PILImage
+from PIL import ImageDraw
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection
@@ -19,6 +21,7 @@ from weasyprint import HTML
 
 from core.demo_images import demo_image, give_image, hero_image, pattern
 from core.demo_utils import get_or_create_page, source_home
+from core.pdf import regeneration_paused
 from core.progress import progress
 from home.demo import add_menu_item
 from taxonomy.models import Audience, Lever, Phase
@@ -614,9 +617,6 @@ def _pdf_document(title, text, collection=None):
 
 def _partner_logo(name):
     """A plain logo image for the demo partner (initials on a coloured square)."""
-    from PIL import Image as PILImage
-    from PIL import ImageDraw
-
     Image = get_image_model()
     title = f"Logo {name}"
     existing = Image.objects.filter(title=title).first()
@@ -809,6 +809,12 @@ def _load_models(home, tools):
 
 
 def load(command):
+    # The PDFs of the guides and shared models are rendered when first asked for.
+    with regeneration_paused():
+        _load(command)
+
+
+def _load(command):
     home = source_home()
     tools = _french_tools(home.locale)
     guides_index, guides = _load_guides(home, tools)

@@ -30,6 +30,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from core.images import HeroImageMixin, alt_text_field, image_field, image_panels
+from core.lazy import helper_at
 from core.licences import LicenceChooser, LicensedMixin, attribution_field, licence_field
 from core.panels import page_tabs
 from core.public_fields import LivePageIdField, LivePageIdsField, SlugListField
@@ -58,11 +59,11 @@ class GuideIndexPage(HeroImageMixin, BasePage):
         verbose_name = _("guide index")
         verbose_name_plural = _("guide indexes")
 
-    def get_context(self, request, *args, **kwargs):
-        from .listings import guide_index_context
+    guide_index_context = helper_at("guides.listings.guide_index_context")
 
+    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(guide_index_context(self, request))
+        context.update(self.guide_index_context(self, request))
         return context
 
 
@@ -164,18 +165,19 @@ class GuidePage(LicensedMixin, RoutablePageMixin, BasePage):
         verbose_name = _("guide")
         verbose_name_plural = _("guides")
 
-    def get_context(self, request, *args, **kwargs):
-        from .listings import guide_context
+    guide_context = helper_at("guides.listings.guide_context")
 
+    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(guide_context(self))
+        context.update(self.guide_context(self))
         return context
+
+    guide_pdf_response = helper_at("guides.pdf.guide_pdf_response")
+    stored_pdf = helper_at("guides.pdf.guide_pdf")
 
     @path("pdf/", name="pdf")
     def guide_pdf(self, request):
-        from .pdf import guide_pdf_response
-
-        return guide_pdf_response(self, request)
+        return self.guide_pdf_response(self, request)
 
 
 def total_effort_hours(tools):
@@ -231,11 +233,11 @@ class TrainingIndexPage(HeroImageMixin, BasePage):
         verbose_name = _("training index")
         verbose_name_plural = _("training indexes")
 
-    def get_context(self, request, *args, **kwargs):
-        from .listings import training_index_context
+    training_index_context = helper_at("guides.listings.training_index_context")
 
+    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(training_index_context(self, request))
+        context.update(self.training_index_context(self, request))
         return context
 
 
@@ -352,11 +354,11 @@ class TrainingModulePage(BasePage):
     def has_trainer_section(self):
         return bool(self.facilitation_notes or self.timing or self.preparation)
 
-    def get_context(self, request, *args, **kwargs):
-        from .listings import training_module_context
+    training_module_context = helper_at("guides.listings.training_module_context")
 
+    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(training_module_context(self, request))
+        context.update(self.training_module_context(self, request))
         return context
 
 
@@ -462,11 +464,11 @@ class TrainingPathPage(BasePage):
         verbose_name = _("training path")
         verbose_name_plural = _("training paths")
 
-    def get_context(self, request, *args, **kwargs):
-        from .listings import training_path_context
+    training_path_context = helper_at("guides.listings.training_path_context")
 
+    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(training_path_context(self))
+        context.update(self.training_path_context(self))
         return context
 
 
@@ -580,11 +582,11 @@ class BusinessModelIndexPage(HeroImageMixin, BasePage):
         verbose_name = _("shared model index")
         verbose_name_plural = _("shared model indexes")
 
-    def get_context(self, request, *args, **kwargs):
-        from .listings import BusinessModelListing
+    listing_class = helper_at("guides.listings.BusinessModelListing")
 
+    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["listing"] = BusinessModelListing(self, request)
+        context["listing"] = self.listing_class(self, request)
         return context
 
 
@@ -767,24 +769,25 @@ class BusinessModelPage(LicensedMixin, AdaptationMixin, RoutablePageMixin, BaseP
             for name, question, label in CANVAS_BLOCKS
         ]
 
-    def get_context(self, request, *args, **kwargs):
-        from .listings import business_model_context
+    business_model_context = helper_at("guides.listings.business_model_context")
 
+    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(business_model_context(self, request))
+        context.update(self.business_model_context(self, request))
         return context
+
+    business_model_pdf_response = helper_at("guides.pdf.business_model_pdf_response")
+    stored_pdf = helper_at("guides.pdf.business_model_pdf")
 
     @path("pdf/", name="pdf")
     def canvas_pdf(self, request):
-        from .pdf import business_model_pdf_response
+        return self.business_model_pdf_response(self, request)
 
-        return business_model_pdf_response(self, request)
+    business_model_json_response = helper_at("guides.canvas_data.business_model_json_response")
 
     @path("json/", name="json")
     def canvas_json(self, request):
-        from .canvas_data import business_model_json_response
-
-        return business_model_json_response(self, request)
+        return self.business_model_json_response(self, request)
 
 
 class ImpactMeasure(TranslatableMixin, Orderable):

@@ -3,6 +3,7 @@
 import json
 import uuid
 
+from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -291,8 +292,6 @@ class LinkFields(models.Model):
         return page.get_url(request=request)
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
         if not self.link_page_id and not self.link_url:
             raise ValidationError(_("Choose a page of the site or give an external address."))
 

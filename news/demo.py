@@ -5,6 +5,8 @@ import io
 
 from django.core.files.images import ImageFile
 from django.utils import timezone
+from PIL import Image as PILImage
+from PIL import ImageDraw
 from wagtail.images import get_image_model
 
 from core.demo_images import give_image, hero_image
@@ -135,9 +137,6 @@ NEWS = [
 
 def _cover_image():
     """A plain illustration for the cycle's announcement: three coloured steps."""
-    from PIL import Image as PILImage
-    from PIL import ImageDraw
-
     Image = get_image_model()
     title = "Illustration 21 jours pour convaincre"
     existing = Image.objects.filter(title=title).first()

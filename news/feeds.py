@@ -5,6 +5,7 @@ language tree (an untranslated page appears as its alias, as it does on the site
 """
 
 import datetime
+from zoneinfo import ZoneInfo
 
 from django.http import Http404
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
@@ -13,7 +14,9 @@ from wagtail.models import Locale, Page, Site
 
 from core.feeds import PublicFeed
 from core.urls import absolute_url, page_url
+from home.models import SiteSettings
 from news.models import NewsIndexPage, NewsPage
+from tools.models import ToolIndexPage, ToolPage
 
 FEED_LENGTH = 30
 
@@ -24,8 +27,6 @@ def in_utc(moment):
 
 def news_date_in_utc(day):
     """A news item's date (a calendar day in Switzerland) as the UTC instant it begins."""
-    from zoneinfo import ZoneInfo
-
     local = datetime.datetime.combine(day, datetime.time.min, tzinfo=ZoneInfo("Europe/Zurich"))
     return local.astimezone(datetime.UTC)
 
@@ -43,8 +44,6 @@ class LocaleFeed(PublicFeed):
 
     def author_name(self):
         site = Site.find_for_request(self.request)
-        from home.models import SiteSettings
-
         return SiteSettings.for_site(site).organisation_name if site else "Social Business Models"
 
     def item_link(self, item):
@@ -110,14 +109,10 @@ class ToolsFeed(LocaleFeed):
         return _("Tool sheets published or updated in the tool library.")
 
     def link(self, locale):
-        from tools.models import ToolIndexPage
-
         index = ToolIndexPage.objects.live().filter(locale=locale).first()
         return page_url(index, self.request) if index else self.home_url(locale)
 
     def items(self, locale):
-        from tools.models import ToolPage
-
         return (
             ToolPage.objects.live()
             .public()

@@ -13,6 +13,7 @@ from wagtail.search import index
 
 from core.i18n_pages import localize_pages
 from core.images import HeroImageMixin
+from core.lazy import helper_at
 from core.panels import page_tabs
 from core.public_fields import LivePageIdsField, SlugListField
 from core.public_pages import public
@@ -57,11 +58,11 @@ class NewsIndexPage(HeroImageMixin, BasePage):
         verbose_name = _("news index")
         verbose_name_plural = _("news indexes")
 
-    def get_context(self, request, *args, **kwargs):
-        from .listing import NewsListing
+    listing_class = helper_at("news.listing.NewsListing")
 
+    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["listing"] = NewsListing(self, request)
+        context["listing"] = self.listing_class(self, request)
         return context
 
 

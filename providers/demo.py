@@ -11,6 +11,7 @@ from core.demo_images import PALETTE, demo_image, give_image, hero_image, initia
 from core.demo_utils import get_or_create_page, source_home
 from core.progress import progress
 from home.demo import add_menu_item
+from tools.models import ToolPage
 
 from .models import ProviderIndexPage, ProviderPage
 
@@ -249,8 +250,6 @@ def demo_email(slug):
 
 
 def _tools_by_number():
-    from tools.models import ToolPage
-
     tools = ToolPage.objects.live().filter(locale=Locale.get_default()).order_by("sheet_number")
     return {tool.sheet_number: tool for tool in tools}
 

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from taxonomy.utils import active_locale
+from tools.models import ToolPage
 
 from .models import LANGUAGES, REGIONS, ProviderKind, ProviderPage, Service
 
@@ -42,8 +43,6 @@ class ToolChoiceField(forms.ModelMultipleChoiceField):
     """The published tool sheets of the default language, titled in the visitor's language."""
 
     def __init__(self, **kwargs):
-        from tools.models import ToolPage
-
         super().__init__(
             queryset=ToolPage.objects.none(),
             required=False,
@@ -53,8 +52,6 @@ class ToolChoiceField(forms.ModelMultipleChoiceField):
         self.localized_titles = {}
 
     def prepare(self):
-        from tools.models import ToolPage
-
         self.queryset = ToolPage.objects.live().filter(locale=Locale.get_default())
         self.queryset = self.queryset.order_by("sheet_number")
         self.localized_titles = dict(

@@ -15,6 +15,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -26,10 +27,13 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from core.i18n_pages import localize_pages
 from core.images import HeroImageMixin
+from core.lazy import helper_at
 from core.panels import page_tabs
 from core.public_fields import LivePageIdsField
 from home.models import BasePage
+from taxonomy.utils import active_locale
 
 STALE_AFTER = datetime.timedelta(days=365)
 
@@ -159,25 +163,25 @@ class ProviderIndexPage(RoutablePageMixin, HeroImageMixin, BasePage):
         verbose_name = _("provider directory")
         verbose_name_plural = _("provider directories")
 
-    def get_context(self, request, *args, **kwargs):
-        from .directory import Directory
+    directory_class = helper_at("providers.directory.Directory")
 
+    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["directory"] = Directory(self, request)
+        context["directory"] = self.directory_class(self, request)
         return context
+
+    apply_view = helper_at("providers.views.apply_view")
 
     @path("apply/", name="apply")
     def apply(self, request):
-        from .views import apply_view
+        return self.apply_view(request, self)
 
-        return apply_view(request, self)
+    confirm_application_view = helper_at("providers.views.confirm_application_view")
 
     @path("apply/confirm/", name="apply_confirm")
     def apply_confirm(self, request):
         # The token travels in the query string (see ProviderPage.update).
-        from .views import confirm_application_view
-
-        return confirm_application_view(request, self, request.GET.get("token", ""))
+        return self.confirm_application_view(request, self, request.GET.get("token", ""))
 
 
 class ProviderPage(RoutablePageMixin, BasePage):
@@ -343,31 +347,27 @@ class ProviderPage(RoutablePageMixin, BasePage):
     def language_labels(self):
         return self._meta.get_field("languages").labels(self.languages)
 
-    def get_context(self, request, *args, **kwargs):
-        from .forms import ContactForm
+    contact_form_class = helper_at("providers.forms.ContactForm")
 
+    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.setdefault("contact_form", ContactForm())
+        context.setdefault("contact_form", self.contact_form_class())
         context["contact_sent"] = request.GET.get("contact") == "sent"
         context["practised_tools"] = self.practised_tools()
         return context
 
     def practised_tools(self):
         """The tools practised, in the visitor's language when translated; two queries."""
-        from core.i18n_pages import localize_pages
-        from taxonomy.utils import active_locale
-
         tools = list(self.tools.live().order_by("sheet_number"))
         return localize_pages(tools, active_locale())
 
+    contact_view = helper_at("providers.views.contact_view")
+    update_view = helper_at("providers.views.update_view")
+
     @path("")
     def profile(self, request):
-        from django.utils.cache import add_never_cache_headers
-
-        from .views import contact_view
-
         if request.method == "POST":
-            return contact_view(request, self)
+            return self.contact_view(request, self)
         response = self.render(request)
         # The contact form carries a CSRF token tied to the visitor's cookie: never share the
         # page through the full-page cache or a CDN.
@@ -378,9 +378,7 @@ class ProviderPage(RoutablePageMixin, BasePage):
     def update(self, request):
         # The token travels in the query string: Wagtail's page paths allow only letters,
         # digits, "-" and "_", and a signed token contains ":".
-        from .views import update_view
-
-        return update_view(request, self, request.GET.get("token", ""))
+        return self.update_view(request, self, request.GET.get("token", ""))
 
 
 class StaleProfileReminder(models.Model):

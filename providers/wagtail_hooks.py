@@ -3,6 +3,7 @@
 from django.utils import timezone
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
+from wagtail.models import Locale
 
 from core.cache import PAGES
 from core.sections import register_section
@@ -13,8 +14,6 @@ from .models import STALE_AFTER, ProviderPage
 
 def stale_providers():
     """Live profiles of the default language not confirmed for twelve months, oldest first."""
-    from wagtail.models import Locale
-
     limit = timezone.localdate() - STALE_AFTER
     return (
         ProviderPage.objects.live()

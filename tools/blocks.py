@@ -37,3 +37,18 @@ class InstructionsBlock(blocks.StreamBlock):
     )
     image = ImageBlock(label=_("Image"), template="blocks/image.html")
     video = VideoBlock()
+
+
+def instruction_groups(instructions):
+    """Consecutive steps grouped in one numbered list (numbering goes on after a tip)."""
+    groups = []
+    number = 1
+    for block in instructions:
+        is_step = block.block_type == "step"
+        if groups and groups[-1]["steps"] == is_step:
+            groups[-1]["blocks"].append(block)
+        else:
+            groups.append({"steps": is_step, "start": number, "blocks": [block]})
+        if is_step:
+            number += 1
+    return groups

@@ -9,16 +9,17 @@ from django.core.files.base import ContentFile
 from django.utils.text import slugify
 from wagtail.documents import get_document_model
 from wagtail.models import Locale
+from weasyprint import HTML
 
 from core.demo_images import canvas_grid, demo_image, give_image, hero_image
 from core.demo_utils import get_or_create_page, source_home
+from core.pdf import regeneration_paused
 from core.progress import progress
 from home.demo import add_menu_item
 from taxonomy.models import Audience, Lever, Phase, Theme
 
 from .demo_content import AUTHORS, CONTRIBUTORS, TOOLS
 from .models import ToolIndexPage, ToolInstrument, ToolPage, ToolStatus
-from .pdf import regeneration_paused
 
 ORDER = 30
 
@@ -38,8 +39,6 @@ KIND_WORDS = {
 
 def worksheet_pdf(title, tool_title, kind):
     """A small real PDF: the document's title, its tool and lines to write on."""
-    from weasyprint import HTML
-
     lines = "".join('<div class="line"></div>' for _ in range(14))
     html = f"""<html lang="fr"><head><meta charset="utf-8"><style>
         @page {{ size: A4; margin: 20mm; }}

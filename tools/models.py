@@ -18,6 +18,7 @@ from wagtail.models import Locale, Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from core.images import HeroImageMixin, alt_text_field, image_field, image_panels
+from core.lazy import helper_at
 from core.licences import LicenceChooser, LicensedMixin, licence_field
 from core.panels import page_tabs
 from core.public_fields import (
@@ -36,7 +37,7 @@ from home.lineage import ADAPTATION_FIELDS, AdaptationMixin
 from home.models import BasePage
 from taxonomy.fields import audiences_field, levers_field, phases_field, themes_field
 
-from .blocks import InstructionsBlock
+from .blocks import InstructionsBlock, instruction_groups
 
 SIMPLE_RICH_TEXT = ["bold", "italic", "link", "ul", "ol"]
 
@@ -65,11 +66,11 @@ class ToolIndexPage(HeroImageMixin, BasePage):
         verbose_name = _("tool library")
         verbose_name_plural = _("tool libraries")
 
-    def get_context(self, request, *args, **kwargs):
-        from .listing import ToolListing
+    listing_class = helper_at("tools.listing.ToolListing")
 
+    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["listing"] = ToolListing(self, request)
+        context["listing"] = self.listing_class(self, request)
         context["sections"] = sections_for("tool_library", self, request)
         return context
 
@@ -323,22 +324,20 @@ class ToolPage(LicensedMixin, AdaptationMixin, RoutablePageMixin, BasePage):
     @property
     def instruction_groups(self):
         """The instructions as the sheet, its PDF and a guide's PDF number them."""
-        from .sheet import instruction_groups
-
         return instruction_groups(self.instructions)
 
-    def get_context(self, request, *args, **kwargs):
-        from .sheet import sheet_context
+    sheet_context = helper_at("tools.sheet.sheet_context")
+    pdf_response = helper_at("tools.pdf.pdf_response")
+    stored_pdf = helper_at("tools.pdf.get_pdf")
 
+    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(sheet_context(self, request))
+        context.update(self.sheet_context(self, request))
         return context
 
     @path("pdf/", name="pdf")
     def pdf(self, request):
-        from .pdf import pdf_response
-
-        return pdf_response(self, request)
+        return self.pdf_response(self, request)
 
 
 class ToolInstrument(LicensedMixin, TranslatableMixin, Orderable):

@@ -9,6 +9,7 @@ from home.lineage import page_lineage
 from taxonomy.models import Lever
 from taxonomy.utils import page_terms
 
+from .blocks import instruction_groups
 from .models import DownloadCount, ToolPage
 
 TAXONOMY_FIELDS = ["phases", "levers", "audiences", "themes"]
@@ -82,21 +83,6 @@ def related_tools(page):
         .exclude(translation_key=page.translation_key)
         .order_by("sheet_number", "title")
     )
-
-
-def instruction_groups(instructions):
-    """Consecutive steps grouped in one numbered list (numbering goes on after a tip)."""
-    groups = []
-    number = 1
-    for block in instructions:
-        is_step = block.block_type == "step"
-        if groups and groups[-1]["steps"] == is_step:
-            groups[-1]["blocks"].append(block)
-        else:
-            groups.append({"steps": is_step, "start": number, "blocks": [block]})
-        if is_step:
-            number += 1
-    return groups
 
 
 def published_parts(page):

@@ -27,10 +27,10 @@ from wagtail_localize.models import (
 )
 
 from core.demo_utils import source_home
+from core.pdf import regeneration_paused
 from events.models import EventSeriesPage
 from taxonomy.demo import TERMS
 from tools.models import ToolPage
-from tools.pdf import regeneration_paused
 
 from .demo_texts import diagnostic, events, guides, home, tools, training
 from .models import GlossaryTerm

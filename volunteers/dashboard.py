@@ -21,9 +21,10 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import ModelLogEntry, PageLogEntry, TaskState
+from wagtail.models import Locale, ModelLogEntry, PageLogEntry, TaskState
 
 from contributions.progress import public_workflow_states
+from events.models import EventPage, Registration
 from home.roles import (
     DIRECTORY_TEAM,
     EDITORS,
@@ -32,6 +33,10 @@ from home.roles import (
     REVIEWERS,
     TRANSLATOR_GROUP_PREFIX,
 )
+from providers.wagtail_hooks import stale_providers
+from tools.models import DownloadCount
+from translations.permissions import can_view_translation_status
+from translations.status import translation_status
 
 CHART_MONTHS = 6
 ACTIVITY_LIMIT = 8
@@ -163,10 +168,6 @@ def contributions_waiting_count():
 
 def translation_counts(language_codes=None):
     """{status: count} over the given languages (every other language when None)."""
-    from wagtail.models import Locale
-
-    from translations.status import translation_status
-
     locales = None
     if language_codes:
         locales = list(Locale.objects.filter(language_code__in=language_codes))
@@ -175,8 +176,6 @@ def translation_counts(language_codes=None):
 
 
 def stale_provider_count():
-    from providers.wagtail_hooks import stale_providers
-
     return stale_providers().count()
 
 
@@ -184,10 +183,6 @@ def upcoming_events_with_registrations(user, roles, now=None):
     """Upcoming events taking registrations that this person organises (owns), or all of them
     for moderators and the events team, with their confirmed and waiting registrations: one
     query."""
-    from wagtail.models import Locale
-
-    from events.models import EventPage, Registration
-
     if not (roles.moderator or user.has_perm("events.view_registration")):
         return []
     now = now or timezone.now()
@@ -227,8 +222,6 @@ def previous_months(today, count):
 
 def downloads_by_month(today=None, months=CHART_MONTHS):
     """[(first day of month, downloads)] for the last months, this month included: one query."""
-    from tools.models import DownloadCount
-
     today = today or timezone.localdate()
     firsts = previous_months(today, months)
     rows = (
@@ -380,8 +373,6 @@ def dashboard_context(user):
     """Everything the role dashboard renders."""
     roles = Roles.of(user)
     translations = None
-    from translations.permissions import can_view_translation_status
-
     if can_view_translation_status(user):
         translations = translation_counts(roles.translator_codes or None)
     events = upcoming_events_with_registrations(user, roles)

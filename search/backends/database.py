@@ -35,7 +35,9 @@ SQLITE_TITLE_WEIGHT = 10.0
 
 @cache
 def _postgres_backend_class():
-    from modelsearch.backends.database.postgres.postgres import (
+    # Imported for the database in use only, as modelsearch's own SearchBackend() does: the
+    # PostgreSQL module needs django.contrib.postgres, the SQLite one its FTS5 model.
+    from modelsearch.backends.database.postgres.postgres import (  # noqa: PLC0415
         PostgresIndex,
         PostgresSearchBackend,
     )
@@ -85,8 +87,13 @@ def _postgres_backend_class():
 
 @cache
 def _sqlite_backend_class():
-    from modelsearch.backends.database.sqlite.query import BM25, Lexeme, SearchQueryExpression
-    from modelsearch.backends.database.sqlite.sqlite import (
+    # For the database in use only (see _postgres_backend_class).
+    from modelsearch.backends.database.sqlite.query import (  # noqa: PLC0415
+        BM25,
+        Lexeme,
+        SearchQueryExpression,
+    )
+    from modelsearch.backends.database.sqlite.sqlite import (  # noqa: PLC0415
         SQLiteFTSIndexEntry,
         SQLiteSearchBackend,
         SQLiteSearchQueryCompiler,

@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import translation
 from hypothesis import assume, given
 from hypothesis import strategies as st
+from wagtail.models import Page
 
 from contributions.models import ToolComment, ToolProposal, UsageExample
 from tools.models import ToolPage
@@ -125,8 +126,6 @@ def check_stored(before):
 
 
 def high_water_marks():
-    from wagtail.models import Page
-
     def last(model):
         return model.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
 

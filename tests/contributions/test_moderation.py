@@ -2,12 +2,17 @@
 
 import pytest
 from django.core import mail
+from django.db import connection
+from django.template.loader import render_to_string
 from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.models import Locale
 
+from contributions import submission
 from contributions.models import DecisionNotice, ToolComment, ToolProposal, UsageExample
 from contributions.progress import public_workflow_states
+from contributions.submission import next_sheet_number, submit_tool_proposal
 from contributions.wagtail_hooks import ContributionsPanel, waiting_contributions
 from core.sections import registered_sections, sections_for
 from tests.factories import (
@@ -18,6 +23,7 @@ from tests.factories import (
     contributor_data,
 )
 from tests.html import one, parse, text_of, texts
+from tools.models import ToolPage
 from volunteers.dashboard import contributions_waiting_count
 
 pytestmark = pytest.mark.django_db
@@ -57,8 +63,6 @@ def test_declining_a_comment_keeps_it_unpublished_and_gives_the_reason(tool, vol
 
 def test_the_decision_is_written_in_the_contributors_language(tool, volunteers):
     data = {"message": "Eine Bemerkung.", **contributor_data()}
-    from contributions import submission
-
     comment = submission.submit_comment(
         tool, Locale.objects.get(language_code="de"), "comment", data
     )
@@ -97,9 +101,6 @@ def test_a_proposed_tool_goes_through_review_then_publication(client, tool, volu
 
 
 def test_a_published_proposal_takes_the_next_free_sheet_number(client, tool, volunteers):
-    from contributions.submission import next_sheet_number, submit_tool_proposal
-    from tools.models import ToolPage
-
     page = submit_tool_proposal(
         Locale.get_default(),
         {"title": "Registre des bénévoles", "summary": "Qui fait quoi, depuis quand."},
@@ -143,8 +144,6 @@ def test_approved_examples_and_consenting_contributors_appear_on_the_sheet(tool,
 
 
 def test_the_sheet_sections_never_show_a_contributors_address(tool, rf_request):
-    from django.template.loader import render_to_string
-
     UsageExampleFactory(tool=tool, contributor_email="hidden@secret.example.net")
     request = rf_request()
     html = "".join(
@@ -160,9 +159,6 @@ def test_the_sheet_sections_never_show_a_contributors_address(tool, rf_request):
 def test_the_sheet_sections_cost_the_same_queries_whatever_the_number_of_examples(
     tool, rf_request, django_assert_max_num_queries
 ):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
     # Only this app's sections: other domains add their own (with their own budgets).
     ours = [s for s in registered_sections("tool_sheet") if s.name.startswith("contributions")]
     assert ours
@@ -202,8 +198,6 @@ def test_the_dashboard_shows_moderators_what_waits_for_them(client, tool, volunt
 
 
 def test_the_dashboard_shows_reviewers_the_proposed_tools(client, tool, volunteers):
-    from contributions import submission
-
     page = submission.submit_tool_proposal(
         Locale.get_default(),
         {"title": "Outil proposé au tableau de bord", "summary": "Résumé."},

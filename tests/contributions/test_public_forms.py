@@ -1,6 +1,7 @@
 """Public contribution forms: what a visitor sends enters a workflow as a draft, nothing more."""
 
 import io
+import zipfile
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -177,8 +178,6 @@ def test_a_file_of_the_wrong_kind_is_refused_with_a_clear_message(
 
 
 def test_office_documents_are_recognised_by_their_content(client, tool):
-    import zipfile
-
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")

@@ -15,6 +15,7 @@ from django.core.management import call_command
 from django.test import override_settings
 from django_tasks_db.models import DBTaskResult
 from wagtail.contrib.frontend_cache.backends.http import HTTPBackend
+from wagtail.documents import get_document_model
 from wagtail.models import Page
 
 from bench.edge import EdgeNginx, request
@@ -222,8 +223,6 @@ def test_a_change_that_is_rolled_back_purges_nothing_at_the_edge(
 @pytest.mark.django_db
 @override_settings(PAGE_CACHE_SECONDS=600)
 def test_documents_never_tell_a_shared_cache_to_keep_them(client):
-    from wagtail.documents import get_document_model
-
     document = get_document_model().objects.order_by("pk").first()
     response = client.get(document.url)
     assert response.status_code == 200

@@ -4,8 +4,10 @@ import pytest
 from django.contrib.auth.models import User
 from django.core.cache import cache
 from django.core.management import call_command
-from django.test import Client, override_settings
+from django.http import HttpResponse
+from django.test import Client, RequestFactory, override_settings
 
+from core.page_cache import PageCacheMiddleware
 from home.models import HomePage, MainMenu, StandardPage
 from tests.html import one, parse, text_of
 from tools.models import ToolIndexPage, ToolPage
@@ -99,13 +101,7 @@ def test_editors_never_see_a_cached_page():
 
 
 def test_pages_that_set_a_cookie_are_not_stored():
-    from django.test import RequestFactory
-
-    from core.page_cache import PageCacheMiddleware
-
     def view(request):
-        from django.http import HttpResponse
-
         request._page_cache_page = StandardPage.objects.first()
         response = HttpResponse("form with a token")
         response.set_cookie("csrftoken", "abc")

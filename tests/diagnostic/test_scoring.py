@@ -7,6 +7,7 @@ from django.http import QueryDict
 
 from diagnostic import scoring
 from diagnostic.recommend import recommended_tools
+from home.models import HomePage
 from taxonomy.models import Lever, Phase
 from tools.models import ToolIndexPage, ToolPage
 
@@ -96,8 +97,6 @@ def test_recommended_tools_follow_weak_levers_then_phase_and_skip_untagged_tools
     french = locales["fr"]
     index = ToolIndexPage.objects.filter(locale=french).first()
     if index is None:
-        from home.models import HomePage
-
         index = ToolIndexPage(title="Outils", slug="outils-test")
         HomePage.objects.get(depth=2, locale=french).add_child(instance=index)
     finance = Lever.objects.get(slug="financial-resources", locale=french)

@@ -7,12 +7,14 @@ import pytest
 from django.utils import timezone
 from wagtail.models import Locale
 
+from core.bulk import index_updates_paused
 from events.models import EventFormat, EventPage
+from guides.models import TrainingModulePage
 from taxonomy.models import Lever
-from tests.bulk import made_in_bulk
 from tests.factories import EventPageFactory, RegistrationFactory
 from tests.html import one, parse, text_of, texts
 from tests.query_budget import assert_query_count_does_not_grow
+from tools.models import ToolPage
 
 from .conftest import zurich
 
@@ -125,7 +127,7 @@ def test_agenda_query_count_does_not_grow_with_two_hundred_events(client, agenda
     counter = iter(range(1000))
 
     def add_events():
-        with made_in_bulk():
+        with index_updates_paused():
             for _ in range(100):
                 number = next(counter)
                 parent = webinar_cycle if number % 2 else agenda
@@ -199,8 +201,6 @@ def test_home_page_shows_the_next_events(client, home_page):
 
 
 def test_tool_sheet_lists_upcoming_events_about_the_tool(client, agenda):
-    from tools.models import ToolPage
-
     tool = ToolPage.objects.get(sheet_number="02a", locale=agenda.locale)
     event = EventPageFactory(parent=agenda, slug="atelier-outil", aliases=False)
     event.related_tools.set([tool])
@@ -211,8 +211,6 @@ def test_tool_sheet_lists_upcoming_events_about_the_tool(client, agenda):
 
 
 def test_training_module_lists_its_upcoming_sessions(client, agenda):
-    from guides.models import TrainingModulePage
-
     module = TrainingModulePage.objects.filter(locale=agenda.locale).first()
     session = EventPageFactory(
         parent=agenda, slug="session-module", aliases=False, training_module=module

@@ -4,7 +4,7 @@ import factory
 from wagtail_localize.synctree import create_aliases_for_new_page
 
 from core.demo_utils import get_or_create_page, source_home
-from tools.pdf import regeneration_paused
+from core.pdf import regeneration_paused
 
 # The arguments that say where and how a page is created; they are not fields of the page.
 PAGE_CONTROLS = ("parent", "publish", "revision", "aliases")

@@ -2,9 +2,10 @@
 
 import pytest
 from django.conf import settings
+from django.test import Client
 from wagtail.models import Page
 
-from home.models import StandardPage
+from home.models import MainMenu, StandardPage
 from tests.conftest import LANGUAGE_CODES
 from tests.html import one, parse, text_of, texts
 from tests.query_budget import assert_query_count_does_not_grow
@@ -103,8 +104,6 @@ def test_menu_and_footer_follow_the_language(client):
 
 
 def test_standard_page_queries_do_not_grow_with_menu_or_body(client, home_page, locales):
-    from home.models import MainMenu
-
     menu = MainMenu.objects.get(locale=locales["fr"])
     about = home_page.get_children().get(slug="association")
 
@@ -128,8 +127,6 @@ def test_home_page_queries_are_bounded(client, home_page):
 
 
 def test_healthcheck_reports_the_database():
-    from django.test import Client
-
     response = Client(HTTP_HOST="localhost").get("/healthz")
     assert response.json() == {"status": "ok"}
 

@@ -2,7 +2,7 @@
 
 import pytest
 from django.contrib.auth.models import User
-from django.test import override_settings
+from django.test import Client, override_settings
 
 from tests.html import parse
 
@@ -34,8 +34,6 @@ def test_public_templates_contain_no_inline_script(client):
 
 @override_settings(AXES_ENABLED=True)
 def test_repeated_wrong_passwords_lock_the_login():
-    from django.test import Client
-
     User.objects.create_user("volunteer", password="right-password-123")
     client = Client(HTTP_HOST="localhost", REMOTE_ADDR="203.0.113.9")
     for _ in range(5):

@@ -4,8 +4,11 @@ import importlib
 import io
 
 import pytest
+from django.apps import apps
 from django.contrib.auth.models import Group, Permission, User
+from django.core.files.base import ContentFile
 from django.core.management import call_command
+from wagtail.documents import get_document_model
 from wagtail.models import (
     GroupApprovalTask,
     GroupCollectionPermission,
@@ -19,8 +22,10 @@ from wagtail.models import (
     WorkflowPage,
     WorkflowTask,
 )
+from wagtail.permissions import policy_registry
 
-from home.models import SiteSettings
+from home.management.commands.setup_site import _role_modules
+from home.models import SiteSettings, StandardPage
 from home.roles import (
     EDITORS,
     FORMER_GROUP_NAMES,
@@ -164,10 +169,6 @@ def test_model_permission_matrix(group, allowed, denied):
 
 
 def test_only_moderators_delete_a_document_someone_else_uploaded():
-    from django.core.files.base import ContentFile
-    from wagtail.documents import get_document_model
-    from wagtail.permissions import policy_registry
-
     Document = get_document_model()
     policy = policy_registry.get_by_type(Document)
     owner = User.objects.create_user(username="owner")
@@ -196,8 +197,6 @@ def test_co_creation_review_needs_reviewers_then_moderators():
     assert [t.specific.groups.get().name for t in moderation.tasks.all()] == [MODERATORS]
     # The foundation's two workflows, plus those apps declare in PAGE_WORKFLOWS and
     # LOCALE_TREE_WORKFLOWS (roles.py).
-    from home.management.commands.setup_site import _role_modules
-
     declared = [w for m in _role_modules() for w in getattr(m, "PAGE_WORKFLOWS", [])]
     on_locale_trees = [
         w["name"] for m in _role_modules() for w in getattr(m, "LOCALE_TREE_WORKFLOWS", [])
@@ -216,8 +215,6 @@ def test_an_editors_page_goes_through_review_before_publication():
     editor = _user(EDITORS)
     reviewer = _user(REVIEWERS)
     moderator = _user(MODERATORS)
-    from home.models import StandardPage
-
     page = StandardPage(title="Proposition", slug="proposition", owner=editor)
     _home("fr").add_child(instance=page)
     page.unpublish()
@@ -369,8 +366,6 @@ def test_setup_site_renames_the_english_groups_of_an_earlier_version_in_place():
 
 
 def test_the_migration_renames_the_english_groups_in_place_once():
-    from django.apps import apps
-
     migration = importlib.import_module("home.migrations.0005_french_group_names")
     wiring = give_groups_their_former_names()
 

@@ -1,6 +1,7 @@
 """Moderators edit profiles in the Wagtail admin with checkboxes for the lists."""
 
 import pytest
+from django.core.exceptions import ValidationError
 
 from providers.models import ProviderPage
 from tests.factories import ImageFactory, ModeratorFactory, ProviderPageFactory
@@ -36,8 +37,6 @@ def test_the_lists_of_choices_are_labelled_like_the_other_fields(client, index):
 
 
 def test_an_image_needs_a_description(index):
-    from django.core.exceptions import ValidationError
-
     image = ImageFactory(title="Logo")
     provider = ProviderPageFactory(parent=index, title="Avec logo")
     provider.image = image
@@ -50,8 +49,6 @@ def test_an_image_needs_a_description(index):
 
 
 def test_unknown_codes_in_a_list_are_refused(index):
-    from django.core.exceptions import ValidationError
-
     provider = ProviderPage(
         title="x",
         slug="x",

@@ -2,6 +2,7 @@
 
 import pytest
 from django.core import mail
+from wagtail.models import Page
 
 from providers.views import CONTACT_LIMIT
 from tests.factories import ProviderPageFactory
@@ -47,8 +48,6 @@ def test_a_message_is_forwarded_to_the_provider_with_the_sender_as_reply_address
 
 
 def test_a_message_from_an_alias_page_reaches_the_same_provider(client, provider):
-    from wagtail.models import Page
-
     german = Page.objects.get(alias_of=provider, locale__language_code="de")
     response = client.post(german.url, MESSAGE)
     assert response.status_code == 302

@@ -5,9 +5,9 @@ import datetime
 import pytest
 from wagtail.models import Locale
 
+from core.bulk import index_updates_paused
 from providers.directory import PER_PAGE, daily_order
 from providers.models import ProviderIndexPage, ProviderPage
-from tests.bulk import made_in_bulk
 from tests.conftest import LANGUAGE_CODES
 from tests.factories import ImageFactory, ProviderPageFactory, ToolPageFactory
 from tests.html import one, parse, text_of, texts
@@ -179,7 +179,7 @@ def test_the_directory_query_count_does_not_grow_with_300_providers(client, inde
             **fields,
         )
 
-    with made_in_bulk():
+    with index_updates_paused():
         for number in range(300):
             provider(
                 regions=[regions[number % 3]],
@@ -187,7 +187,7 @@ def test_the_directory_query_count_does_not_grow_with_300_providers(client, inde
             )
 
     def add_providers():
-        with made_in_bulk():
+        with index_updates_paused():
             for _ in range(20):
                 provider(regions=["CH-VD"])
 

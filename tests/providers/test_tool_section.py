@@ -4,6 +4,7 @@ import pytest
 from django.test import RequestFactory
 from wagtail.models import Locale, Page
 
+from core.i18n import sync_locale_trees
 from core.sections import sections_for
 from tests.factories import ProviderPageFactory, ToolPageFactory
 
@@ -37,8 +38,6 @@ def test_the_section_lists_live_providers_who_practised_the_tool(index, tool):
 
 
 def test_the_german_sheet_lists_the_german_profiles(index, tool):
-    from core.i18n import sync_locale_trees
-
     provider = ProviderPageFactory(parent=index, title="Praticienne", tools=[tool])
     sync_locale_trees()
     german = Locale.objects.get(language_code="de")

@@ -17,6 +17,7 @@ import tempfile
 import time
 from pathlib import Path
 
+import psycopg
 import redis
 import requests
 
@@ -352,8 +353,6 @@ class PostgresCluster:
         self.running = False
 
     def create_database(self, name):
-        import psycopg
-
         with psycopg.connect(self.url("postgres"), autocommit=True) as connection:
             connection.execute(f'CREATE DATABASE "{name}"')
 

@@ -17,6 +17,7 @@ import tarfile
 import textwrap
 from pathlib import Path
 
+import psycopg
 import pytest
 from django.conf import settings
 
@@ -137,8 +138,6 @@ class ScratchSite:
         }
 
     def _server_sql(self, *statements):
-        import psycopg
-
         with psycopg.connect(**self.server, dbname="postgres", autocommit=True) as connection:
             for statement in statements:
                 connection.execute(statement)

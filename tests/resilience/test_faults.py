@@ -4,6 +4,7 @@ import socket
 from unittest import mock
 
 import pytest
+from django.core.cache import cache
 from django.db.utils import OperationalError
 from django.test import Client, override_settings
 
@@ -148,8 +149,6 @@ def _redis_is_running():
 def test_pages_are_shared_through_redis_when_it_runs():
     if not _redis_is_running():
         pytest.fail("Redis is expected at 127.0.0.1:6379 (see README: scale-out)")
-    from django.core.cache import cache
-
     client = Client(HTTP_HOST="localhost")
     with override_settings(CACHES=_redis_cache(6379, "sbm-test-shared"), PAGE_CACHE_SECONDS=600):
         cache.clear()

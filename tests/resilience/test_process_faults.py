@@ -25,6 +25,7 @@ import uuid
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import psycopg
 import pytest
 import redis
 import requests
@@ -54,8 +55,6 @@ def _suite_database_is_postgres():
 
 
 def _postgres_admin():
-    import psycopg
-
     database = settings.DATABASES["default"]
     return psycopg.connect(
         host=database.get("HOST") or "127.0.0.1",

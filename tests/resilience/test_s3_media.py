@@ -24,6 +24,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import boto3
+import psycopg
 import pytest
 import requests
 from django.conf import settings
@@ -123,8 +124,6 @@ class SuitePostgres:
         return f"postgres://{self.user}@{self.host}:{self.port}/{self._name(database)}"
 
     def _admin(self):
-        import psycopg
-
         return psycopg.connect(
             host=self.host, port=self.port, user=self.user, dbname="postgres", autocommit=True
         )

@@ -10,16 +10,16 @@ from wagtail.tasks import update_reference_index_task
 
 from core.mail import send_email
 from core.page_cache import refresh_pages
+from core.pdf import render_page_pdf
 from tests.factories import ToolPageFactory
 from tools.models import ToolPage
-from tools.pdf import render_sheet_pdf
 
 
 def test_every_task_goes_to_the_default_backend_and_queue():
     tasks = [
         insert_or_update_object_task,
         update_reference_index_task,
-        render_sheet_pdf,
+        render_page_pdf,
         send_email,
         refresh_pages,
     ]

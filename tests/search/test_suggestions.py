@@ -1,6 +1,8 @@
 """Search-as-you-type: titles and addresses in the visitor's language, cheap to ask for."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from tests.factories import ToolPageFactory
 
@@ -39,9 +41,6 @@ def test_operators_in_the_input_are_only_words(client):
 
 
 def test_suggestions_are_cached_and_may_be_kept_by_the_browser(client, tool_index):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
     ToolPageFactory(parent=tool_index, title="Tableau de pilotage")
     first = client.get("/fr/search/suggestions/", {"q": "tableau"})
     assert "max-age=300" in first["Cache-Control"]

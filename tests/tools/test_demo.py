@@ -1,6 +1,7 @@
 """The demo library: at least 24 French sheets spread over every lever and phase, loaded once."""
 
 import io
+import zipfile
 
 import pytest
 
@@ -25,8 +26,6 @@ def test_the_demo_library_covers_every_lever_and_phase(library):
 
 
 def test_the_demo_documents_are_real_files(library):
-    import zipfile
-
     for instrument in ToolInstrument.objects.filter(page__locale=library.locale):
         with instrument.document.file.open("rb") as stored:
             data = stored.read()

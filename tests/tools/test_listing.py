@@ -7,6 +7,7 @@ import pytest
 from tests.factories import ToolPageFactory
 from tests.html import one, parse, text_of, texts
 from tests.query_budget import count_queries
+from tools.downloads import count_download
 from tools.listing import PAGE_SIZE
 from tools.models import ToolPage
 
@@ -132,8 +133,6 @@ def test_sorting_by_title(client):
 
 
 def test_sorting_by_downloads_puts_the_most_downloaded_first(client, library):
-    from tools.downloads import count_download
-
     tool = ToolPage.objects.child_of(library).get(sheet_number="17")
     other = ToolPageFactory(bare=True, instrument_count=1)
     count_download(tool.translation_key, other.instruments.first().document_id, tool.locale_id)

@@ -11,10 +11,11 @@ from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
 from pypdf import PdfReader
 
+from core.pdf import render_page_pdf
 from tests.factories import AdministratorFactory, ToolPageFactory
 from tests.home.test_section_team_permissions import edit_form_data
 from tools import pdf
-from tools.pdf import render_sheet_pdf, stored_path
+from tools.pdf import stored_path
 
 # The worker takes its tasks in transactions of its own, as it does beside the site.
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -47,12 +48,12 @@ def publish_in_the_admin(client, tool, title):
     return tool
 
 
-def queued_pdf_tasks(tool):
-    """The sheet's own task (its language versions that are aliases get theirs)."""
+def queued_pdf_tasks(page):
+    """The page's own PDF task (the language versions of a sheet that are aliases get theirs)."""
     return [
         result
-        for result in DBTaskResult.objects.filter(task_path=render_sheet_pdf.module_path)
-        if result.args_kwargs["args"] == [tool.pk]
+        for result in DBTaskResult.objects.filter(task_path=render_page_pdf.module_path)
+        if result.args_kwargs["args"] == [page.pk]
     ]
 
 
@@ -134,7 +135,7 @@ def test_a_sheet_unpublished_before_the_worker_runs_has_nothing_to_render(
 ):
     sheet.unpublish()
 
-    assert render_sheet_pdf.call(sheet.pk) is False
+    assert render_page_pdf.call(sheet.pk) is False
     assert counted_renderings == []
 
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.bulk import made_in_bulk
+from core.bulk import index_updates_paused
 from tests.factories import ToolInstrumentFactory, ToolPageFactory
 from tests.query_budget import assert_query_count_does_not_grow, count_queries
 from tools.models import ToolPage
@@ -17,7 +17,7 @@ FILTERED = (
 
 def add_tools(library, count):
     def add():
-        with made_in_bulk():
+        with index_updates_paused():
             ToolPageFactory.create_batch(
                 count,
                 parent=library,

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import TabbedInterface
 from wagtail.models import Page
 
+from tools.models import ToolPage
 from volunteers.checks import audited_fields, check_labels, label_problems, local_app_labels
 
 DOMAIN_APPS = {
@@ -94,8 +95,6 @@ def test_page_forms_start_with_content_and_end_with_publishing(model):
 
 
 def test_tool_sheets_follow_content_classification_files():
-    from tools.models import ToolPage
-
     with translation.override("fr"):
         headings = [str(tab.heading) for tab in ToolPage.get_edit_handler().children]
     assert headings[:3] == ["Contenu", "Classement", "Fichiers"]
