@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from core import listing as kit
+from core.cache import CHROME, PAGES, cached
 from core.i18n_pages import localize_pages
 from core.pictures import with_images_and_renditions
 from core.public_pages import public
@@ -274,25 +275,52 @@ def related_in_language(event, locale):
     )
 
 
-def event_context(event, request, form=None):
+# What `number_in_series` and `with_pictures` set on an event, kept with its published parts.
+DECORATIONS = ("series", "series_number", "series_total", "picture", "picture_alt")
+
+
+def published_event_parts(event):
+    """What the event page shows that changes only with a publication or a snippet: its terms,
+    cycle and picture, people, linked tools, guides and module, and documents."""
     locale = event.locale
     terms = page_terms(event, ["levers", "audiences"], locale)
-    source = event.source_event()
-    seats_left = source.seats_left() if source.capacity else None
     with_pictures(number_in_series([event]))
-    # Kept on the event: its JSON-LD names the speakers again.
-    prefetch_related_objects([event], "people")
-    people = list(event.people.all())
     tools, guides, training_module = related_in_language(event, locale)
-    context = {
+    return {
+        "decorations": {name: getattr(event, name, None) for name in DECORATIONS},
+        "people": list(event.people.all()),
         "lever_terms": terms["levers"],
         "audience_terms": terms["audiences"],
         "tools": tools,
         "guides": guides,
         "training_module": training_module,
+        "event_documents": list(event.documents.select_related("document")),
+    }
+
+
+def event_context(event, request, form=None):
+    """The event page's context: its published parts from the cache (computed again for a
+    preview, whose draft may differ), the seats left and the form for this request."""
+    if getattr(request, "is_preview", False):
+        parts = published_event_parts(event)
+    else:
+        parts = cached(
+            (PAGES, CHROME),
+            f"event-page:{event.pk}",
+            lambda: published_event_parts(event),
+            request=request,
+        )
+    for name, value in parts["decorations"].items():
+        setattr(event, name, value)
+    people = parts["people"]
+    # Kept on the event (in memory, as a preview's are): its JSON-LD names the speakers again.
+    event.people = people
+    source = event.source_event()
+    seats_left = source.seats_left() if source.capacity else None
+    context = {
+        **{key: value for key, value in parts.items() if key not in ("decorations", "people")},
         "speakers": [person for person in people if person.role == "speaker"],
         "organisers": [person for person in people if person.role == "organiser"],
-        "event_documents": list(event.documents.select_related("document")),
         "replay_player_url": player_url(event.replay_url) if event.replay_url else "",
         "seats_left": seats_left,
         "is_full": seats_left == 0,

@@ -13,7 +13,7 @@ from guides.models import TrainingModulePage
 from taxonomy.models import Lever
 from tests.factories import EventPageFactory, RegistrationFactory
 from tests.html import one, parse, text_of, texts
-from tests.query_budget import assert_query_count_does_not_grow
+from tests.query_budget import assert_query_count_does_not_grow, count_queries
 from tools.models import ToolPage
 
 from .conftest import zurich
@@ -150,6 +150,25 @@ def test_event_page_query_count_does_not_grow_with_registrations(client, agenda)
         RegistrationFactory.create_batch(50, event=event, name="P")
 
     assert_query_count_does_not_grow(client, event.url, add_registrations, budget=12)
+
+
+def test_a_warm_event_page_reads_only_its_seats_and_itself(client, webinar_cycle):
+    """Terms, cycle, picture, people, links and documents are kept until the next publication;
+    the seats left are read for each view, and a registration shows at once."""
+    event = webinar_cycle.get_children().live().specific().first()
+    event.capacity = 30
+    event.save_revision().publish()
+    client.get(event.url)
+
+    count, queries = count_queries(client, event.url)
+
+    tables = " ".join(query["sql"] for query in queries)
+    assert count <= 4, [query["sql"][:120] for query in queries]
+    for kept in ("taxonomy_", "events_eventperson", "events_eventdocument", "tools_toolpage"):
+        assert kept not in tables
+    assert "events_registration" in tables
+    # Its place in the cycle, set on the page from the kept parts.
+    assert re.search(r"\b1 sur 12\b", text_of(one(parse(client.get(event.url)), "p.event__format")))
 
 
 def test_cycle_page_numbers_its_events_and_points_to_the_next(client, webinar_cycle):
