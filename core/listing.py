@@ -34,7 +34,7 @@ from django.db import connection
 from django.db.models import Aggregate, QuerySet, Value
 from django.utils.translation import gettext_lazy as _
 
-from core.cache import PAGES, cached
+from core.cache import CHROME, PAGES, cached
 
 NOT_RECOGNISED = _("Some filters were not recognised and were ignored.")
 INVALID_PAGE = _("This page number is not valid; here is the first page.")
@@ -217,6 +217,45 @@ def paginate(items, per_page: int, number, notices: list | None = None) -> Page:
     if notices is not None:
         notices.append(problem)
     return page
+
+
+# The highest page number whose page is kept: beyond it (a crawler counting pages), pages are
+# computed for each request rather than filling the cache.
+KEPT_PAGES = 100
+
+
+def published_page(listing: str, selection: str, number, compute) -> tuple[Page, list, list]:
+    """(page, its items, notices) of a listing whose order and items depend only on what is
+    published, kept until the next publication or snippet change (`PAGES`, `CHROME`).
+
+    `selection` names the filters and the order; `compute(number, notices)` gives the page and
+    its items as the listing shows them (decorated: names, pictures). The page kept is a
+    stand-in over the results' count, for the pagination's numbers and links."""
+    raw = str(number or "1")
+    if not raw.isdigit() or not 1 <= int(raw) <= KEPT_PAGES:
+        notices = []
+        page, items = compute(number, notices)
+        return page, items, notices
+
+    def computed():
+        notices = []
+        page, items = compute(number, notices)
+        return {
+            "number": page.number,
+            "count": page.paginator.count,
+            "per_page": page.paginator.per_page,
+            "items": items,
+            "notices": notices,
+        }
+
+    kept = cached(
+        (PAGES, CHROME),
+        f"listing-page:{listing}:{selection}:{int(raw)}",
+        computed,
+        timeout=COUNTS_SECONDS,
+    )
+    page = Paginator(range(kept["count"]), kept["per_page"]).page(kept["number"])
+    return page, kept["items"], list(kept["notices"])
 
 
 def query_string(params: Iterable[tuple[str, object]], **changes) -> str:

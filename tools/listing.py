@@ -94,8 +94,18 @@ class ToolListing(kit.Listing):
         self._read_sort(request.GET)
         self.results = self._filtered(self.base)
         self.facets = self._facets()
-        self.page = self._paginate(request.GET.get("page"))
-        self.tools = self._decorate(list(self.page.object_list))
+        number = request.GET.get("page")
+        if self.sort == "downloads":  # downloads change at every visit: never kept
+            self.page = self._paginate(number, self.notices)
+            self.tools = self._decorate(list(self.page.object_list))
+        else:
+            self.page, self.tools, notices = kit.published_page(
+                f"tools:{index_page.pk}",
+                f"{kit.selection_key(self.filters)}:{self.sort}",
+                number,
+                self._page_and_tools,
+            )
+            self.notices.extend(notices)
 
     # Reading the request: unknown values are dropped with a notice, never an error.
 
@@ -250,11 +260,15 @@ class ToolListing(kit.Listing):
                 return (term.sort_order, term.name)
         return (0, slug)
 
-    def _paginate(self, number):
-        ordered = self.results.annotate(download_total=download_totals()).order_by(
-            *SORTS[self.sort][1]
-        )
-        return kit.paginate(ordered, PAGE_SIZE, number, self.notices)
+    def _paginate(self, number, notices):
+        ordered = self.results
+        if self.sort == "downloads":
+            ordered = ordered.annotate(download_total=download_totals())
+        return kit.paginate(ordered.order_by(*SORTS[self.sort][1]), PAGE_SIZE, number, notices)
+
+    def _page_and_tools(self, number, notices):
+        page = self._paginate(number, notices)
+        return page, self._decorate(list(page.object_list))
 
     def _decorate(self, tools):
         """Term names in the visitor's language and illustrations for the cards, with a

@@ -170,3 +170,22 @@ def test_a_selection_is_counted_once_until_the_next_publication(client, library)
     ToolPageFactory(lever_slugs=["financial-resources"], phase_slugs=["launch"])
 
     assert option_count(client.get(url), "phase", "launch") == before + 1
+
+
+def test_a_page_of_results_is_kept_until_the_next_publication_except_by_downloads(client, library):
+    url = "/fr/outils/?lever=financial-resources&sort=title"
+    client.get(url)
+
+    count, queries = count_queries(client, url)
+
+    assert count <= 5, [query["sql"][:100] for query in queries]
+    assert not [query for query in queries if "tools_toolpage_levers" in query["sql"]]
+
+    new = ToolPageFactory(title="Aaa budget participatif", lever_slugs=["financial-resources"])
+    soup = parse(client.get(url))
+    assert texts(soup, CARDS)[0].endswith(new.title)
+
+    by_downloads = "/fr/outils/?lever=financial-resources&sort=downloads"
+    client.get(by_downloads)
+    _count, queries = count_queries(client, by_downloads)
+    assert [query for query in queries if "tools_downloadcount" in query["sql"]]
