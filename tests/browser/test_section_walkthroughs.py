@@ -6,7 +6,8 @@ them (running-a-webinar-cycle.md), the directory team's volunteer vets, classifi
 approves a provider's application (vetting-a-provider.md), a moderator approves a visitor's
 comment on a tool sheet (reviewing-a-contribution.md). Every label a step clicks or reads is
 first looked up in the chapter (`Chapter.label`): when the guide's words and the screen's part,
-the walk-through fails. The volunteers take the chapters' screenshots (docs/guide/img/).
+the walk-through fails. The volunteers take the chapters' screenshots (docs/guide/img/ with
+SBM_GUIDE_SCREENSHOTS=1, see helpers.guide_images).
 
 One live site for the module; every wait is on a condition (see helpers.py), no sleeps.
 """
@@ -20,11 +21,11 @@ from playwright.sync_api import expect
 from home.roles import DIRECTORY_TEAM, EVENTS_TEAM, MODERATORS
 
 from .helpers import (
-    GUIDE_DIR,
-    GUIDE_IMAGES,
+    Chapter,
     create_volunteers,
     expect_editor_accepted,
     fill_field,
+    guide_images,
     load_next_page,
     log_in,
     new_page,
@@ -52,22 +53,6 @@ COMMENTER = "Inès Walkthrough"
 MAX_GUIDE_IMAGE_BYTES = 400_000
 
 
-class Chapter:
-    """A chapter of the French guide, whose words the walk-through follows."""
-
-    def __init__(self, slug):
-        self.slug = slug
-        self.text = " ".join((GUIDE_DIR / "fr" / f"{slug}.md").read_text().split())
-
-    def label(self, label):
-        """The label, once the chapter is found to name it in bold as the screen does."""
-        assert f"**{label}**" in self.text, f"{self.slug}.md does not name **{label}**"
-        return label
-
-    def says(self, words):
-        assert words in self.text, f"{self.slug}.md does not say {words!r}"
-
-
 @pytest.fixture(scope="module")
 def volunteers(live_site):
     return create_volunteers(live_site, VOLUNTEERS)
@@ -85,7 +70,7 @@ def open_french_section(page, chapter, section):
 
 
 def expect_guide_image(name):
-    assert (GUIDE_IMAGES / f"{name}.png").stat().st_size < MAX_GUIDE_IMAGE_BYTES
+    assert (guide_images() / f"{name}.png").stat().st_size < MAX_GUIDE_IMAGE_BYTES
 
 
 # --- the events team: a cycle, its events, published ------------------------------------------
