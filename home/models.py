@@ -3,9 +3,11 @@
 import json
 import uuid
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -62,6 +64,11 @@ class BasePage(Page):
                     return language
             return language_of_locale(self.alias_of.locale_id)
         return language_of_locale(self.locale_id)
+
+    def permissions_for_user(self, user):
+        # What the admin offers is what it accepts: the site's tester (translations/
+        # page_permissions.py, named by a setting since the shared apps import no domain).
+        return import_string(settings.SBM_PAGE_PERMISSION_TESTER)(user, self)
 
     def get_view_restrictions(self):
         # Wagtail checks the page and its ancestors on every visit (three queries); a site

@@ -1,5 +1,5 @@
 from django.templatetags.static import static
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -14,6 +14,21 @@ from .models import Footer, MainMenu
 def editor_submit_guard():
     """The editor's own submission waits for a background autosave under way (see the script)."""
     return format_html('<script src="{}"></script>', static("home/js/editor-submit-guard.js"))
+
+
+@hooks.register("construct_page_listing_buttons")
+def view_draft_only_for_who_may_open_it(buttons, page, user, context=None):
+    """Wagtail's "View draft" (a row's "…" menu) is shown on every page with unpublished
+    changes, while its view admits only who may edit or publish the page: it is left out for
+    everyone else (e.g. a French translator on a French original)."""
+    draft_url = reverse("wagtailadmin_pages:view_draft", args=[page.pk])
+    for button in buttons:
+        offered = getattr(button, "dropdown_buttons", None)
+        if not offered or not any(item.url == draft_url for item in offered):
+            continue
+        permissions = page.permissions_for_user(user)
+        if not (permissions.can_edit() or permissions.can_publish()):
+            button.dropdown_buttons = [item for item in offered if item.url != draft_url]
 
 
 @hooks.register("register_help_menu_item")

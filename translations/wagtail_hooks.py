@@ -10,12 +10,19 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail_localize import wagtail_hooks as localize_hooks
+from wagtail_localize.models import Translation
 
 from core.reports import report_urls
 
 from . import claims, views
 from .models import GlossaryTerm, TranslationAssignment
-from .permissions import can_view_translation_status, translator_locales
+from .permissions import (
+    can_view_translation_status,
+    source_language_code,
+    translator_locales,
+    user_may_write_locale,
+)
 from .reports import MINE, StatusReportView
 from .status import STATUS_LABELS, WAITING_STATUSES, waiting_counts
 
@@ -52,6 +59,48 @@ def register_locale_scoped_submit_urls():
             views.SubmitSnippetTranslationView.as_view(),
             name="translations_submit_snippet_translation",
         ),
+    ]
+
+
+def may_sync_translations(user, source_id):
+    """May the user update every translation of this source (the refusal of
+    translations/middleware.py, judged on the translations' languages)?"""
+    if user.is_superuser:
+        return True
+    languages = Translation.objects.filter(source_id=source_id, enabled=True).values_list(
+        "target_locale__language_code", flat=True
+    )
+    return all(
+        user_may_write_locale(
+            user, "wagtail_localize.submit_translation", language, translation=True
+        )
+        for language in languages
+    )
+
+
+def locale_scoped_translation_buttons(page, user, view_name=None, next_url=None):
+    """wagtail-localize's "Translate this page" and "Sync translated pages", the latter only
+    to who may update every translated page it writes: a French translator was offered the
+    sync of every French original, and refused it."""
+    sync_prefix = reverse("wagtail_localize:update_translations", args=[0]).rsplit("0/", 1)[0]
+    for button in localize_hooks.page_listing_more_buttons(
+        page, user, view_name=view_name, next_url=next_url
+    ):
+        if button.url.startswith(sync_prefix):
+            source_id = int(button.url[len(sync_prefix) :].split("/", 1)[0])
+            if not may_sync_translations(user, source_id):
+                continue
+        yield button
+
+
+# wagtail-localize registers its function on both hooks when its module is imported (above):
+# it is replaced by the locale-scoped one, in place (same order).
+for _hook_name in ("register_page_header_buttons", "register_page_listing_more_buttons"):
+    hooks._hooks[_hook_name] = [
+        (locale_scoped_translation_buttons, order)
+        if function is localize_hooks.page_listing_more_buttons
+        else (function, order)
+        for function, order in hooks._hooks.get(_hook_name, [])
     ]
 
 
@@ -157,6 +206,12 @@ class WaitingTranslationsPanel(Component):
 def add_waiting_translations_panel(request, panels):
     if not can_view_translation_status(request.user):
         return
-    locales = translator_locales(request.user)
+    # The languages the status report shows (its links filter on them), the source language
+    # excepted: its translators, who translate into French what was written in another
+    # language, have no report of their own (reports.report_locales).
+    source = source_language_code()
+    locales = [
+        locale for locale in translator_locales(request.user) if locale.language_code != source
+    ]
     if locales:
         panels.append(WaitingTranslationsPanel(locales, request.user))

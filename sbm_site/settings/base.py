@@ -382,6 +382,8 @@ IMAGES_MAX_DECODED_BYTES = env("IMAGES_MAX_DECODED_MB") * 1024 * 1024
 WAGTAILIMAGES_IMAGE_FORM_BASE = "core.uploads.ImageForm"
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_WORKFLOW_ENABLED = True
+# What the explorer and the editor offer on a page: only what the admin then accepts.
+SBM_PAGE_PERMISSION_TESTER = "translations.page_permissions.VolunteerPagePermissionTester"
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAILADMIN_UNSAFE_PAGE_DELETION_LIMIT = 20
 WAGTAILADMIN_COMMENTS_ENABLED = True

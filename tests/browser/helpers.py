@@ -15,15 +15,31 @@ and reading back data from the live site.
 """
 
 import json
+import os
+import re
 import shutil
 
+from django.utils import translation
+from django.utils.translation import gettext
 from PIL import Image
 from playwright.sync_api import expect
 
 from .conftest import ARTIFACTS, ROOT
 
 GUIDE_DIR = ROOT / "docs" / "guide"
-GUIDE_IMAGES = GUIDE_DIR / "img"
+# The guide's screenshots are written into docs/guide/img/ only when this variable is "1"
+# (docs/volunteers.md, "Screenshots and walk-throughs"); otherwise into the run's
+# test-artifacts/guide-img/, so that a local or CI run leaves the tree as it was.
+GUIDE_SCREENSHOTS_VARIABLE = "SBM_GUIDE_SCREENSHOTS"
+
+
+def guide_images():
+    """Where the walk-throughs write the guide's screenshots in this run."""
+    if os.environ.get(GUIDE_SCREENSHOTS_VARIABLE) == "1":
+        return GUIDE_DIR / "img"
+    return ARTIFACTS / "guide-img"
+
+
 PASSWORD = "walk-through-1"  # noqa: S105
 BROWSER_LOCALES = {"fr": "fr-CH", "de": "de-CH", "it": "it-CH", "en": "en-GB"}
 VIEWPORT = {"width": 1200, "height": 800}
@@ -141,6 +157,36 @@ def submit_editor(page, button, expected_message):
 # --- the walk-throughs' volunteers ----------------------------------------------------------
 
 
+class Chapter:
+    """A chapter of the guide, whose words a walk-through follows, in French and English."""
+
+    def __init__(self, slug):
+        self.slug = slug
+        self.text = {
+            language: " ".join((GUIDE_DIR / language / f"{slug}.md").read_text().split())
+            for language in ("fr", "en")
+        }
+
+    def label(self, label, english=None):
+        """The French label, once the chapter is found to name it in bold as the screen does.
+
+        With `english`, the English chapter must name that label in bold too, and it must be
+        the English of the screen's French label (the interface's catalogues translate it into
+        `label`): the English guide quotes what an English admin shows.
+        """
+        assert f"**{label}**" in self.text["fr"], f"fr/{self.slug}.md does not name **{label}**"
+        if english is not None:
+            assert f"**{english}**" in self.text["en"], (
+                f"en/{self.slug}.md does not name **{english}**"
+            )
+            with translation.override("fr"):
+                assert gettext(english) == label, f"{english!r} is not the English of {label!r}"
+        return label
+
+    def says(self, words):
+        assert words in self.text["fr"], f"fr/{self.slug}.md does not say {words!r}"
+
+
 def site_data(live_site, code):
     """Run Python on the live site's database and read back the JSON it prints."""
     return json.loads(live_site.shell(code).strip().splitlines()[-1])
@@ -176,18 +222,21 @@ def log_in(page, live_site, username):
 
 
 def save_screenshot(page, name, *, guide=False, show=None):
-    """A screenshot in test-artifacts/; with `guide`, also a small copy for the guide.
+    """A screenshot in test-artifacts/; with `guide`, also a small copy for the guide (in
+    `guide_images()`).
 
     `show` is a selector scrolled to the top of the window first (what the guide talks about).
+    Transitions are finished first (a menu that is opening is drawn opaque, where it ends).
     """
     if show:
         page.locator(show).first.evaluate("element => element.scrollIntoView()")
     ARTIFACTS.mkdir(exist_ok=True)
     path = ARTIFACTS / f"{name}.png"
-    page.screenshot(path=str(path))
+    page.screenshot(path=str(path), animations="disabled")
     if guide:
-        GUIDE_IMAGES.mkdir(parents=True, exist_ok=True)
-        target = GUIDE_IMAGES / f"{name}.png"
+        folder = guide_images()
+        folder.mkdir(parents=True, exist_ok=True)
+        target = folder / f"{name}.png"
         with Image.open(path) as image:
             image.convert("RGB").quantize(colors=64).save(target, optimize=True)
         if target.stat().st_size > path.stat().st_size:
@@ -195,8 +244,28 @@ def save_screenshot(page, name, *, guide=False, show=None):
     return path
 
 
-def approve_from_dashboard(page, title):
+def wait_for_autosave(page):
+    """Wait until autosave has saved the form as it stands and its footer has cleared.
+
+    While a required field of a new row (an instrument just added) is empty, Wagtail's
+    autosave is refused and its footer says « L'enregistrement automatique est en pause : il
+    y a des erreurs de validation »; once the row is complete, the next autosave succeeds and
+    the footer clears about a second later.
+    """
+    expect(page.locator("#w-autosave-indicator")).to_have_attribute(
+        "data-w-autosave-state-value", "saved", timeout=EDITOR_TIMEOUT
+    )
+    expect(page.locator(".footer__container[data-controller='w-messages']")).to_have_class(
+        re.compile(r"\bfooter__container--hidden\b"), timeout=EDITOR_TIMEOUT
+    )
+
+
+def approve_from_dashboard(page, title, chapter=None):
+    """Approve from the dashboard's row, with the words of the chapter when one is given."""
+    actions, approve = "Actions", "Approuver"
+    if chapter is not None:
+        actions, approve = chapter.label(actions, "Actions"), chapter.label(approve, "Approve")
     row = page.locator("#awaiting-review-section tr", has_text=title)
-    row.locator("button[aria-label='Actions']").click()
-    load_next_page(page, row.get_by_role("button", name="Approuver", exact=True).click)
+    row.locator(f"button[aria-label='{actions}']").click()
+    load_next_page(page, row.get_by_role("button", name=approve, exact=True).click)
     expect(page.locator("#volunteer-summary-section")).to_be_visible()

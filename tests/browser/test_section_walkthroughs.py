@@ -6,7 +6,8 @@ them (running-a-webinar-cycle.md), the directory team's volunteer vets, classifi
 approves a provider's application (vetting-a-provider.md), a moderator approves a visitor's
 comment on a tool sheet (reviewing-a-contribution.md). Every label a step clicks or reads is
 first looked up in the chapter (`Chapter.label`): when the guide's words and the screen's part,
-the walk-through fails. The volunteers take the chapters' screenshots (docs/guide/img/).
+the walk-through fails. The volunteers take the chapters' screenshots (docs/guide/img/ with
+SBM_GUIDE_SCREENSHOTS=1, see helpers.guide_images).
 
 One live site for the module; every wait is on a condition (see helpers.py), no sleeps.
 """
@@ -20,11 +21,11 @@ from playwright.sync_api import expect
 from home.roles import DIRECTORY_TEAM, EVENTS_TEAM, MODERATORS
 
 from .helpers import (
-    GUIDE_DIR,
-    GUIDE_IMAGES,
+    Chapter,
     create_volunteers,
     expect_editor_accepted,
     fill_field,
+    guide_images,
     load_next_page,
     log_in,
     new_page,
@@ -52,22 +53,6 @@ COMMENTER = "Inès Walkthrough"
 MAX_GUIDE_IMAGE_BYTES = 400_000
 
 
-class Chapter:
-    """A chapter of the French guide, whose words the walk-through follows."""
-
-    def __init__(self, slug):
-        self.slug = slug
-        self.text = " ".join((GUIDE_DIR / "fr" / f"{slug}.md").read_text().split())
-
-    def label(self, label):
-        """The label, once the chapter is found to name it in bold as the screen does."""
-        assert f"**{label}**" in self.text, f"{self.slug}.md does not name **{label}**"
-        return label
-
-    def says(self, words):
-        assert words in self.text, f"{self.slug}.md does not say {words!r}"
-
-
 @pytest.fixture(scope="module")
 def volunteers(live_site):
     return create_volunteers(live_site, VOLUNTEERS)
@@ -75,7 +60,7 @@ def volunteers(live_site):
 
 def open_french_section(page, chapter, section):
     """Pages (left menu), the French site, then the section's sub-pages."""
-    page.locator("#wagtail-sidebar button", has_text=chapter.label("Pages")).click()
+    page.locator("#wagtail-sidebar button", has_text=chapter.label("Pages", "Pages")).click()
     french_site = page.locator(".c-page-explorer__item__link", has_text="Français")
     load_next_page(page, french_site.click)
     load_next_page(
@@ -85,7 +70,7 @@ def open_french_section(page, chapter, section):
 
 
 def expect_guide_image(name):
-    assert (GUIDE_IMAGES / f"{name}.png").stat().st_size < MAX_GUIDE_IMAGE_BYTES
+    assert (guide_images() / f"{name}.png").stat().st_size < MAX_GUIDE_IMAGE_BYTES
 
 
 # --- the events team: a cycle, its events, published ------------------------------------------
@@ -98,20 +83,20 @@ def test_the_events_team_creates_a_cycle_and_publishes_its_events(live_site, bro
     open_french_section(page, chapter, "Événements")
 
     # 1. The cycle.
-    page.get_by_label(chapter.label("Ajouter une sous-page")).first.click()
+    page.get_by_label(chapter.label("Ajouter une sous-page", "Add child page")).first.click()
     load_next_page(
         page, page.get_by_role("link", name=chapter.label("Cycle d'événements"), exact=True).click
     )
     wait_for_editor(page)
     fill_field(page, "#id_title", CYCLE_TITLE)
     fill_field(page, "#id_intro", CYCLE_INTRO)
-    open_tab(page, chapter.label("Classement"))
+    open_tab(page, chapter.label("Classement", "Classification"))
     lever = page.locator("input[type=checkbox][name=levers]").first
     lever.check()
     expect(lever).to_be_checked()
     page.get_by_role("button", name="Plus d'actions").click()
     publish = page.locator("button[name=action-publish]")
-    expect(publish).to_have_text(chapter.label("Publier"))
+    expect(publish).to_have_text(chapter.label("Publier", "Publish"))
     submit_editor(page, publish, "publiée")
 
     # 2. Its events, from the cycle's "…" menu in the list of pages.
@@ -122,7 +107,9 @@ def test_the_events_team_creates_a_cycle_and_publishes_its_events(live_site, bro
     first_day = datetime.date.today() + datetime.timedelta(days=20)
     fill_field(page, "#id_title_pattern", EVENT_TITLE)
     page.get_by_label("Répétition").select_option(
-        label=chapter.label("Chaque mois, un jour de semaine donné")
+        label=chapter.label(
+            "Chaque mois, un jour de semaine donné", "Every month, on a given weekday"
+        )
     )
     page.get_by_label("Quelle semaine du mois").select_option(label="troisième")
     page.get_by_label("Jour de la semaine").select_option(label="Jeudi")
@@ -135,7 +122,9 @@ def test_the_events_team_creates_a_cycle_and_publishes_its_events(live_site, bro
     fill_field(page, "#id_capacity", "40")
     # The team publishes in the agenda: it is offered publication, not a hand-over.
     expect(page.locator("#id_submit_for_moderation")).to_have_count(0)
-    page.get_by_label(chapter.label("Publier les événements tout de suite")).check()
+    page.get_by_label(
+        chapter.label("Publier les événements tout de suite", "Publish the events at once")
+    ).check()
     save_screenshot(page, "cycle-generator", guide=True, show="form")
     load_next_page(page, page.get_by_role("button", name="Créer les événements").click)
     expect_editor_accepted(page, "3 événements ont été créés dans le cycle et publiés")
@@ -187,9 +176,9 @@ def test_the_directory_team_vets_and_approves_an_application(live_site, browser,
     row = waiting.locator("tr", has_text=PROVIDER_NAME)
     load_next_page(page, row.get_by_role("link", name=PROVIDER_NAME).first.click)
     wait_for_editor(page)
-    open_tab(page, chapter.label("Contenu"))
+    open_tab(page, chapter.label("Contenu", "Content"))
     expect(page.locator("#id_title")).to_have_value(PROVIDER_NAME)
-    open_tab(page, chapter.label("Classement"))
+    open_tab(page, chapter.label("Classement", "Classification"))
     # The applicant ticked one tool; the volunteer adds the second one the references cite.
     applied, cited = tool_titles
     expect(page.get_by_label(applied, exact=False)).to_be_checked()
@@ -202,7 +191,9 @@ def test_the_directory_team_vets_and_approves_an_application(live_site, browser,
     page.get_by_role("button", name="Plus d'actions").click()
     approve = page.get_by_role("button", name=chapter.label("Approuver et Publier"), exact=True)
     expect(
-        page.get_by_role("button", name=chapter.label("Demander des modifications"))
+        page.get_by_role(
+            "button", name=chapter.label("Demander des modifications", "Request changes")
+        )
     ).to_be_visible()
     submit_editor(page, approve, PROVIDER_NAME)
     page.context.close()
@@ -287,7 +278,7 @@ def test_a_moderator_publishes_a_visitors_comment(live_site, browser, volunteers
     page = new_page(browser)
     log_in(page, live_site, "mona")
     expect(page.locator("#volunteer-summary-section")).to_contain_text(
-        chapter.label("Ce qui vous attend")
+        chapter.label("Ce qui vous attend", "What waits for you")
     )
     waiting = page.locator("#awaiting-review-section")
     expect(waiting).to_contain_text(chapter.label("En attente de votre vérification"))
@@ -297,7 +288,9 @@ def test_a_moderator_publishes_a_visitors_comment(live_site, browser, volunteers
     page.get_by_role("button", name="Plus d'actions").click()
     approve = page.get_by_role("button", name=chapter.label("Approuver et Publier"), exact=True)
     expect(
-        page.get_by_role("button", name=chapter.label("Demander des modifications"))
+        page.get_by_role(
+            "button", name=chapter.label("Demander des modifications", "Request changes")
+        )
     ).to_be_visible()
     submit_editor(page, approve, COMMENT[:40])
     page.context.close()
@@ -312,7 +305,9 @@ def test_a_moderator_publishes_a_visitors_comment(live_site, browser, volunteers
     visitor.goto(follow_url)
     expect(visitor.locator("main")).to_contain_text("Publiée")
     visitor.goto(f"{live_site.url}/fr/contribuer/suivi/")
-    expect(visitor.locator("h1")).to_have_text(chapter.label("Les contributions et leur étape"))
+    expect(visitor.locator("h1")).to_have_text(
+        chapter.label("Les contributions et leur étape", "Contributions and their stage")
+    )
     newest = visitor.locator("li.contribution-board__item").first
     expect(newest).to_contain_text(tool["title"])
     expect(newest).to_contain_text("Publiée")

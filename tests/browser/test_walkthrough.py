@@ -8,8 +8,9 @@ search, downloads its instrument and registers for an event. Then the dashboards
 pass axe in the four languages. The section teams and the moderation of a public contribution
 have their walk-throughs in test_section_walkthroughs.py (with their chapters' screenshots).
 
-Screenshots go to test-artifacts/ (kept by CI) and, for those the volunteers' guide shows, to
-docs/guide/img/ as small palette PNGs, overwritten on each run so the guide stays current.
+Screenshots go to test-artifacts/ (kept by CI) and, for those the volunteers' guide shows, as
+small palette PNGs to docs/guide/img/ when SBM_GUIDE_SCREENSHOTS=1 (to test-artifacts/guide-img/
+otherwise: see helpers.guide_images).
 Every wait is on a condition (an element, a value, a new page): no sleeps. The editor is driven
 as a volunteer drives it, with autosave at work (see helpers.py).
 """
@@ -22,6 +23,7 @@ from volunteers.guide import CHAPTERS
 
 from .conftest import assert_accessible
 from .helpers import (
+    Chapter,
     approve_from_dashboard,
     create_volunteers,
     expect_editor_accepted,
@@ -34,6 +36,7 @@ from .helpers import (
     save_screenshot,
     site_data,
     submit_editor,
+    wait_for_autosave,
 )
 
 pytestmark = pytest.mark.browser
@@ -100,6 +103,7 @@ def test_a_tool_goes_from_an_editor_to_a_visitor(
 
 
 def editor_creates_and_submits_a_tool(live_site, browser, library_id, tmp_path):
+    chapter = Chapter("publishing-a-tool")
     page = new_page(browser)
     log_in(page, live_site, "edith")
     save_screenshot(page, "dashboard-editor", guide=True, show="#volunteer-summary-section")
@@ -112,15 +116,16 @@ def editor_creates_and_submits_a_tool(live_site, browser, library_id, tmp_path):
     fill_field(page, "#id_summary", SUMMARY)
     save_screenshot(page, "tool-edit-content", guide=True)
 
-    open_tab(page, "Classement")
+    open_tab(page, chapter.label("Classement", "Classification"))
     lever = page.locator("input[type=checkbox][name=levers]").first
     lever.check()
     expect(lever).to_be_checked()
 
-    open_tab(page, "Fichiers")
+    open_tab(page, chapter.label("Fichiers", "Files"))
     page.locator("#id_instruments-ADD").click()
     fill_field(page, "#id_instruments-0-title", INSTRUMENT)
-    page.locator("button.chooser__choose-button", has_text="Choisir un document").click()
+    choose = chapter.label("Choisir un document", "Choose a document")
+    page.locator("button.chooser__choose-button", has_text=choose).click()
     modal = page.locator(".modal")
     modal.locator("a[href='#tab-upload']").click()
     pdf = tmp_path / "boussole.pdf"
@@ -131,11 +136,16 @@ def editor_creates_and_submits_a_tool(live_site, browser, library_id, tmp_path):
     expect(modal).to_be_hidden()
     expect(page.locator("#id_instruments-0-document")).not_to_have_value("")
     expect(page.locator(".chooser__title", has_text=INSTRUMENT)).to_be_visible()
+    # The sheet is complete: autosave saves it and its footer clears (it said "paused" while
+    # the new instrument's title and document were empty), as the volunteer sees it.
+    wait_for_autosave(page)
     save_screenshot(page, "tool-edit-files", guide=True)
 
+    save_draft = page.locator("button.action-save").first
+    expect(save_draft).to_contain_text(chapter.label("Enregistrer le brouillon", "Save draft"))
     page.get_by_role("button", name="Plus d'actions").click()
     submit = page.locator("button[name=action-submit]")
-    expect(submit).to_be_visible()
+    expect(submit).to_have_text(chapter.label("Soumettre à Relecture en co-création"))
     save_screenshot(page, "tool-submit", guide=True)
     submit_editor(page, submit, "soumise pour modération")
     page.context.close()
@@ -152,7 +162,7 @@ def reviewer_approves(live_site, browser):
     log_in(page, live_site, "romain")
     expect(page.locator("#awaiting-review-section")).to_contain_text(TOOL_TITLE)
     save_screenshot(page, "dashboard-reviewer", guide=True, show="#awaiting-review-section")
-    approve_from_dashboard(page, TOOL_TITLE)
+    approve_from_dashboard(page, TOOL_TITLE, Chapter("reviewing-a-contribution"))
     page.reload()
     expect(page.locator("#awaiting-review-section tr", has_text=TOOL_TITLE)).to_have_count(0)
     expect(page.locator("#volunteer-activity-section")).to_contain_text("Approuvé")
@@ -165,7 +175,7 @@ def moderator_publishes(live_site, browser):
     log_in(page, live_site, "mona")
     expect(page.locator("#awaiting-review-section tr", has_text=TOOL_TITLE)).to_be_visible()
     save_screenshot(page, "dashboard-moderator", guide=True, show="#awaiting-review-section")
-    approve_from_dashboard(page, TOOL_TITLE)
+    approve_from_dashboard(page, TOOL_TITLE, Chapter("reviewing-a-contribution"))
     page.context.close()
     state = tool_state(live_site)
     assert state["fr"]["live"] is True

@@ -10,7 +10,13 @@ from django.urls import reverse
 from wagtail.models import Locale
 
 from contributions import submission
-from contributions.models import DecisionNotice, ToolComment, ToolProposal, UsageExample
+from contributions.models import (
+    CommentKind,
+    DecisionNotice,
+    ToolComment,
+    ToolProposal,
+    UsageExample,
+)
 from contributions.progress import public_workflow_states
 from contributions.submission import next_sheet_number, submit_tool_proposal
 from contributions.wagtail_hooks import ContributionsPanel, waiting_contributions
@@ -235,3 +241,45 @@ def test_an_editors_own_sheet_in_review_is_not_called_a_contribution_from_the_pu
     figure = contributions_waiting_count()
     assert figure == public_workflow_states().count()
     assert not public_workflow_states().filter(object_id=str(editors_sheet.pk)).exists()
+
+
+def declined_proposal(client, volunteers, reason):
+    client.post(
+        reverse("contributions:propose_tool"),
+        {
+            "title": "Grille des refus",
+            "summary": "Une proposition que la relecture refuse.",
+            "contributor_name": "Inès",
+            "contributor_email": "camille.rochat@secret.example.net",
+        },
+    )
+    page = ToolProposal.objects.get(tool__title="Grille des refus").tool
+    return act(page, volunteers["reviewer"], "reject", comment=reason)
+
+
+@pytest.mark.parametrize(
+    "kind", ["example", "comment", "revision", "translation offer", "proposed tool"]
+)
+def test_every_kind_of_contribution_declined_tells_its_contributor_why(
+    client, tool, volunteers, kind
+):
+    """Each public contribution type, declined: not published, its contributor told the reason
+    (shared models' adaptations: test_adaptations.py)."""
+    reason = f"Refus motivé ({kind}) : merci de préciser la source."
+    if kind == "proposed tool":
+        declined = declined_proposal(client, volunteers, reason)
+    else:
+        if kind == "example":
+            contribution = UsageExampleFactory(tool=tool, pending=True)
+        else:
+            comment_kind = {
+                "comment": CommentKind.COMMENT,
+                "revision": CommentKind.REVISION,
+                "translation offer": CommentKind.TRANSLATION,
+            }[kind]
+            contribution = ToolCommentFactory(tool=tool, pending=True, kind=comment_kind)
+        declined = act(contribution, volunteers["moderator"], "reject", comment=reason)
+        assert declined.decision_notice == DecisionNotice.DECLINED
+    assert declined.live is False
+    [message] = mails_to()
+    assert reason in message.body

@@ -118,9 +118,10 @@ PAGE_MATRIX = {
     (translator_group_name("it"), "de"): (False, False),
     (translator_group_name("en"), "en"): (True, False),
     (translator_group_name("en"), "fr"): (False, False),
-    # The French translators translate only (the French tree's originals are refused by the
-    # locale scopes, tests/translations/test_permission_matrix.py) and never publish.
-    (translator_group_name("fr"), "fr"): (True, False),
+    # The French translators translate only: a French original (this page) is neither offered
+    # for editing nor accepted (the locale scopes, translations/page_permissions.py and
+    # tests/translations/test_permission_matrix.py), and they never publish.
+    (translator_group_name("fr"), "fr"): (False, False),
     (translator_group_name("fr"), "de"): (False, False),
 }
 

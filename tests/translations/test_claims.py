@@ -3,6 +3,7 @@
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.models import Locale, ModelLogEntry
 
 from tests.factories import ModeratorFactory, ToolPageFactory, TranslatorFactory
@@ -55,7 +56,9 @@ def test_a_translator_claims_an_item_and_the_report_shows_who_and_since(client):
         if "Matrice des parties" in text_of(tr)
     ][0]
     assert text_of(html_row.select_one("td.translation-assignee")) == "Anna Keller"
-    assert html_row.select_one("time")["datetime"].startswith(str(assignment.claimed_at.date()))
+    # The report gives the date in the site's time zone (near midnight, not the UTC date).
+    claimed_on = timezone.localdate(assignment.claimed_at)
+    assert html_row.select_one("time")["datetime"].startswith(str(claimed_on))
     assert ModelLogEntry.objects.filter(action="translations.claim", user=anna).exists()
 
 
