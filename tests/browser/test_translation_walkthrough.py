@@ -13,8 +13,9 @@ translate (the row is then "in progress").
 
 Then, in German, Italian and English, one translated and one untranslated live page of each
 page type pass axe.
-Every step's result is read back from the database (`site_data`); every wait is on a
-condition, no sleeps.
+Every label a step clicks or reads is first looked up in the translators' chapter of the guide
+(docs/guide/{fr,en}/translating.md, `Chapter.label`). Every step's result is read back from
+the database (`site_data`); every wait is on a condition, no sleeps.
 """
 
 import re
@@ -27,6 +28,7 @@ from home.roles import MODERATORS, translator_group_name
 
 from .conftest import assert_accessible
 from .helpers import (
+    Chapter,
     create_volunteers,
     fill_field,
     load_next_page,
@@ -47,6 +49,8 @@ VOLUNTEERS = {
 }
 GERMAN_TITLE = "Von Hand übersetzter Titel"
 NEW_SUMMARY = "Un résumé réécrit par la modération pour tester la synchronisation des traductions."
+# The translators' chapter of the guide: every label a step clicks is first found there.
+GUIDE = Chapter("translating")
 PAGE_TYPES = sorted(model._meta.label_lower for model in get_page_models() if model is not Page)
 LANGUAGES = ["de", "it", "en"]
 
@@ -143,7 +147,8 @@ def translator_claims_and_translates(live_site, browser, tool):
     log_in(page, live_site, "dora")
     row = report_row(page, live_site, tool)
     expect(row).to_have_attribute("data-status", "missing")
-    load_next_page(page, row.get_by_role("button", name="Je m’en occupe").click)
+    claim = GUIDE.label("Je m’en occupe", "I'll take care of it")
+    load_next_page(page, row.get_by_role("button", name=claim).click)
     expect(page.locator(".messages")).to_contain_text("Vous vous occupez de")
     row = report_row(page, live_site, tool)
     expect(row.locator(".translation-assignee")).to_have_text("Dora")
@@ -157,14 +162,16 @@ def translator_claims_and_translates(live_site, browser, tool):
 
     # The row's "Traduire" leads to wagtail-localize's "Translate this page" form, which offers
     # German only.
-    load_next_page(page, row.get_by_role("link", name="Traduire").click)
+    load_next_page(page, row.get_by_role("link", name=GUIDE.label("Traduire", "Translate")).click)
     german = page.locator("input[name=locales]")
     expect(german).to_have_count(1)
     german.check()
-    load_next_page(page, page.locator("input[type=submit][value='Soumettre']").click)
+    submit = GUIDE.label("Soumettre", "Submit")
+    load_next_page(page, page.locator(f"input[type=submit][value='{submit}']").click)
     expect(page).to_have_url(re.compile(rf"/admin/pages/{tool['german_id']}/edit/"))
     save_screenshot(page, "translation-started")
-    load_next_page(page, page.locator("button", has_text="Traduire avec").first.click)
+    machine = GUIDE.label("Traduire avec…").rstrip("…")
+    load_next_page(page, page.locator("button", has_text=machine).first.click)
     expect(page.locator(".translation-machine-made")).to_contain_text("à relire")
     expect(page.get_by_text(tool["equivalent"]).first).to_be_visible()
     state = german_state(live_site, tool)
@@ -173,18 +180,24 @@ def translator_claims_and_translates(live_site, browser, tool):
     assert tool["equivalent"] in summary[0] and tool["term"] not in summary[0]
 
     # She rewrites the machine's title by hand.
-    page.get_by_role("button", name="Modifier", exact=True).first.click()
+    page.get_by_role("button", name=GUIDE.label("Modifier", "Edit"), exact=True).first.click()
     fill_field(page, "textarea >> nth=0", GERMAN_TITLE)
     with page.expect_response(
         lambda response: "/strings/" in response.url and response.request.method == "PUT"
     ) as saved:
-        page.get_by_role("button", name="Enregistrer", exact=True).first.click()
+        save = GUIDE.label("Enregistrer", "Save")
+        page.get_by_role("button", name=save, exact=True).first.click()
     assert saved.value.ok, saved.value.status
     assert german_state(live_site, tool)["texts"][tool["title"]] == [GERMAN_TITLE, "manual"]
 
     # Translators do not publish: a second translator of the language approves.
     expect(page.locator("button", has_text="Publier")).to_have_count(0)
-    load_next_page(page, page.get_by_role("button", name="Soumettre à la relecture").click)
+    load_next_page(
+        page,
+        page.get_by_role(
+            "button", name=GUIDE.label("Soumettre à la relecture", "Submit for review")
+        ).click,
+    )
     expect(page.locator(".translation-review-state")).to_contain_text("Dora")
     page.context.close()
     state = german_state(live_site, tool)
@@ -197,7 +210,12 @@ def second_translator_publishes(live_site, browser, tool):
     log_in(page, live_site, "jonas")
     page.goto(f"{live_site.url}/admin/pages/{tool['german_id']}/edit/")
     expect(page.locator(".translation-review-state")).to_contain_text("Dora")
-    load_next_page(page, page.get_by_role("button", name="Approuver et publier").click)
+    load_next_page(
+        page,
+        page.get_by_role(
+            "button", name=GUIDE.label("Approuver et publier", "Approve and publish")
+        ).click,
+    )
     page.context.close()
     state = german_state(live_site, tool)
     assert (state["title"], state["live"], state["alias"]) == (GERMAN_TITLE, True, False)
@@ -225,19 +243,25 @@ def translator_sees_it_outdated_and_syncs(live_site, browser, tool):
     log_in(page, live_site, "dora")
     row = report_row(page, live_site, tool)
     expect(row).to_have_attribute("data-status", "outdated")
-    expect(row).to_contain_text("À mettre à jour")
+    expect(row).to_contain_text(GUIDE.label("À mettre à jour"))
     expect(row.locator(".translation-assignee")).to_have_text("Dora")
     save_screenshot(page, "translation-status-outdated", show="table.listing")
 
     # She cannot open the French sheet (the page explorer shows her German pages only): the
     # row offers wagtail-localize's "Sync translated pages" form for it.
-    load_next_page(page, row.get_by_role("link", name="Synchroniser avec le français").click)
+    load_next_page(
+        page,
+        row.get_by_role(
+            "link", name=GUIDE.label("Synchroniser avec le français", "Sync with the French")
+        ).click,
+    )
     expect(page.locator("main")).to_contain_text(GERMAN_TITLE)
     # A translator's update goes through review: the form does not offer to publish it.
     expect(page.locator("input[name=publish_translations]")).to_have_count(0)
     expect(page.locator("main form")).to_contain_text("passent par la relecture")
     save_screenshot(page, "translation-sync", guide=True)
-    load_next_page(page, page.locator("main form input[type=submit][value='Soumettre']").click)
+    submit = GUIDE.label("Soumettre", "Submit")
+    load_next_page(page, page.locator(f"main form input[type=submit][value='{submit}']").click)
     expect(page).to_have_url(re.compile(r"/admin/translations/status/"))
     expect(page.locator(".messages")).to_be_visible()
     # Synchronised: the row waits for the new text's translation, not for another sync.
