@@ -280,6 +280,8 @@ WATCHED = {
     # Cached parts of pages keep images with their renditions; an image edited (its file or
     # its focal point: Wagtail deletes its renditions) must not leave them pointing at gone files.
     "wagtailimages.image": CHROME,
+    # Likewise documents (a tool's instruments): a new file or title shows at once.
+    "wagtaildocs.document": CHROME,
 }
 
 

@@ -1,6 +1,6 @@
 """What a tool sheet shows besides its own fields, in a bounded number of queries."""
 
-from django.db.models import Q, Sum
+from django.db.models import Q, Sum, prefetch_related_objects
 
 from core.cache import CHROME, PAGES, cached
 from core.public_pages import public
@@ -48,9 +48,15 @@ def sheet_illustration(tool, levers):
     return illustration(tool, levers)
 
 
-def instruments_with_counts(page):
-    """The sheet's instruments with their download totals (every language, every day)."""
-    instruments = list(page.instruments.select_related("document").order_by("sort_order"))
+def sheet_instruments(page):
+    return list(page.instruments.select_related("document").order_by("sort_order"))
+
+
+def instruments_with_counts(page, instruments=None):
+    """The sheet's instruments with their download totals (every language, every day);
+    `instruments`, when the caller has them already (from the cache)."""
+    if instruments is None:
+        instruments = sheet_instruments(page)
     totals = dict(
         DownloadCount.objects.filter(
             tool_key=page.translation_key,
@@ -87,10 +93,13 @@ def related_tools(page):
 
 def published_parts(page):
     """What the sheet shows that changes only when a page is published, moved or unpublished,
-    or a snippet (a term, a lever's picture) changes: its classification, illustration,
-    lineage and related tools."""
+    or a snippet (a term, a lever's picture) or a document changes: its classification,
+    illustration, lineage, related tools and instruments (without their download totals)."""
     terms = classification(page)
     image, image_alt = sheet_illustration(page, terms["levers"])
+    if image is not None:
+        # Kept with its renditions: the picture costs no look-up (an edited image bumps).
+        prefetch_related_objects([image], "renditions")
     origin, adaptations = page_lineage(page)
     return {
         "terms": terms,
@@ -99,6 +108,7 @@ def published_parts(page):
         "origin": origin,
         "adaptations": adaptations,
         "related": related_tools(page),
+        "instruments": sheet_instruments(page),
     }
 
 
@@ -118,6 +128,6 @@ def sheet_context(page, request):
         "instruction_groups": instruction_groups(page.instructions),
         # The contributions app shows the status line with its example count when installed.
         "show_status_line": not any(s["name"] == "contributions_status" for s in sections),
-        "instruments": instruments_with_counts(page),
+        "instruments": instruments_with_counts(page, parts["instruments"]),
         "sections": sections,
     }
