@@ -12,6 +12,8 @@ cards) and `page_terms` (the terms one page is classified with, in a locale).
 
 from django.db.models import BooleanField, Case, IntegerField, Q, Value, When
 
+from core.cache import CHROME, cached
+
 # The active locale from the cache (the locales rarely change), re-exported for the apps.
 from core.site_data import active_locale
 
@@ -66,9 +68,17 @@ def _term(model, row):
 
 
 def terms_of_taxonomies(models, locale=None):
-    """{model: {translation_key: live term in `locale`}} for several taxonomies; one query."""
+    """{model: {translation_key: live term in `locale`}} for several taxonomies; one query,
+    none until a term changes (terms are snippets: `CHROME`)."""
     locale = locale or active_locale()
     models = list(models)
+    labels = "+".join(model._meta.label_lower for model in models)
+    return cached(
+        (CHROME,), f"terms:{labels}:{locale.pk}", lambda: _terms_of_taxonomies(models, locale)
+    )
+
+
+def _terms_of_taxonomies(models, locale):
     queries = [
         _rows(model.objects.live().filter(locale=locale), position)
         for position, model in enumerate(models)
