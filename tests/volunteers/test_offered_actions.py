@@ -165,8 +165,17 @@ def offered(client):
         page_id = match.kwargs.get("page_id") or match.kwargs.get("parent_page_id")
         if page_id:
             kind = kinds.get(int(page_id), page_id)
-        elif "pk" in match.kwargs:
-            kind = language_of_object(match)
+        elif match.kwargs:
+            # One object of a listing stands for its rows (in its language): the ids are
+            # left out, the other arguments (an action's name, say) kept.
+            kind = (
+                language_of_object(match) if "pk" in match.kwargs else "",
+                *sorted(
+                    (name, str(value))
+                    for name, value in match.kwargs.items()
+                    if name != "pk" and not name.endswith("id")
+                ),
+            )
         else:
             kind = href
         found.setdefault((match.view_name, kind), (href, text, where))
