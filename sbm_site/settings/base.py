@@ -384,6 +384,10 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_WORKFLOW_ENABLED = True
 # What the explorer and the editor offer on a page: only what the admin then accepts.
 SBM_PAGE_PERMISSION_TESTER = "translations.page_permissions.VolunteerPagePermissionTester"
+# Whether a person may change (delete, add ...) one translatable snippet: the locale scopes of
+# translations/permissions.py, asked by the shared apps' listings (taxonomy/wagtail_hooks.py)
+# so that they offer only what the locale-scope middleware then accepts.
+SBM_SNIPPET_WRITE_CHECK = "translations.permissions.user_may_write_object"
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAILADMIN_UNSAFE_PAGE_DELETION_LIMIT = 20
 WAGTAILADMIN_COMMENTS_ENABLED = True
