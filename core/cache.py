@@ -236,6 +236,15 @@ def cached(namespaces, key, compute, *, request=None, timeout=TIMEOUT):
     return value
 
 
+def kept_for_page(page, key, compute, request, namespaces=(PAGES, CHROME), timeout=TIMEOUT):
+    """`compute()` for what `page` shows that only a publication or a snippet changes, kept per
+    page (`key` names the part) until `namespaces` are bumped. A preview shows a draft, which
+    may differ: there, and without a request or a saved page, it is computed each time."""
+    if request is None or getattr(request, "is_preview", False) or page.pk is None:
+        return compute()
+    return cached(namespaces, f"{key}:{page.pk}", compute, request=request, timeout=timeout)
+
+
 def memoised(request, key, compute):
     """`compute()` once per request (not across requests: for values cheap to compute but
     asked for by several template tags)."""

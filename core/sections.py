@@ -33,7 +33,7 @@ from typing import Any
 
 from wagtail import hooks
 
-from core.cache import cached
+from core.cache import kept_for_page
 
 HOOK_PREFIX = "sbm_sections:"
 
@@ -78,22 +78,13 @@ def sections_for(target, page, request, printed=False):
 
 
 def _context(target, section, page, request):
-    """The section's context, from the cache when the section allows it and the page shown is
-    the published one (a preview shows a draft)."""
-    cacheable = (
-        section.cached_in
-        and request is not None
-        and not getattr(request, "is_preview", False)
-        and getattr(page, "pk", None) is not None
-    )
-    if not cacheable:
+    """The section's context, kept per page when the section allows it (`core.cache.kept_for_page`:
+    never for a preview, which shows a draft)."""
+    if not section.cached_in or getattr(page, "pk", None) is None:
         return section.get_context(page, request)
-    key = f"section:{target}:{section.name}:{page.pk}"
+    key = f"section:{target}:{section.name}"
     if section.clock_minutes:
         key += f":{int(time.time() // (section.clock_minutes * 60))}"
-    return cached(
-        section.cached_in,
-        key,
-        lambda: section.get_context(page, request),
-        request=request,
+    return kept_for_page(
+        page, key, lambda: section.get_context(page, request), request, section.cached_in
     )

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from core import listing as kit
-from core.cache import CHROME, PAGES, cached
+from core.cache import kept_for_page
 from core.i18n_pages import localize_pages
 from core.pictures import with_images_and_renditions
 from core.public_pages import public
@@ -301,15 +301,7 @@ def published_event_parts(event):
 def event_context(event, request, form=None):
     """The event page's context: its published parts from the cache (computed again for a
     preview, whose draft may differ), the seats left and the form for this request."""
-    if getattr(request, "is_preview", False):
-        parts = published_event_parts(event)
-    else:
-        parts = cached(
-            (PAGES, CHROME),
-            f"event-page:{event.pk}",
-            lambda: published_event_parts(event),
-            request=request,
-        )
+    parts = kept_for_page(event, "event-page", lambda: published_event_parts(event), request)
     for name, value in parts["decorations"].items():
         setattr(event, name, value)
     people = parts["people"]

@@ -2,7 +2,7 @@
 
 from django.db.models import Q, Sum, prefetch_related_objects
 
-from core.cache import CHROME, PAGES, cached
+from core.cache import kept_for_page
 from core.public_pages import public
 from core.sections import sections_for
 from home.lineage import page_lineage
@@ -117,12 +117,7 @@ def sheet_context(page, request):
     whose draft may classify or link otherwise), its sections and its download totals for
     this request."""
     sections = sections_for("tool_sheet", page, request)
-    if getattr(request, "is_preview", False):
-        parts = published_parts(page)
-    else:
-        parts = cached(
-            (PAGES, CHROME), f"tool-sheet:{page.pk}", lambda: published_parts(page), request=request
-        )
+    parts = kept_for_page(page, "tool-sheet", lambda: published_parts(page), request)
     return {
         **parts,
         "instruction_groups": instruction_groups(page.instructions),
