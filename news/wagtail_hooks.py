@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from core.cache import CHROME, PAGES
+from core.pictures import with_renditions
 from core.sections import register_section
 from news.models import NewsIndexPage, NewsPage, listing, with_cycles_in
 from news.opendata import LICENCE_NAME
@@ -19,6 +20,8 @@ def _home_news_context(page, request):
     items = with_cycles_in(listing(NewsPage.objects.child_of(index))[:HOME_NEWS_COUNT], page.locale)
     if not items:
         return None
+    # Kept in the cache with the section: their card renditions made to exist first.
+    with_renditions([item.image for item in items], "card")
     return {"index": index, "items": items}
 
 

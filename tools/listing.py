@@ -286,7 +286,7 @@ class ToolListing(kit.Listing):
             .filter(locale=self.index_page.locale)
             .select_related("image")
         }
-        with_images_and_renditions([*tools, *levers.values()])
+        with_images_and_renditions([*tools, *levers.values()], preset="card")
         for tool in tools:
             tool.lever_terms = sorted(
                 localize_terms(tool.levers.all(), levers),

@@ -1,8 +1,9 @@
 """What a tool sheet shows besides its own fields, in a bounded number of queries."""
 
-from django.db.models import Q, Sum, prefetch_related_objects
+from django.db.models import Q, Sum
 
 from core.cache import kept_for_page
+from core.pictures import with_renditions
 from core.public_pages import public
 from core.sections import sections_for
 from home.lineage import page_lineage
@@ -99,7 +100,7 @@ def published_parts(page):
     image, image_alt = sheet_illustration(page, terms["levers"])
     if image is not None:
         # Kept with its renditions: the picture costs no look-up (an edited image bumps).
-        prefetch_related_objects([image], "renditions")
+        with_renditions([image], "illustration")
     origin, adaptations = page_lineage(page)
     return {
         "terms": terms,

@@ -7,12 +7,12 @@ two widths with `sizes`, the fallback's `width` and `height` (no layout shift), 
 `fetchpriority="high"`). Crops use `fill`, which keeps the image's focal point in the frame.
 
 Listings select their images and prefetch their renditions (`select_related("image")`,
-`prefetch_related("image__renditions")`) so that the number of queries does not grow with the
-pictures a page shows.
+`prefetch_related("image__renditions")`, or `core.pictures.with_renditions` for what is kept in
+a cache) so that the number of queries does not grow with the pictures a page shows.
 """
 
 from django import template
-from wagtail.images.models import Picture
+from wagtail.images.models import Filter, Picture
 from wagtail.images.shortcuts import get_renditions_or_not_found
 
 from core.pictures import PRESETS, preset_specs
@@ -29,7 +29,16 @@ def responsive_picture(image, preset, alt="", eager=False, css_class=""):
     """
     if not image:
         return {"picture": None}
-    renditions = get_renditions_or_not_found(image, preset_specs(preset))
+    specs = preset_specs(preset)
+    prefetched = getattr(image, "_prefetched_objects_cache", {})
+    if "renditions" in prefetched:
+        filters = {image.clean_filter_for_svg(Filter(spec=spec)) for spec in specs}
+        if len(image.find_existing_renditions(*filters)) < len(filters):
+            # A list prefetched before these renditions were cut (an image kept in a cache):
+            # Wagtail would take it as complete and cut them again at every request. Without
+            # it, Wagtail looks in its renditions cache and the database first.
+            del prefetched["renditions"]
+    renditions = get_renditions_or_not_found(image, specs)
     attrs = {
         "alt": alt or image.description or "",
         "sizes": PRESETS[preset][2],

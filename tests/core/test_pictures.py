@@ -6,13 +6,17 @@ alternative text; the page's hero loads at once, everything else lazily. A page 
 image shows no empty box.
 """
 
+import pickle
+
 import pytest
 from django.core.cache import caches
 from django.db import connection
+from django.db.models import prefetch_related_objects
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale
 
-from core.pictures import with_images_and_renditions
+from core.pictures import preset_specs, with_images_and_renditions, with_renditions
+from core.templatetags.sbm_images import responsive_picture
 from events.models import EventIndexPage
 from guides.models import BusinessModelIndexPage, GuideIndexPage, TrainingIndexPage
 from home.models import HomePage
@@ -300,3 +304,49 @@ def test_images_of_pages_of_several_models_come_with_their_renditions_in_two_que
     assert queries.captured_queries == []
     assert [rendition.image_id for rendition in renditions] == [page.image_id for page in pages[:3]]
     assert pages[3].image is None
+
+
+def as_kept(image):
+    """The image as the cache gives it back: pickled with its prefetched list, as it was."""
+    return pickle.loads(pickle.dumps(image))  # noqa: S301  # our own bytes, not a visitor's
+
+
+def test_images_kept_with_their_renditions_have_those_of_their_preset_cut_first():
+    image = ImageFactory()
+    with_renditions([image], "card")
+    kept = as_kept(image)
+    for each in caches.all():
+        each.clear()
+    with CaptureQueriesContext(connection) as queries:
+        renditions = kept.get_renditions(*preset_specs("card"))
+    assert queries.captured_queries == []
+    assert set(renditions) == set(preset_specs("card"))
+
+
+def test_a_kept_image_whose_renditions_were_cut_since_is_not_cut_again(monkeypatch):
+    """An image kept in a cache with a list of renditions prefetched before its preset's were
+    cut: the picture finds them instead of cutting them again at every request."""
+    image = ImageFactory()
+    prefetch_related_objects([image], "renditions")
+    kept = as_kept(image)
+    type(image).objects.get(pk=image.pk).get_renditions(*preset_specs("card"))
+
+    def cut(*args, **kwargs):
+        raise AssertionError("a rendition that exists was cut again")
+
+    monkeypatch.setattr(type(image), "generate_rendition_file", cut)
+    context = responsive_picture(kept, "card")
+    assert context["picture"].renditions
+    assert {r.filter_spec for r in context["picture"].renditions} == set(preset_specs("card"))
+
+
+def test_a_warm_sheet_does_not_cut_its_illustration_again(client, monkeypatch):
+    tool = ToolPageFactory(image=ImageFactory())
+    assert client.get(tool.url).status_code == 200
+
+    def cut(*args, **kwargs):
+        raise AssertionError("a rendition that exists was cut again")
+
+    monkeypatch.setattr(type(tool.image), "generate_rendition_file", cut)
+    picture, sources, img = picture_at(client.get(tool.url), ".tool-sheet")
+    assert_responsive(sources, img)
