@@ -72,19 +72,32 @@ def sections_for(target, page, request, printed=False):
         context = _context(target, section, page, request)
         if context is not None:
             rendered.append(
-                {"name": section.name, "template": section.template, "context": context}
+                {
+                    "name": section.name,
+                    "template": section.template,
+                    "context": context,
+                    # Its HTML may be kept too (core/templatetags/kept_html.py): same rules.
+                    "kept_as": _kept_key(target, section, page),
+                }
             )
     return rendered
+
+
+def _kept_key(target, section, page):
+    if not section.cached_in or getattr(page, "pk", None) is None:
+        return None
+    key = f"section:{target}:{section.name}"
+    if section.clock_minutes:
+        key += f":{int(time.time() // (section.clock_minutes * 60))}"
+    return key
 
 
 def _context(target, section, page, request):
     """The section's context, kept per page when the section allows it (`core.cache.kept_for_page`:
     never for a preview, which shows a draft)."""
-    if not section.cached_in or getattr(page, "pk", None) is None:
+    key = _kept_key(target, section, page)
+    if key is None:
         return section.get_context(page, request)
-    key = f"section:{target}:{section.name}"
-    if section.clock_minutes:
-        key += f":{int(time.time() // (section.clock_minutes * 60))}"
     return kept_for_page(
         page, key, lambda: section.get_context(page, request), request, section.cached_in
     )

@@ -116,15 +116,16 @@ def decorate(events, locale, levers=None):
     return with_swiss_times(with_pictures(number_in_series(events)))
 
 
-def with_pictures(events):
+def with_pictures(events, preset="card"):
     """Set `picture` and `picture_alt`: the event's own image, or else its cycle's.
 
     Events numbered by `number_in_series`; the images of the events and of their cycles, with
     their renditions, come in two queries whatever the number of events (none for images
-    already read with their page, such as the event page's own).
+    already read with their page, such as the event page's own); those of `preset` are cut
+    if they are not yet, since the pictures are kept in the cache with the events.
     """
     cycles = list({event.series.pk: event.series for event in events if event.series}.values())
-    with_images_and_renditions([*events, *cycles])
+    with_images_and_renditions([*events, *cycles], preset=preset)
     for event in events:
         if event.image_id:
             event.picture, event.picture_alt = event.image, event.image_alt
@@ -284,7 +285,7 @@ def published_event_parts(event):
     cycle and picture, people, linked tools, guides and module, and documents."""
     locale = event.locale
     terms = page_terms(event, ["levers", "audiences"], locale)
-    with_pictures(number_in_series([event]))
+    with_pictures(number_in_series([event]), preset="hero")
     tools, guides, training_module = related_in_language(event, locale)
     return {
         "decorations": {name: getattr(event, name, None) for name in DECORATIONS},
@@ -319,6 +320,8 @@ def event_context(event, request, form=None):
         "registration_state": request.GET.get("registration", ""),
         "confirmation_hours": int(confirmation_period().total_seconds() // 3600),
         **calendar_links(event, request),
+        # The JSON-LD in <head> (kept, sbm_site/templates/base.html) says whether seats are left.
+        "head_vary": (event.is_past, seats_left, source.registration_open),
     }
     if event.takes_registrations:
         context["form"] = form or RegistrationForm()

@@ -353,7 +353,8 @@ class ProviderPage(RoutablePageMixin, BasePage):
         context = super().get_context(request, *args, **kwargs)
         context.setdefault("contact_form", self.contact_form_class())
         context["contact_sent"] = request.GET.get("contact") == "sent"
-        context["practised_tools"] = self.practised_tools()
+        # Called by the template only when its kept HTML is not in the cache.
+        context["practised_tools"] = self.practised_tools
         return context
 
     def practised_tools(self):

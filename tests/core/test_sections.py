@@ -19,8 +19,14 @@ def test_sections_follow_their_hook_order_and_hide_when_their_context_is_none():
     ):
         assert [s.name for s in registered_sections(target)] == ["first", "hidden", "last"]
         assert sections_for(target, "page", None) == [
-            {"name": "first", "template": "first.html", "context": {"page": "page"}},
-            {"name": "last", "template": "last.html", "context": {}},
+            # Not kept: these sections do not say `cached_in`.
+            {
+                "name": "first",
+                "template": "first.html",
+                "context": {"page": "page"},
+                "kept_as": None,
+            },
+            {"name": "last", "template": "last.html", "context": {}, "kept_as": None},
         ]
     assert registered_sections(target) == []
 
