@@ -6,13 +6,17 @@ publication or a snippet change bumps the cache; a preview, or a view without a 
 it every time; what is set inside is never seen after it; a form with its CSRF token is refused.
 """
 
+import json
+
 import pytest
 from django.template import Context, Template, TemplateSyntaxError
 from django.utils import translation
 from wagtail.models import Page, Site
 
 from core import cache as versioned
-from tests.factories import StandardPageFactory
+from tests.factories import EventPageFactory, RegistrationFactory, StandardPageFactory
+from tests.html import one, parse, text_of, texts
+from tools.models import ToolPage
 
 pytestmark = pytest.mark.django_db
 
@@ -97,3 +101,65 @@ def test_kept_html_is_escaped_as_it_was_rendered(rf, page):
     source = '{% kept "part" %}{{ text }}{% endkept %}'
     assert render(source, rf, page, text="<b>") == "&lt;b&gt;"
     assert render(source, rf, page, text="<i>") == "&lt;b&gt;"
+
+
+def test_a_section_whose_context_is_kept_has_its_html_kept_too(rf, page):
+    counter = Counter()
+    template = Template("{% load kept_html %}{% section_html section %}")
+    request = rf.get("/fr/page/")
+    request._wagtail_site = Site.objects.get(is_default_site=True)
+    kept = {"template": "includes/hreflang.html", "context": {}, "kept_as": "section:x"}
+
+    def rendered(section):
+        # hreflang.html shows the links it is given; the counter shows each rendering.
+        links = [{"code": counter, "url": "/x/"}]
+        context = Context({"page": page, "request": request, "section": section, "links": links})
+        return template.render(context)
+
+    first = rendered(kept)
+    assert rendered(kept) == first
+    assert counter.count == 1
+    assert rendered({**kept, "kept_as": None}) != first  # not kept: rendered again
+    assert counter.count == 2
+
+
+def test_a_publication_shows_at_once_in_the_kept_head_and_page(client, page):
+    assert client.get(page.url).status_code == 200
+    page.title = "Un titre tout neuf"
+    page.save_revision().publish()
+    soup = parse(client.get(page.url))
+    assert "Un titre tout neuf" in text_of(one(soup, "title"))
+    assert "Un titre tout neuf" in text_of(one(soup, "h1"))
+
+
+def test_the_sheet_keeps_its_html_but_counts_each_download(client):
+    tool = ToolPage.objects.get(sheet_number="02a", locale__language_code="fr")
+    instrument = tool.instruments.first()
+    before = texts(parse(client.get(tool.url)), "ul.tool-instruments > li")
+    assert any("Téléchargé 0 fois." in line for line in before)
+    client.get(f"/tools/download/{instrument.pk}/{instrument.document.filename}")
+    after = texts(parse(client.get(tool.url)), "ul.tool-instruments > li")
+    assert any("Téléchargé 1 fois." in line for line in after)
+
+
+def test_the_event_page_keeps_its_html_but_shows_the_seats_left_at_once(client):
+    event = EventPageFactory(capacity=2, aliases=False)
+    assert client.get(event.url).status_code == 200
+    RegistrationFactory(event=event)
+    soup = parse(client.get(event.url))
+    facts = text_of(one(soup, ".event__facts"))
+    assert "Places restantes" in facts and "1" in facts.split("Places restantes")[1][:5]
+    RegistrationFactory(event=event)
+    soup = parse(client.get(event.url))
+    offers = [
+        item["offers"]
+        for script in soup.select('script[type="application/ld+json"]')
+        for item in _as_list(json.loads(script.string))
+        if item.get("@type") == "Event"
+    ]
+    assert offers and offers[0]["availability"] == "https://schema.org/SoldOut"
+    assert "Aucune" in text_of(one(soup, ".event__facts"))
+
+
+def _as_list(value):
+    return value if isinstance(value, list) else [value]
