@@ -28,6 +28,10 @@ from core.cache import kept_for_page
 
 register = template.Library()
 
+# HTML is bulkier than the data it is made of, and kept per page, path and language: an hour
+# serves the visits that come close together, and bounds what the shared cache holds.
+HTML_TIMEOUT = 60 * 60
+
 
 def kept_html(context, name, vary, render):
     """`render()`'s HTML, kept for the context's page (see the module's docstring)."""
@@ -44,7 +48,8 @@ def kept_html(context, name, vary, render):
         str(site.pk if site else ""),
         hashlib.blake2b(vary.encode(), digest_size=12).hexdigest(),
     ]
-    return mark_safe(kept_for_page(page, "html:" + ":".join(parts), render, request))  # noqa: S308
+    html = kept_for_page(page, "html:" + ":".join(parts), render, request, timeout=HTML_TIMEOUT)
+    return mark_safe(html)  # noqa: S308  # our own templates' output, escaped when rendered
 
 
 class KeptNode(template.Node):
