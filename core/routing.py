@@ -3,8 +3,8 @@
 Routing a request walks the page tree one level per segment of the address (two queries per
 level: the child, then its specific row) after finding the home page of the language (two
 more). The route found (which page, and how many segments it took) is kept in the cache under
-the `PAGES` version (core/cache.py), bumped by every publication, move or deletion; a visit
-then reads the page itself in one query (its images joined, its locale from the cache) and
+the `PAGES` version (core/cache.py), bumped by every publication, move or deletion, and so is
+the page itself (read in one query, its images joined; its locale from the cache); a visit
 lets it route what is left of the address (a routable page's sub-view) exactly as Wagtail
 would.
 
@@ -21,7 +21,7 @@ from wagtail import views as wagtail_views
 from wagtail.images.models import AbstractImage
 from wagtail.models import Page, Site
 
-from core.cache import PAGES, cached
+from core.cache import CHROME, PAGES, cached
 from core.site_data import locale_by_id
 
 SAFE_METHODS = ("GET", "HEAD")
@@ -49,7 +49,19 @@ def _route_from_cache(request, path):
         return  # Not a page (Wagtail answers 404), or just routed by Wagtail itself.
     page_id, content_type_id, consumed = entry
     model = ContentType.objects.get_for_id(content_type_id).model_class()
-    page = _page_with_pictures(model, page_id) if model else None
+    # The published page itself is kept too, until the next publication, move or deletion
+    # (`PAGES`) or image change (`CHROME`: its pictures come with it); each request unpickles
+    # its own copy. A draft saved in the admin changes nothing here: visitors see the live page.
+    page = (
+        cached(
+            (PAGES, CHROME),
+            f"routed-page:{page_id}",
+            lambda: _page_with_pictures(model, page_id),
+            request=request,
+        )
+        if model
+        else None
+    )
     if page is None:
         return  # Gone since: Wagtail routes from the tree.
     page.locale = locale_by_id(page.locale_id)

@@ -94,6 +94,8 @@ class ToolListing(kit.Listing):
         self._read_sort(request.GET)
         self.results = self._filtered(self.base)
         self.facets = self._facets()
+        # What the filter panel shows follows from this alone (its HTML is kept by it).
+        self.selection = f"{kit.selection_key(self.filters)}:{self.sort}"
         number = request.GET.get("page")
         if self.sort == "downloads":  # downloads change at every visit: never kept
             self.page = self._paginate(number, self.notices)
@@ -101,7 +103,7 @@ class ToolListing(kit.Listing):
         else:
             self.page, self.tools, notices = kit.published_page(
                 f"tools:{index_page.pk}",
-                f"{kit.selection_key(self.filters)}:{self.sort}",
+                self.selection,
                 number,
                 self._page_and_tools,
             )
