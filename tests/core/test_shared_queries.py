@@ -36,6 +36,20 @@ def test_a_standard_page_costs_at_most_six_queries_once_the_caches_are_warm(clie
     assert not any(sql.startswith(("BEGIN", "SAVEPOINT")) for sql in queries)
 
 
+def test_a_warm_page_is_read_from_the_cache_with_its_route(client):
+    """The live page is kept with its route until the next publication: a warm view reads no
+    page row; a new title shows at once."""
+    page = StandardPageFactory(title="Nos statuts", slug="nos-statuts")
+    client.get(page.url)  # Wagtail routes it from the tree; the route is kept
+
+    count, queries = warm_count(client, page.url)  # the page is kept, then read from the cache
+
+    assert not any("wagtailcore_page" in sql or "home_standardpage" in sql for sql in queries)
+    page.title = "Nos statuts révisés"
+    page.save_revision().publish()
+    assert "Nos statuts révisés" in one(parse(client.get(page.url)), "h1").get_text()
+
+
 def test_every_language_and_an_alias_pay_the_same_shared_queries(client):
     page = StandardPageFactory(title="Nos statuts", slug="nos-statuts")
 
