@@ -121,7 +121,8 @@ def test_each_reader_gets_its_own_copy_of_a_kept_value():
 
 def test_a_page_view_pays_one_round_trip_for_its_cached_values(client, counting_cache):
     page = StandardPageFactory(title="Nos statuts", slug="nos-statuts")
-    client.get(page.url)
+    client.get(page.url)  # Wagtail routes it from the tree; the route is kept
+    client.get(page.url)  # the page is kept with it (core/routing.py)
     versioned.versions(tuple(versioned._known_namespaces))
     counting_cache.calls.clear()
 
