@@ -69,7 +69,8 @@ def sections_for(target, page, request, printed=False):
     for section in registered_sections(target):
         if printed and not section.printed:
             continue
-        context = _context(target, section, page, request)
+        kept_as = _kept_key(target, section, page)
+        context = _context(section, page, request, kept_as)
         if context is not None:
             rendered.append(
                 {
@@ -77,7 +78,7 @@ def sections_for(target, page, request, printed=False):
                     "template": section.template,
                     "context": context,
                     # Its HTML may be kept too (core/templatetags/kept_html.py): same rules.
-                    "kept_as": _kept_key(target, section, page),
+                    "kept_as": kept_as,
                 }
             )
     return rendered
@@ -92,10 +93,9 @@ def _kept_key(target, section, page):
     return key
 
 
-def _context(target, section, page, request):
-    """The section's context, kept per page when the section allows it (`core.cache.kept_for_page`:
-    never for a preview, which shows a draft)."""
-    key = _kept_key(target, section, page)
+def _context(section, page, request, key):
+    """The section's context, kept per page under `key` when the section allows it
+    (`core.cache.kept_for_page`: never for a preview, which shows a draft)."""
     if key is None:
         return section.get_context(page, request)
     return kept_for_page(
